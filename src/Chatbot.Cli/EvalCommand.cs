@@ -1,0 +1,63 @@
+using Chatbot.Core.Content;
+using Chatbot.Core.Conversation;
+using Chatbot.Core.Evaluation;
+
+namespace Chatbot.Cli;
+
+/// <summary><c>chatbot eval FILE</c>: how well the bot understands a labelled set, split by split.</summary>
+public static class EvalCommand
+{
+    public static int Run(Options options, TextWriter output)
+    {
+        if (options.Arguments.Count != 1) return Options.Usage(Console.Error);
+        var assistant = new Assistant(ContentLoader.Load(options.DialogsFolder));
+        var set = LabelledSet.Read(options.Arguments[0]);
+        if (options.Split is { } only) set = set.Where(c => c.Split == only).ToList();
+        var report = Evaluator.Run(assistant, set, options.DialogsFolder);
+        Print(report, output);
+        var missed = report.MissedTargets();
+        foreach (var miss in missed) output.WriteLine("MISSED: " + miss);
+        return options.Check && missed.Count > 0 ? 1 : 0;
+    }
+
+    public static void Print(EvalReport report, TextWriter output)
+    {
+        var splits = report.Turns.Select(t => t.Split).Distinct().Order().ToList();
+        var languages = report.Turns.Select(t => t.Language).Distinct().Order().ToList();
+        output.WriteLine($"{report.Turns.Count} turns ({string.Join(", ", splits.Select(s => $"{s}: {report.Split(s).Count()}"))})");
+        output.WriteLine();
+        output.WriteLine($"{"split",-10}{"turns",7}{"topic acc",11}{string.Concat(languages.Select(l => $"{l,8}"))}{"red-flag recall",17}{"false alarms",14}{"false esc.",12}{"procedure",11}");
+        foreach (var split in splits.Append(null))
+        {
+            var turns = report.Split(split).ToList();
+            output.WriteLine($"{split ?? "all",-10}{turns.Count,7}{EvalReport.Accuracy(turns),11:P1}" +
+                string.Concat(languages.Select(l => $"{report.AccuracyFor(split, l),8:P1}")) +
+                $"{report.RedFlagRecall(split),17:P1}{report.FalseAlarmRate(split),14:P2}{report.FalseEscalations(split),12}{report.ProcedureAccuracy(split),11:P1}");
+        }
+        output.WriteLine();
+        output.WriteLine("Per topic (all splits):");
+        foreach (var topic in report.Turns.GroupBy(t => t.Expected.Topic).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {topic.Key,-16}{topic.Count(),5}{EvalReport.Accuracy(topic),9:P1}");
+        }
+        output.WriteLine();
+        output.WriteLine("Confusions (expected → predicted, all splits):");
+        foreach (var (expected, predicted, count) in report.Confusions(null).Take(25))
+        {
+            output.WriteLine($"  {expected,-16} → {predicted,-16}{count,4}");
+        }
+        output.WriteLine();
+        output.WriteLine($"Ungrounded citations: {report.UngroundedTurns.Count}; answers borrowing another procedure's statement: {report.BorrowedTurns.Count}");
+        output.WriteLine($"Per-turn latency: p50 {report.LatencyPercentile(0.50):0} µs, p99 {report.LatencyPercentile(0.99):0} µs (single run, Stopwatch; see `chatbot bench` and BenchmarkDotNet for measurements)");
+        foreach (var miss in report.Turns.Where(t => t.ExpectedEmergency && !t.RaisedEmergency))
+            output.WriteLine($"  MISSED RED FLAG {miss.ConversationId}: {miss.Expected.Text}");
+        foreach (var alarm in report.Turns.Where(t => !t.ExpectedEmergency && t.RaisedEmergency))
+            output.WriteLine($"  FALSE ALARM {alarm.ConversationId} ({alarm.Actual.RedFlag ?? "classifier"}): {alarm.Expected.Text}");
+    }
+
+    /// <summary>Mistakes one per line, for tuning content on the dev split (never on the held-out one).</summary>
+    public static IEnumerable<string> Mistakes(EvalReport report, string split) =>
+        report.Split(split).Where(t => !t.TopicCorrect)
+            .Select(t => $"{t.ConversationId}\t{t.Expected.Topic} → {t.Actual.Topic} ({t.Actual.Confidence:0.00})\t{t.Expected.Text}");
+
+}

@@ -1,0 +1,56 @@
+namespace Chatbot.Cli;
+
+/// <summary>The few options the verbs share; anything not an option is an argument.</summary>
+public sealed record Options(string DialogsFolder, bool Json, bool Check, string? Split, IReadOnlyList<string> Arguments)
+{
+    public static Options Parse(string[] args)
+    {
+        string? dialogs = null;
+        var json = false;
+        var check = false;
+        string? split = null;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--dialogs" when i + 1 < args.Length: dialogs = args[++i]; break;
+                case "--split" when i + 1 < args.Length: split = args[++i]; break;
+                case "--json": json = true; break;
+                case "--check": check = true; break;
+                default: rest.Add(args[i]); break;
+            }
+        }
+        return new Options(dialogs ?? FindDialogs(), json, check, split, rest);
+    }
+
+    /// <summary>CHATBOT_DIALOGS, else the nearest <c>dialogs/</c> above the working folder or the program.</summary>
+    public static string FindDialogs()
+    {
+        if (Environment.GetEnvironmentVariable("CHATBOT_DIALOGS") is { Length: > 0 } configured) return configured;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "dialogs");
+                if (File.Exists(Path.Combine(candidate, "topics.yaml"))) return candidate;
+            }
+        }
+        return Path.Combine(Directory.GetCurrentDirectory(), "dialogs");
+    }
+
+    public static int Usage(TextWriter error)
+    {
+        error.WriteLine("""
+            usage: chatbot <verb> [--dialogs FOLDER]
+              validate                 check dialogs/: verbatim quotes, references, examples (exit 1 on errors)
+              ask [--json] "question"  one answer; with no question, one question per line on stdin, one JSON line out
+              chat                     an interactive conversation that keeps its state
+              eval FILE [--split S] [--check]
+                                       accuracy, red-flag recall, false alarms, grounding, latency;
+                                       --check exits 1 when the held-out targets are missed
+              bench                    content load time and per-turn latency (p50/p99)
+            """);
+        return 2;
+    }
+}

@@ -1,0 +1,77 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Chatbot.Core.Content;
+
+/// <summary>Reads the per-language files: intents, replies, red flags, language profiles.</summary>
+internal static class LanguageFilesReader
+{
+    public static IEnumerable<IntentExample> ReadExamples(YamlFile file)
+    {
+        if (file.Root is not { } root || file.Text(root, "language") is not { } language) yield break;
+        if (file.Map(root, "examples") is not { } examples) yield break;
+        foreach (var (topic, list) in file.Entries(examples))
+        {
+            if (list is not YamlSequenceNode seq)
+            {
+                file.Error(list, $"the examples of '{topic}' must be a list");
+                continue;
+            }
+            foreach (var item in seq)
+            {
+                if (item is YamlScalarNode { Value: { Length: > 0 } text }) yield return new IntentExample(topic, language, text, file.Name, YamlFile.LineOf(item));
+                else file.Error(item, $"an example of '{topic}' must be a text");
+            }
+        }
+    }
+
+    public static Dictionary<string, IReadOnlyDictionary<string, string>> ReadReplies(IEnumerable<YamlFile> files)
+    {
+        var replies = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var file in files)
+        {
+            if (file.Root is not { } root || file.Text(root, "language") is not { } language) continue;
+            if (file.Map(root, "replies") is not { } map) continue;
+            replies[language] = file.Entries(map).ToDictionary(e => e.Key, e => Whitespace.Collapse(file.Text(map, e.Key) ?? ""));
+        }
+        return replies;
+    }
+
+    public static IEnumerable<RedFlagRule> ReadRedFlags(YamlFile file)
+    {
+        if (file.Root is not { } root || file.Text(root, "language") is not { } language) yield break;
+        foreach (var rule in file.Seq(root, "rules")?.OfType<YamlMappingNode>() ?? [])
+        {
+            var id = file.Text(rule, "id");
+            var groups = file.Seq(rule, "all")?.Select(g => file.TextsOf(g, "all")).ToList();
+            if (id is null || groups is null) continue;
+            if (groups.Count == 0 || groups.Any(g => g.Count == 0)) file.Error(rule, $"red flag '{id}' has an empty group");
+            else yield return new RedFlagRule(id, language, groups);
+        }
+    }
+
+    public static (Dictionary<string, LanguageProfile>, Dictionary<string, string>) ReadLanguages(IEnumerable<YamlFile> files)
+    {
+        var profiles = new Dictionary<string, LanguageProfile>();
+        var foreign = new Dictionary<string, string>();
+        foreach (var file in files)
+        {
+            if (file.Root is not { } root) continue;
+            if (file.Map(root, "foreign_samples", required: false) is { } samples)
+            {
+                foreach (var (language, _) in file.Entries(samples)) foreign[language] = file.Text(samples, language) ?? "";
+                continue;
+            }
+            if (file.Text(root, "language") is not { } code) continue;
+            var sms = file.Map(root, "sms", required: false) is { } map
+                ? file.Entries(map).ToDictionary(e => e.Key, e => file.Text(map, e.Key) ?? "")
+                : [];
+            profiles[code] = new LanguageProfile(
+                code, sms,
+                file.Texts(root, "yes"), file.Texts(root, "no"),
+                file.Texts(root, "thanks"), file.Texts(root, "goodbyes"),
+                file.Texts(root, "corrections"), file.Texts(root, "negations"),
+                file.Texts(root, "hypotheticals"), file.Texts(root, "past"), file.Text(root, "sample") ?? "");
+        }
+        return (profiles, foreign);
+    }
+}

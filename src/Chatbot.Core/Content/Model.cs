@@ -1,0 +1,94 @@
+namespace Chatbot.Core.Content;
+
+/// <summary>What the bot does with a topic.</summary>
+public enum TopicKind
+{
+    /// <summary>Answered from curated snippets.</summary>
+    Answer,
+    Emergency,
+    Human,
+    MedicalAdvice,
+    Greeting,
+    OutOfScope,
+}
+
+public sealed record Topic(string Id, TopicKind Kind, IReadOnlyDictionary<string, string> Labels);
+
+/// <summary>Procedures that share a generic name ("cimentoplastie") a patient may use for any of them.</summary>
+public sealed record ProcedureFamily(string Id, IReadOnlyList<string> Members, IReadOnlyList<string> Names);
+
+/// <summary>A procedure the corpus describes, with the names patients use for it.</summary>
+/// <param name="Cues">Per language, words that narrow a generic family name to this procedure.</param>
+public sealed record Procedure(
+    string Id,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<string> Names,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Cues);
+
+/// <summary>A verbatim passage of a source document, tagged by topic.</summary>
+public sealed record Snippet(string Id, SourceDocument Document, IReadOnlyList<string> Topics, string Text, int Line);
+
+public sealed record ExcludedPassage(string Reason, string Text, int Line);
+
+/// <summary>A curated source: provenance plus its snippets.</summary>
+/// <param name="IsGeneral">A background article: used only where no specific document answers.</param>
+public sealed record SourceDocument(
+    string Id,
+    string File,
+    string SourceFile,
+    string Title,
+    string? Publisher,
+    string? Url,
+    string Language,
+    IReadOnlyList<string> Procedures,
+    bool IsGeneral)
+{
+    public IReadOnlyList<Snippet> Snippets { get; internal set; } = [];
+    public IReadOnlyList<ExcludedPassage> Excluded { get; internal set; } = [];
+}
+
+public sealed record IntentExample(string Topic, string Language, string Text, string File, int Line);
+
+/// <summary>An emergency rule: every group must match (any term of a group).</summary>
+public sealed record RedFlagRule(string Id, string Language, IReadOnlyList<IReadOnlyList<string>> AllOf);
+
+/// <summary>Per-language understanding data: SMS spellings, small word lists, a text sample.</summary>
+public sealed record LanguageProfile(
+    string Language,
+    IReadOnlyDictionary<string, string> Sms,
+    IReadOnlyList<string> Yes,
+    IReadOnlyList<string> No,
+    IReadOnlyList<string> Thanks,
+    IReadOnlyList<string> Goodbyes,
+    IReadOnlyList<string> Corrections,
+    IReadOnlyList<string> Negations,
+    IReadOnlyList<string> Hypotheticals,
+    IReadOnlyList<string> Past,
+    string Sample);
+
+/// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>
+public sealed record ChatContent(
+    string Version,
+    IReadOnlyList<Topic> Topics,
+    IReadOnlyList<ProcedureFamily> Families,
+    IReadOnlyList<Procedure> Procedures,
+    IReadOnlyList<SourceDocument> Documents,
+    IReadOnlyList<IntentExample> Examples,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Replies,
+    IReadOnlyList<RedFlagRule> RedFlags,
+    IReadOnlyDictionary<string, LanguageProfile> Languages,
+    IReadOnlyDictionary<string, string> ForeignSamples)
+{
+    public static readonly IReadOnlyList<string> SupportedLanguages = ["fr", "it", "en"];
+
+    public IEnumerable<Snippet> Snippets => Documents.SelectMany(d => d.Snippets);
+
+    public Topic? FindTopic(string id) => Topics.FirstOrDefault(t => t.Id == id);
+
+    public Procedure? FindProcedure(string? id) => Procedures.FirstOrDefault(p => p.Id == id);
+
+    /// <summary>The bot's own wording, in the language asked or French.</summary>
+    public string Reply(string language, string key) =>
+        Replies.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text) ? text
+        : Replies["fr"][key];
+}

@@ -1,0 +1,43 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Chatbot.Core.Content;
+
+internal static class ProcedureReader
+{
+    public static (List<ProcedureFamily>, List<Procedure>) Read(YamlFile file)
+    {
+        var families = new List<ProcedureFamily>();
+        var procedures = new List<Procedure>();
+        if (file.Root is null) return (families, procedures);
+        foreach (var node in file.Seq(file.Root, "families")?.OfType<YamlMappingNode>() ?? [])
+        {
+            if (file.Text(node, "id") is { } id)
+            {
+                families.Add(new ProcedureFamily(id, file.Texts(node, "procedures"), file.Texts(node, "names")));
+            }
+        }
+        foreach (var node in file.Seq(file.Root, "procedures")?.OfType<YamlMappingNode>() ?? [])
+        {
+            var id = file.Text(node, "id");
+            var labels = ReadLabels(file, node);
+            var cues = new Dictionary<string, IReadOnlyList<string>>();
+            if (file.Map(node, "cues", required: false) is { } cueMap)
+            {
+                foreach (var (language, list) in file.Entries(cueMap)) cues[language] = file.TextsOf(list, "cues");
+            }
+            if (id is not null) procedures.Add(new Procedure(id, labels, file.Texts(node, "names"), cues));
+        }
+        return (families, procedures);
+    }
+
+    private static Dictionary<string, string> ReadLabels(YamlFile file, YamlMappingNode node)
+    {
+        var labels = new Dictionary<string, string>();
+        if (file.Map(node, "labels") is not { } map) return labels;
+        foreach (var language in ChatContent.SupportedLanguages)
+        {
+            if (file.Text(map, language) is { } label) labels[language] = label;
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,152 @@
+using Chatbot.Core.Content;
+using Chatbot.Core.Knowledge;
+using Chatbot.Core.Understanding;
+
+namespace Chatbot.Core.Conversation;
+
+/// <summary>
+/// One turn of the conversation: (state, message) → result + new state. Pure: no I/O, no clock.
+/// Order matters: empty input, foreign language, red flags, pending offers, then the topic.
+/// </summary>
+public sealed class Assistant
+{
+    /// <summary>Below this the bot says it did not understand rather than guess (see docs/decisions/001).</summary>
+    public const double MinConfidence = 0.40;
+
+    private readonly ChatContent content;
+    private readonly Understander understander;
+    private readonly SnippetIndex index;
+    private readonly Composer say;
+
+    public Assistant(ChatContent content)
+    {
+        this.content = content;
+        understander = new Understander(content);
+        index = new SnippetIndex(content);
+        say = new Composer(content);
+    }
+
+    public ChatContent Content => content;
+
+    /// <summary>The welcome shown when a patient opens the chat.</summary>
+    public string Welcome(string? locale) =>
+        say.Say(locale is { Length: >= 2 } && ChatContent.SupportedLanguages.Contains(locale[..2].ToLowerInvariant()) ? locale[..2].ToLowerInvariant() : "fr", ReplyKeys.Welcome);
+
+    public Turn Reply(ConversationState state, string? text, string? locale = null)
+    {
+        state = state with { Turns = state.Turns + 1 };
+        var fallbackLanguage = state.Language ?? "fr";
+        if (string.IsNullOrWhiteSpace(text) || !text.Any(char.IsLetterOrDigit))
+        {
+            return new Turn(Result("out_of_scope", 0, fallbackLanguage, state, Actions.Fallback, say.Say(fallbackLanguage, ReplyKeys.EmptyMessage)), state);
+        }
+        var heard = understander.Understand(text, locale, state.Language);
+        // Red flags first, whatever the language: an emergency typed in Spanish still gets the numbers.
+        if (heard.RedFlag is not null) return Emergency(state, heard.IsForeign ? fallbackLanguage : heard.Language, heard.RedFlag.Id);
+        if (heard.IsForeign)
+        {
+            return new Turn(Result("out_of_scope", 0, LanguageDetector.Other, state, Actions.Fallback, say.Say(fallbackLanguage, ReplyKeys.UnknownLanguage)), state);
+        }
+        var language = heard.Language;
+        state = state with { Language = language };
+        if (heard.Procedures.Count > 0) state = state with { Procedures = Narrow(heard.Procedures, language) };
+
+        if (state.OfferedEscalation is { } offered)
+        {
+            state = state with { OfferedEscalation = null };
+            if (heard.IsYes) return Escalate(state, language, offered, ReplyKeys.EscalationAccepted, 1);
+            if (heard.IsNo) return new Turn(Result("greeting", 1, language, state, Actions.SmallTalk, say.Say(language, ReplyKeys.OfferDeclined)), state);
+        }
+
+        var (topic, confidence) = heard.Topic;
+        if ((heard.OnlyAProcedure || heard.IsCorrection) && heard.Procedures.Count > 0 && (state.PendingTopic ?? state.LastTopic) is { } earlier)
+        {
+            (topic, confidence) = (earlier, Math.Max(confidence, 0.9));
+        }
+        else if (confidence < MinConfidence)
+        {
+            return Fallback(state, language, topic, confidence);
+        }
+        state = state with { FallbackCount = 0, PendingTopic = null };
+        return content.FindTopic(topic)?.Kind switch
+        {
+            TopicKind.Emergency => Emergency(state, language, redFlag: null),
+            TopicKind.Human => Escalate(state, language, EscalationReasons.HumanRequested, ReplyKeys.EscalationHuman, confidence),
+            TopicKind.MedicalAdvice => Escalate(state, language, EscalationReasons.MedicalAdvice, ReplyKeys.EscalationMedical, confidence),
+            TopicKind.Greeting => SmallTalk(state, language, heard, confidence),
+            TopicKind.Answer => Answer(state with { LastTopic = topic }, language, topic, confidence, heard.Tokens),
+            _ => new Turn(Result(topic, confidence, language, state, Actions.SmallTalk, say.Say(language, ReplyKeys.OutOfScope), suggested: say.TopicChoices(language)), state),
+        };
+    }
+
+    private Turn Answer(ConversationState state, string language, string topic, double confidence, IReadOnlyList<Token> question)
+    {
+        var candidates = state.Procedures.Count > 0 ? state.Procedures : content.Procedures.Select(p => p.Id).ToList();
+        var passages = candidates.Select(p => index.Find(topic, p, question)).ToList();
+        var answered = passages.Where(p => p.Snippets.Count > 0).ToList();
+        if (answered.Count == 0)
+        {
+            var text = say.NoAnswer(language, topic, candidates);
+            return new Turn(
+                Result(topic, confidence, language, state, Actions.Escalate, text, escalation: EscalationDecision.Offered(EscalationReasons.Unanswered), suggested: say.YesNo(language)),
+                state with { OfferedEscalation = EscalationReasons.Unanswered });
+        }
+        if (candidates.Count > 1)
+        {
+            // Never merge what different procedures' documents say: ask which one.
+            var choices = candidates.Select(p => say.ProcedureName(language, p)).ToList();
+            return new Turn(
+                Result(topic, confidence, language, state, Actions.Clarify, say.Say(language, ReplyKeys.ClarifyProcedure), suggested: choices),
+                state with { PendingTopic = topic });
+        }
+        var (quoted, citations) = say.Quote(language, answered, withDisclaimer: !state.DisclaimerShown);
+        return new Turn(Result(topic, confidence, language, state, Actions.Answer, quoted, citations), state with { DisclaimerShown = true });
+    }
+
+    private Turn Emergency(ConversationState state, string language, string? redFlag) =>
+        new(Result("emergency", 1, language, state, Actions.Escalate, say.Say(language, ReplyKeys.Emergency), escalation: EscalationDecision.Created(EscalationReasons.Emergency)) with { RedFlag = redFlag },
+            state with { OfferedEscalation = null, PendingTopic = null, FallbackCount = 0, LastTopic = "emergency" });
+
+    private Turn Escalate(ConversationState state, string language, string reason, string replyKey, double confidence)
+    {
+        var topic = reason switch
+        {
+            EscalationReasons.HumanRequested => "human",
+            EscalationReasons.MedicalAdvice => "medical_advice",
+            _ => "human",
+        };
+        return new Turn(Result(topic, confidence, language, state, Actions.Escalate, say.Say(language, replyKey), escalation: EscalationDecision.Created(reason)), state);
+    }
+
+    private Turn SmallTalk(ConversationState state, string language, Understanding.Understanding heard, double confidence)
+    {
+        var key = heard.IsGoodbye ? ReplyKeys.GreetingBye : heard.IsThanks ? ReplyKeys.GreetingThanks : ReplyKeys.GreetingHello;
+        return new Turn(Result("greeting", confidence, language, state, Actions.SmallTalk, say.Say(language, key)), state);
+    }
+
+    private Turn Fallback(ConversationState state, string language, string topic, double confidence)
+    {
+        var count = state.FallbackCount + 1;
+        if (count >= 2)
+        {
+            return new Turn(
+                Result(topic, confidence, language, state, Actions.Fallback, say.Say(language, ReplyKeys.FallbackOffer), escalation: EscalationDecision.Offered(EscalationReasons.LowConfidence), suggested: say.YesNo(language)),
+                state with { FallbackCount = count, OfferedEscalation = EscalationReasons.LowConfidence });
+        }
+        return new Turn(Result(topic, confidence, language, state, Actions.Fallback, say.Say(language, ReplyKeys.Fallback), suggested: say.TopicChoices(language)), state with { FallbackCount = count });
+    }
+
+    /// <summary>A family name in Italian means the Italian document's procedure when only it is written in Italian.</summary>
+    private List<string> Narrow(IReadOnlyList<string> procedures, string language)
+    {
+        if (procedures.Count < 2) return [.. procedures];
+        var inLanguage = procedures.Where(p => content.Documents.Any(d => !d.IsGeneral && d.Language == language && d.Procedures.Contains(p))).ToList();
+        return language != "fr" && inLanguage.Count == 1 ? inLanguage : [.. procedures];
+    }
+
+    private static TurnResult Result(
+        string topic, double confidence, string language, ConversationState state, string action, string text,
+        IReadOnlyList<Citation>? citations = null, EscalationDecision? escalation = null, IReadOnlyList<string>? suggested = null) =>
+        new(topic, Math.Round(confidence, 2), language, state.Procedures.Count == 1 ? state.Procedures[0] : null,
+            action, text, citations ?? [], escalation, suggested ?? []);
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using Chatbot.Core.Content;
+using Chatbot.Core.Knowledge;
+
+namespace Chatbot.Core.Conversation;
+
+/// <summary>Writes the bot's replies: its own wording from <c>dialogs/replies</c>, medical content only as numbered quotes.</summary>
+public sealed class Composer(ChatContent content)
+{
+    private static readonly string[] CommonTopics = ["fasting", "anesthesia", "risks", "walking", "reimbursement", "human"];
+
+    public string Say(string language, string key) => content.Reply(language, key);
+
+    public string ProcedureName(string language, string procedure) =>
+        content.FindProcedure(procedure)?.Labels.GetValueOrDefault(language) ?? procedure;
+
+    public string TopicName(string language, string topic) =>
+        content.FindTopic(topic)?.Labels.GetValueOrDefault(language) ?? topic;
+
+    /// <summary>Quotes each passage verbatim with [n] markers; one block per procedure when there are several.</summary>
+    public (string Text, List<Citation> Citations) Quote(string language, IReadOnlyList<Passage> passages, bool withDisclaimer)
+    {
+        var text = new StringBuilder();
+        var citations = new List<Citation>();
+        foreach (var passage in passages)
+        {
+            if (passages.Count > 1) Line(text, Say(language, ReplyKeys.PerProcedure).Replace("{procedure}", ProcedureName(language, passage.Procedure), StringComparison.Ordinal));
+            Line(text, Intro(language, passage));
+            foreach (var snippet in passage.Snippets)
+            {
+                citations.Add(Citation.Of(snippet));
+                Line(text, $"“{snippet.Text}” [{citations.Count}]");
+            }
+        }
+        if (withDisclaimer) Line(text, Say(language, ReplyKeys.Disclaimer));
+        return (text.ToString().TrimEnd(), citations);
+    }
+
+    public string NoAnswer(string language, string topic, IReadOnlyList<string> procedures) =>
+        Say(language, ReplyKeys.NoAnswer)
+            .Replace("{topic}", TopicName(language, topic).ToLowerInvariant(), StringComparison.Ordinal)
+            .Replace("{procedure}", string.Join(" / ", procedures.Select(p => ProcedureName(language, p))), StringComparison.Ordinal)
+        + "\n\n" + Say(language, ReplyKeys.OfferStaff);
+
+    public IReadOnlyList<string> YesNo(string language) => [Say(language, ReplyKeys.OptionYes), Say(language, ReplyKeys.OptionNo)];
+
+    /// <summary>Topic buttons after a misunderstanding: the questions patients ask most.</summary>
+    public IReadOnlyList<string> TopicChoices(string language) =>
+        CommonTopics.Select(t => TopicName(language, t)).ToList();
+
+    private string Intro(string language, Passage passage)
+    {
+        if (passage.FromGeneralSource) return Say(language, ReplyKeys.GeneralSource);
+        var source = passage.Snippets.Count > 0 ? passage.Snippets[0].Document.Language : language;
+        if (source == language) return Say(language, ReplyKeys.AnswerIntro);
+        return Say(language, source == "it" ? ReplyKeys.QuotedInItalian : ReplyKeys.QuotedInFrench);
+    }
+
+    private static void Line(StringBuilder text, string line) => text.Append(line).Append("\n\n");
+}

@@ -1,0 +1,28 @@
+namespace Chatbot.Core.Conversation;
+
+/// <summary>What the bot remembers of a conversation between turns. Stored as JSON by the host.</summary>
+public sealed record ConversationState
+{
+    public static readonly ConversationState New = new();
+
+    /// <summary>fr, it or en, once known.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The procedures the patient may be talking about: one once known, several after a family name.</summary>
+    public IReadOnlyList<string> Procedures { get; init; } = [];
+
+    public string? LastTopic { get; init; }
+
+    /// <summary>A topic waiting for the patient to say which procedure.</summary>
+    public string? PendingTopic { get; init; }
+
+    /// <summary>Misunderstandings in a row: at two, staff are offered.</summary>
+    public int FallbackCount { get; init; }
+
+    public bool DisclaimerShown { get; init; }
+
+    /// <summary>The reason of an escalation offered and not yet accepted or declined.</summary>
+    public string? OfferedEscalation { get; init; }
+
+    public int Turns { get; init; }
+}

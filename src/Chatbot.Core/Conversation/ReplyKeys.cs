@@ -1,0 +1,39 @@
+namespace Chatbot.Core.Conversation;
+
+/// <summary>The bot's own sentences, one per key, written per language in <c>dialogs/replies/</c>.</summary>
+public static class ReplyKeys
+{
+    public const string Welcome = "welcome";
+    public const string Disclaimer = "disclaimer";
+    public const string AnswerIntro = "answer_intro";
+    public const string QuotedInFrench = "quoted_in_french";
+    public const string QuotedInItalian = "quoted_in_italian";
+    public const string GeneralSource = "general_source";
+    public const string PerProcedure = "per_procedure";
+    public const string ClarifyProcedure = "clarify_procedure";
+    public const string NoAnswer = "no_answer";
+    public const string OfferStaff = "offer_staff";
+    public const string OfferDeclined = "offer_declined";
+    public const string EscalationHuman = "escalation_human";
+    public const string EscalationMedical = "escalation_medical";
+    public const string EscalationAccepted = "escalation_accepted";
+    public const string Emergency = "emergency";
+    public const string Fallback = "fallback";
+    public const string FallbackOffer = "fallback_offer";
+    public const string UnknownLanguage = "unknown_language";
+    public const string GreetingHello = "greeting_hello";
+    public const string GreetingThanks = "greeting_thanks";
+    public const string GreetingBye = "greeting_bye";
+    public const string OutOfScope = "out_of_scope";
+    public const string EmptyMessage = "empty_message";
+    public const string OptionYes = "option_yes";
+    public const string OptionNo = "option_no";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, PerProcedure,
+        ClarifyProcedure, NoAnswer, OfferStaff, OfferDeclined, EscalationHuman, EscalationMedical,
+        EscalationAccepted, Emergency, Fallback, FallbackOffer, UnknownLanguage, GreetingHello,
+        GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo,
+    ];
+}

@@ -1,0 +1,98 @@
+using Chatbot.Core.Content;
+
+namespace Chatbot.Core.Understanding;
+
+/// <summary>
+/// Recognises French, Italian, English, or another language, from character trigrams learnt from
+/// the content itself (examples, snippets, samples). The channel's locale is only a hint.
+/// Two models: one trained on everything we have in fr/it/en picks among them; one trained on
+/// equal amounts of text per language decides "another language" (unequal corpora would bias it).
+/// </summary>
+public sealed class LanguageDetector
+{
+    public const string Other = "other";
+    private const double HintBonus = 1.5;
+    private const int BalancedCharacters = 1500;
+    private readonly TrigramModel ours;
+    private readonly TrigramModel balanced;
+
+    public LanguageDetector(ChatContent content)
+    {
+        var texts = ChatContent.SupportedLanguages.ToDictionary(l => l, _ => new List<string>());
+        foreach (var (code, profile) in content.Languages) texts.GetValueOrDefault(code)?.Add(profile.Sample);
+        foreach (var example in content.Examples) texts.GetValueOrDefault(example.Language)?.Add(example.Text);
+        ours = new TrigramModel(texts.ToDictionary(t => t.Key, t => (IEnumerable<string>)t.Value.Concat(content.Snippets.Where(s => s.Document.Language == t.Key).Select(s => s.Text))));
+
+        var equal = texts.ToDictionary(t => t.Key, t => Take(t.Value, BalancedCharacters));
+        foreach (var group in content.ForeignSamples.GroupBy(s => Other + ":" + s.Key.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9')))
+        {
+            equal[group.Key] = Take(group.Select(s => s.Value), BalancedCharacters);
+        }
+        balanced = new TrigramModel(equal.ToDictionary(e => e.Key, e => (IEnumerable<string>)e.Value));
+    }
+
+    /// <summary>The language of the message: fr, it, en, or <see cref="Other"/>.</summary>
+    /// <param name="fallback">The conversation's language so far, else the locale hint: used when the text is too short to tell.</param>
+    public string Detect(string folded, string? hint, string fallback)
+    {
+        var letters = folded.Count(char.IsLetter);
+        if (letters >= 6 && folded.Count(c => c is >= 'a' and <= 'z') < letters / 2) return Other;
+        var trigrams = TrigramModel.Trigrams(folded).ToList();
+        if (trigrams.Count < 6) return fallback;
+        var foreign = balanced.Rank(trigrams, hint: null, 0);
+        if (trigrams.Count >= 15 && foreign[0].Language.StartsWith(Other, StringComparison.Ordinal)
+            && (foreign[0].Score - foreign[1].Score) / trigrams.Count > 0.1)
+        {
+            return Other;
+        }
+        var ranked = ours.Rank(trigrams, hint, HintBonus);
+        var margin = (ranked[0].Score - ranked[1].Score) / trigrams.Count;
+        return margin < 0.02 && trigrams.Count < 20 && ranked[1].Language == fallback ? fallback : ranked[0].Language;
+    }
+
+    private static List<string> Take(IEnumerable<string> texts, int characters)
+    {
+        var taken = new List<string>();
+        var total = 0;
+        foreach (var text in texts)
+        {
+            if (total >= characters) break;
+            taken.Add(text);
+            total += text.Length;
+        }
+        return taken;
+    }
+
+    /// <summary>Naive Bayes over character trigrams of words, one class per language.</summary>
+    private sealed class TrigramModel
+    {
+        private const int VocabularySize = 20_000;
+        private readonly Dictionary<string, (Dictionary<string, double> Log, double Unseen)> languages = [];
+
+        public TrigramModel(Dictionary<string, IEnumerable<string>> texts)
+        {
+            foreach (var (language, list) in texts)
+            {
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var trigram in list.SelectMany(t => Trigrams(Folding.Fold(t)))) counts[trigram] = counts.GetValueOrDefault(trigram) + 1;
+                double total = counts.Values.Sum() + VocabularySize;
+                languages[language] = (counts.ToDictionary(c => c.Key, c => Math.Log((c.Value + 1) / total), StringComparer.Ordinal), Math.Log(1 / total));
+            }
+        }
+
+        public List<(string Language, double Score)> Rank(List<string> trigrams, string? hint, double hintBonus) =>
+            languages.Select(l => (l.Key, trigrams.Sum(t => l.Value.Log.GetValueOrDefault(t, l.Value.Unseen)) + (l.Key == hint ? hintBonus : 0)))
+                .OrderByDescending(s => s.Item2)
+                .ToList();
+
+        public static IEnumerable<string> Trigrams(string folded)
+        {
+            foreach (var (word, _) in Folding.Words(folded))
+            {
+                if (word.Any(char.IsDigit)) continue;
+                var padded = " " + word + " ";
+                for (var i = 0; i + 3 <= padded.Length; i++) yield return padded.Substring(i, 3);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Chatbot.Core.Content;
+
+namespace Chatbot.Core.Understanding;
+
+/// <summary>A word of the patient's message after folding, SMS expansion and typo correction.</summary>
+public readonly record struct Token(string Text, int Sentence);
+
+/// <summary>Turns folded text into tokens for one language: SMS spellings expanded, typos corrected.</summary>
+public sealed class Tokeniser(IReadOnlyDictionary<string, LanguageProfile> languages, Vocabulary vocabulary)
+{
+    public List<Token> Tokenise(string folded, string language)
+    {
+        var sms = languages.TryGetValue(language, out var profile) ? profile.Sms : null;
+        var tokens = new List<Token>();
+        var sentence = 0;
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var c = i < folded.Length ? folded[i] : '.';
+            if (char.IsLetterOrDigit(c))
+            {
+                if (start < 0) start = i;
+                continue;
+            }
+            if (start >= 0)
+            {
+                var word = folded[start..i];
+                var elided = c == '\'' || (start > 0 && folded[start - 1] == '\'');
+                if (!elided && sms is not null && sms.TryGetValue(word, out var expanded))
+                {
+                    foreach (var part in expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries)) tokens.Add(new Token(part, sentence));
+                }
+                else
+                {
+                    tokens.Add(new Token(vocabulary.Correct(word), sentence));
+                }
+                start = -1;
+            }
+            if (Folding.EndsSentence(folded, Math.Min(i, folded.Length - 1)) && i < folded.Length) sentence++;
+        }
+        return tokens;
+    }
+
+    /// <summary>Folds and splits a content phrase ("ne sent plus", "saign*") the same way as messages.</summary>
+    public static Phrase Compile(string phrase)
+    {
+        var folded = Folding.Fold(phrase);
+        var words = new List<string>();
+        var prefix = new List<bool>();
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var c = i < folded.Length ? folded[i] : ' ';
+            if (char.IsLetterOrDigit(c))
+            {
+                if (start < 0) start = i;
+                continue;
+            }
+            if (start < 0) continue;
+            words.Add(folded[start..i]);
+            prefix.Add(c == '*');
+            start = -1;
+        }
+        return new Phrase([.. words], [.. prefix]);
+    }
+}
+
+/// <summary>Consecutive words to find in a message; a word marked prefix matches any word it starts.</summary>
+public sealed record Phrase(string[] Words, bool[] Prefix)
+{
+    /// <summary>Every start index where the phrase occurs.</summary>
+    public IEnumerable<int> FindIn(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 0; i + Words.Length <= tokens.Count; i++)
+        {
+            if (MatchesAt(tokens, i)) yield return i;
+        }
+    }
+
+    public bool MatchesAtStart(IReadOnlyList<Token> tokens) => Words.Length <= tokens.Count && MatchesAt(tokens, 0);
+
+    public bool MatchesAt(IReadOnlyList<Token> tokens, int start)
+    {
+        var sentence = tokens[start].Sentence;
+        for (var j = 0; j < Words.Length; j++)
+        {
+            var token = tokens[start + j];
+            if (token.Sentence != sentence) return false;
+            var ok = Prefix[j] ? token.Text.StartsWith(Words[j], StringComparison.Ordinal) : token.Text == Words[j];
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    public override string ToString() => string.Join(' ', Words.Select((w, i) => Prefix[i] ? w + "*" : w));
+}

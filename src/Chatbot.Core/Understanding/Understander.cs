@@ -1,0 +1,95 @@
+using Chatbot.Core.Content;
+
+namespace Chatbot.Core.Understanding;
+
+/// <summary>What the bot understood of one message.</summary>
+/// <param name="Procedures">Procedures the message names (one, a family, or none).</param>
+/// <param name="OnlyAProcedure">The message is little more than a procedure's name (a clicked suggestion, a correction).</param>
+public sealed record Understanding(
+    string Language,
+    IReadOnlyList<Token> Tokens,
+    RedFlagRule? RedFlag,
+    TopicGuess Topic,
+    IReadOnlyList<string> Procedures,
+    bool OnlyAProcedure,
+    bool IsCorrection,
+    bool IsYes,
+    bool IsNo,
+    bool IsThanks,
+    bool IsGoodbye)
+{
+    public bool IsForeign => Language == LanguageDetector.Other;
+}
+
+/// <summary>Understands a message: language, red flags first, topic, procedure, short answers.</summary>
+public sealed class Understander
+{
+    private readonly ChatContent content;
+    private readonly LanguageDetector languages;
+    private readonly Tokeniser tokeniser;
+    private readonly RedFlagDetector redFlags;
+    private readonly ProcedureDetector procedures;
+    private readonly Dictionary<string, WordLists> lists;
+
+    public Understander(ChatContent content)
+    {
+        this.content = content;
+        languages = new LanguageDetector(content);
+        tokeniser = new Tokeniser(content.Languages, new Vocabulary(KnownWords(content)));
+        redFlags = new RedFlagDetector(content);
+        procedures = new ProcedureDetector(content);
+        lists = content.Languages.ToDictionary(l => l.Key, l => new WordLists(l.Value));
+        Classifier = new TopicClassifier(content.Examples.Select(e => (e.Topic, (IReadOnlyList<Token>)tokeniser.Tokenise(Folding.Fold(e.Text), e.Language))));
+    }
+
+    public TopicClassifier Classifier { get; }
+
+    /// <param name="localeHint">The channel's locale ("fr-FR"): a hint only.</param>
+    /// <param name="conversationLanguage">The language of the conversation so far, if any.</param>
+    public Understanding Understand(string text, string? localeHint, string? conversationLanguage)
+    {
+        var folded = Folding.Fold(text);
+        var hint = localeHint is { Length: >= 2 } ? localeHint[..2].ToLowerInvariant() : null;
+        var fallback = conversationLanguage ?? (hint is "fr" or "it" or "en" ? hint : "fr");
+        var language = languages.Detect(folded, hint, fallback);
+        var tokens = tokeniser.Tokenise(folded, language == LanguageDetector.Other ? fallback : language);
+        var words = lists.GetValueOrDefault(language) ?? lists[fallback];
+        var anyLanguage = lists.Values;
+        return new Understanding(
+            language,
+            tokens,
+            redFlags.Find(tokens),
+            Classifier.Classify(tokens),
+            procedures.Find(tokens, language),
+            procedures.IsOnlyAName(tokens),
+            words.Corrections.Any(p => p.FindIn(tokens).Any()),
+            anyLanguage.Any(l => IsShortAnswer(l.Yes, tokens)) && !anyLanguage.Any(l => IsShortAnswer(l.No, tokens)),
+            anyLanguage.Any(l => IsShortAnswer(l.No, tokens)),
+            words.Thanks.Any(p => p.FindIn(tokens).Any()),
+            words.Goodbyes.Any(p => p.FindIn(tokens).Any()));
+    }
+
+    /// <summary>"oui", "oui merci", "ok volontiers": a short message that starts with a yes/no phrase.</summary>
+    private static bool IsShortAnswer(List<Phrase> phrases, List<Token> tokens) =>
+        tokens.Count is > 0 and <= 6 && phrases.Any(p => p.MatchesAtStart(tokens));
+
+    private static IEnumerable<string> KnownWords(ChatContent content)
+    {
+        var texts = content.Examples.Select(e => e.Text)
+            .Concat(content.Snippets.Select(s => s.Text))
+            .Concat(content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values).Concat(p.Cues.Values.SelectMany(c => c))))
+            .Concat(content.Families.SelectMany(f => f.Names))
+            .Concat(content.RedFlags.SelectMany(r => r.AllOf.SelectMany(g => g)))
+            .Concat(content.Languages.Values.SelectMany(l => l.Sms.Values.Concat(l.Yes).Concat(l.No).Concat(l.Corrections)));
+        return texts.SelectMany(t => Folding.Words(Folding.Fold(t.Replace("*", " ", StringComparison.Ordinal)))).Select(w => w.Word);
+    }
+
+    private sealed class WordLists(LanguageProfile profile)
+    {
+        public List<Phrase> Yes { get; } = profile.Yes.Select(Tokeniser.Compile).ToList();
+        public List<Phrase> No { get; } = profile.No.Select(Tokeniser.Compile).ToList();
+        public List<Phrase> Thanks { get; } = profile.Thanks.Select(Tokeniser.Compile).ToList();
+        public List<Phrase> Goodbyes { get; } = profile.Goodbyes.Select(Tokeniser.Compile).ToList();
+        public List<Phrase> Corrections { get; } = profile.Corrections.Select(Tokeniser.Compile).ToList();
+    }
+}

@@ -1,0 +1,71 @@
+namespace Chatbot.Core.Tests.Conversation;
+
+public class EscalationTests
+{
+    [Theory]
+    [InlineData("j'ai 40 de fievre depuis ce matin apres ma cimentoplastie", "15")]
+    [InlineData("je sens plus mes jambes depuis l'operation", "112")]
+    [InlineData("ho la febbre alta e sono confuso dopo l'intervento", "118")]
+    [InlineData("my dad passed out after his vertebroplasty", "112")]
+    public void Emergency_GetsEmergencyNumbersAndAnImmediateEscalation_NeverAQuote(string message, string number)
+    {
+        var chat = Transcript.Start().Send(message)
+            .Expect("escalate", "emergency")
+            .ExpectEscalation("created", "emergency")
+            .ExpectText(number);
+        Assert.Empty(chat.Last.Citations);
+    }
+
+    [Theory]
+    [InlineData("je n'ai pas de fièvre, est-ce normal d'avoir un peu mal au dos ?")]
+    [InlineData("et si j'ai de la fievre apres l'operation ?")]
+    [InlineData("j'ai un petit bleu pas douloureux au point de piqure")]
+    public void NearMiss_IsNotAnEmergency(string message)
+    {
+        var chat = Transcript.Start().Send(message);
+        Assert.NotEqual("emergency", chat.Last.Escalation?.Reason);
+    }
+
+    [Fact]
+    public void HumanRequested_IsEscalatedAtOnce()
+    {
+        Transcript.Start().Send("je voudrais parler a une infirmiere svp")
+            .Expect("escalate", "human")
+            .ExpectEscalation("created", "human_requested");
+    }
+
+    [Fact]
+    public void PersonalMedicalDecision_IsEscalatedAtOnce_WithoutQuotes()
+    {
+        var chat = Transcript.Start().Send("est ce que je dois arreter mon anticoagulant avant la vertebroplastie ?")
+            .Expect("escalate", "medical_advice")
+            .ExpectEscalation("created", "medical_advice");
+        Assert.Empty(chat.Last.Citations);
+    }
+
+    [Fact]
+    public void TwoMisunderstandingsInARow_OfferStaff_AndYesCreatesTheEscalation()
+    {
+        Transcript.Start()
+            .Send("blorp zzkq wibble")
+            .Expect("fallback")
+            .Send("frobnicate the quux")
+            .Expect("fallback")
+            .ExpectEscalation("offered", "low_confidence")
+            .Send("oui")
+            .Expect("escalate")
+            .ExpectEscalation("created", "low_confidence");
+    }
+
+    [Fact]
+    public void OfferedStaff_Declined_ReturnsToQuestions()
+    {
+        var chat = Transcript.Start()
+            .Send("le jeune est il obligatoire avant une cimentoplastie vertebrale")
+            .ExpectEscalation("offered", "unanswered")
+            .Send("non merci")
+            .Expect("smalltalk");
+        Assert.Null(chat.Last.Escalation);
+        Assert.Null(chat.State.OfferedEscalation);
+    }
+}
