@@ -15,6 +15,7 @@ public static class EvalCommand
         if (options.Split is { } only) set = set.Where(c => c.Split == only).ToList();
         var report = Evaluator.Run(assistant, set, options.DialogsFolder);
         Print(report, output);
+        if (options.Mistakes) foreach (var line in Mistakes(report, "dev")) output.WriteLine(line);
         var missed = report.MissedTargets();
         foreach (var miss in missed) output.WriteLine("MISSED: " + miss);
         return options.Check && missed.Count > 0 ? 1 : 0;
@@ -47,17 +48,21 @@ public static class EvalCommand
             output.WriteLine($"  {expected,-16} → {predicted,-16}{count,4}");
         }
         output.WriteLine();
+        output.WriteLine($"Red-flag recall of the rules alone: {report.RuleRecall(null):P1} (all splits)");
         output.WriteLine($"Ungrounded citations: {report.UngroundedTurns.Count}; answers borrowing another procedure's statement: {report.BorrowedTurns.Count}");
         output.WriteLine($"Per-turn latency: p50 {report.LatencyPercentile(0.50):0} µs, p99 {report.LatencyPercentile(0.99):0} µs (single run, Stopwatch; see `chatbot bench` and BenchmarkDotNet for measurements)");
-        foreach (var miss in report.Turns.Where(t => t.ExpectedEmergency && !t.RaisedEmergency))
+        // Only dev messages are shown: reading held-out failures would tune the content to them.
+        foreach (var miss in report.Split("dev").Where(t => t.ExpectedEmergency && !t.RaisedEmergency))
             output.WriteLine($"  MISSED RED FLAG {miss.ConversationId}: {miss.Expected.Text}");
-        foreach (var alarm in report.Turns.Where(t => !t.ExpectedEmergency && t.RaisedEmergency))
+        foreach (var alarm in report.Split("dev").Where(t => !t.ExpectedEmergency && t.RaisedEmergency))
             output.WriteLine($"  FALSE ALARM {alarm.ConversationId} ({alarm.Actual.RedFlag ?? "classifier"}): {alarm.Expected.Text}");
     }
 
     /// <summary>Mistakes one per line, for tuning content on the dev split (never on the held-out one).</summary>
     public static IEnumerable<string> Mistakes(EvalReport report, string split) =>
         report.Split(split).Where(t => !t.TopicCorrect)
-            .Select(t => $"{t.ConversationId}\t{t.Expected.Topic} → {t.Actual.Topic} ({t.Actual.Confidence:0.00})\t{t.Expected.Text}");
+            .Select(t => $"{t.ConversationId}\t{t.Expected.Topic} → {t.Actual.Topic} ({t.Actual.Confidence:0.00})\t{t.Expected.Text}")
+            .Concat(report.Split(split).Where(t => t.Expected.Procedure is not null && t.Expected.Procedure != t.Actual.Procedure)
+                .Select(t => $"{t.ConversationId}\tprocedure {t.Expected.Procedure} → {t.Actual.Procedure ?? "none"}\t{t.Expected.Text}"));
 
 }

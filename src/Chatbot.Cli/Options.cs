@@ -3,11 +3,15 @@ namespace Chatbot.Cli;
 /// <summary>The few options the verbs share; anything not an option is an argument.</summary>
 public sealed record Options(string DialogsFolder, bool Json, bool Check, string? Split, IReadOnlyList<string> Arguments)
 {
+    /// <summary>Print the mistakes of the dev split (tuning content; never look at the held-out ones).</summary>
+    public bool Mistakes { get; init; }
+
     public static Options Parse(string[] args)
     {
         string? dialogs = null;
         var json = false;
         var check = false;
+        var mistakes = false;
         string? split = null;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -18,10 +22,11 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
                 case "--split" when i + 1 < args.Length: split = args[++i]; break;
                 case "--json": json = true; break;
                 case "--check": check = true; break;
+                case "--mistakes": mistakes = true; break;
                 default: rest.Add(args[i]); break;
             }
         }
-        return new Options(dialogs ?? FindDialogs(), json, check, split, rest);
+        return new Options(dialogs ?? FindDialogs(), json, check, split, rest) { Mistakes = mistakes };
     }
 
     /// <summary>CHATBOT_DIALOGS, else the nearest <c>dialogs/</c> above the working folder or the program.</summary>
@@ -46,7 +51,7 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
               validate                 check dialogs/: verbatim quotes, references, examples (exit 1 on errors)
               ask [--json] "question"  one answer; with no question, one question per line on stdin, one JSON line out
               chat                     an interactive conversation that keeps its state
-              eval FILE [--split S] [--check]
+              eval FILE [--split S] [--check] [--mistakes]
                                        accuracy, red-flag recall, false alarms, grounding, latency;
                                        --check exits 1 when the held-out targets are missed
               bench                    content load time and per-turn latency (p50/p99)

@@ -41,15 +41,15 @@ public sealed class Assistant
             return new Turn(Result("out_of_scope", 0, fallbackLanguage, state, Actions.Fallback, say.Say(fallbackLanguage, ReplyKeys.EmptyMessage)), state);
         }
         var heard = understander.Understand(text, locale, state.Language);
+        var language = heard.IsForeign ? fallbackLanguage : heard.Language;
+        if (heard.Procedures.Count > 0) state = state with { Procedures = Narrow(heard.Procedures, language) };
         // Red flags first, whatever the language: an emergency typed in Spanish still gets the numbers.
-        if (heard.RedFlag is not null) return Emergency(state, heard.IsForeign ? fallbackLanguage : heard.Language, heard.RedFlag.Id);
+        if (heard.RedFlag is not null) return Emergency(state, language, heard.RedFlag.Id);
         if (heard.IsForeign)
         {
             return new Turn(Result("out_of_scope", 0, LanguageDetector.Other, state, Actions.Fallback, say.Say(fallbackLanguage, ReplyKeys.UnknownLanguage)), state);
         }
-        var language = heard.Language;
         state = state with { Language = language };
-        if (heard.Procedures.Count > 0) state = state with { Procedures = Narrow(heard.Procedures, language) };
 
         if (state.OfferedEscalation is { } offered)
         {

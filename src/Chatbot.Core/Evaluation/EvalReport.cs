@@ -15,6 +15,9 @@ public sealed record EvalReport(IReadOnlyList<EvaluatedTurn> Turns, IReadOnlyLis
     /// <summary>Share of real emergencies the bot raised as emergencies.</summary>
     public double RedFlagRecall(string? split) => Rate(Split(split).Where(t => t.ExpectedEmergency), t => t.RaisedEmergency);
 
+    /// <summary>Share of real emergencies caught by the red-flag rules alone (the classifier is a second net).</summary>
+    public double RuleRecall(string? split) => Rate(Split(split).Where(t => t.ExpectedEmergency), t => t.Actual.RedFlag is not null);
+
     /// <summary>Share of non-emergencies the bot raised as emergencies.</summary>
     public double FalseAlarmRate(string? split) => Rate(Split(split).Where(t => !t.ExpectedEmergency), t => t.RaisedEmergency);
 

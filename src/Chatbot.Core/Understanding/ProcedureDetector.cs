@@ -54,8 +54,31 @@ public sealed class ProcedureDetector
         return cued.Count > 0 ? cued : family.Family.Members;
     }
 
+    /// <summary>
+    /// The tokens with procedure names replaced by one placeholder: a name says which procedure,
+    /// not which question, and must not sway the topic ("had my vertebroplasty yesterday, can I get up?").
+    /// </summary>
+    public List<Token> MaskNames(IReadOnlyList<Token> tokens)
+    {
+        var covered = Covered(tokens);
+        var masked = new List<Token>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!covered[i]) masked.Add(tokens[i]);
+            else if (i == 0 || !covered[i - 1]) masked.Add(new Token("_procedure_", tokens[i].Sentence));
+        }
+        return masked;
+    }
+
     /// <summary>True when the message is little more than a procedure's name (a clicked suggestion, "c'est une ostéosynthèse").</summary>
     public bool IsOnlyAName(IReadOnlyList<Token> tokens)
+    {
+        var covered = Covered(tokens);
+        var uncovered = covered.Count(c => !c);
+        return covered.Any(c => c) && uncovered <= 4;
+    }
+
+    private bool[] Covered(IReadOnlyList<Token> tokens)
     {
         var covered = new bool[tokens.Count];
         foreach (var (phrase, _) in names.Concat(familyNames.Select(f => (f.Phrase, f.Family.Id))))
@@ -65,7 +88,6 @@ public sealed class ProcedureDetector
                 for (var j = i; j < i + phrase.Words.Length; j++) covered[j] = true;
             }
         }
-        var uncovered = covered.Count(c => !c);
-        return covered.Any(c => c) && uncovered <= 4;
+        return covered;
     }
 }

@@ -42,8 +42,16 @@ public sealed class RedFlagDetector
             if (!Fillers.Contains(tokens[i].Text)) break;
         }
         if (rule.Hypotheticals.Any(h => h.FindIn(tokens).Any(i => i < index && tokens[i].Sentence == sentence))) return false;
-        return !rule.Past.Any(p => p.FindIn(tokens).Any(i => tokens[i].Sentence == sentence));
+        // "fièvre l'an dernier" is past; "opéré le mois dernier et j'ai de la fièvre" is not: only a marker next to the symptom counts.
+        return !rule.Past.Any(p => p.FindIn(tokens).Any(i => tokens[i].Sentence == sentence && (i > index ? i - index <= 4 : index - i <= 3)));
     }
+
+    /// <summary>
+    /// Whether the message names any symptom of any rule, not negated: the topic classifier may only
+    /// call a message an emergency when it does ("opérée hier, je peux me lever ?" names none).
+    /// </summary>
+    public bool MentionsSymptom(IReadOnlyList<Token> tokens) =>
+        rules.Any(r => r.Groups[0].Any(p => p.FindIn(tokens).Any(i => Counts(r, tokens, i))));
 
     private sealed record CompiledRule(
         RedFlagRule Rule,

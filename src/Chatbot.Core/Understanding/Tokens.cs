@@ -30,6 +30,11 @@ public sealed class Tokeniser(IReadOnlyDictionary<string, LanguageProfile> langu
                 {
                     foreach (var part in expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries)) tokens.Add(new Token(part, sentence));
                 }
+                else if (vocabulary.SplitGluedElision(word) is { } unglued)
+                {
+                    tokens.Add(new Token(unglued[..1], sentence));
+                    tokens.Add(new Token(vocabulary.Correct(unglued[1..]), sentence));
+                }
                 else
                 {
                     tokens.Add(new Token(vocabulary.Correct(word), sentence));

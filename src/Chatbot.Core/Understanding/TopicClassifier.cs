@@ -3,7 +3,11 @@ using Chatbot.Core.Content;
 namespace Chatbot.Core.Understanding;
 
 /// <summary>A topic and how sure the classifier is (0..1).</summary>
-public readonly record struct TopicGuess(string Topic, double Confidence);
+public readonly record struct TopicGuess(string Topic, double Confidence)
+{
+    /// <summary>The next most likely topic, used when the first is ruled out.</summary>
+    public string RunnerUp { get; init; } = Topic;
+}
 
 /// <summary>
 /// Naive Bayes over words, word prefixes, word pairs and character 4-grams, trained at start-up
@@ -59,10 +63,12 @@ public sealed class TopicClassifier
         if (known == 0) return new TopicGuess("out_of_scope", 0);
         var best = 0;
         for (var t = 1; t < scores.Length; t++) if (scores[t] > scores[best]) best = t;
+        var second = best == 0 ? 1 : 0;
+        for (var t = 0; t < scores.Length; t++) if (t != best && scores[t] > scores[second]) second = t;
         double sum = 0;
         var scale = 1 / (Temperature * Math.Sqrt(known));
         for (var t = 0; t < scores.Length; t++) sum += Math.Exp((scores[t] - scores[best]) * scale);
-        return new TopicGuess(topics[best], 1 / sum);
+        return new TopicGuess(topics[best], 1 / sum) { RunnerUp = topics[second] };
     }
 
     /// <summary>Binary features: each counts once per message, whatever its repetitions.</summary>

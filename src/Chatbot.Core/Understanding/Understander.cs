@@ -35,11 +35,11 @@ public sealed class Understander
     {
         this.content = content;
         languages = new LanguageDetector(content);
-        tokeniser = new Tokeniser(content.Languages, new Vocabulary(KnownWords(content)));
+        tokeniser = new Tokeniser(content.Languages, new Vocabulary(KnownWords(content, withExamples: true), KnownWords(content, withExamples: false)));
         redFlags = new RedFlagDetector(content);
         procedures = new ProcedureDetector(content);
         lists = content.Languages.ToDictionary(l => l.Key, l => new WordLists(l.Value));
-        Classifier = new TopicClassifier(content.Examples.Select(e => (e.Topic, (IReadOnlyList<Token>)tokeniser.Tokenise(Folding.Fold(e.Text), e.Language))));
+        Classifier = new TopicClassifier(content.Examples.Select(e => (e.Topic, (IReadOnlyList<Token>)procedures.MaskNames(tokeniser.Tokenise(Folding.Fold(e.Text), e.Language)))));
     }
 
     public TopicClassifier Classifier { get; }
@@ -59,7 +59,7 @@ public sealed class Understander
             language,
             tokens,
             redFlags.Find(tokens),
-            Classifier.Classify(tokens),
+            Classify(tokens),
             procedures.Find(tokens, language),
             procedures.IsOnlyAName(tokens),
             words.Corrections.Any(p => p.FindIn(tokens).Any()),
@@ -69,13 +69,20 @@ public sealed class Understander
             words.Goodbyes.Any(p => p.FindIn(tokens).Any()));
     }
 
+    /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
+    private TopicGuess Classify(List<Token> tokens)
+    {
+        var guess = Classifier.Classify(procedures.MaskNames(tokens));
+        return guess.Topic == "emergency" && !redFlags.MentionsSymptom(tokens) ? guess with { Topic = guess.RunnerUp } : guess;
+    }
+
     /// <summary>"oui", "oui merci", "ok volontiers": a short message that starts with a yes/no phrase.</summary>
     private static bool IsShortAnswer(List<Phrase> phrases, List<Token> tokens) =>
         tokens.Count is > 0 and <= 6 && phrases.Any(p => p.MatchesAtStart(tokens));
 
-    private static IEnumerable<string> KnownWords(ChatContent content)
+    private static IEnumerable<string> KnownWords(ChatContent content, bool withExamples)
     {
-        var texts = content.Examples.Select(e => e.Text)
+        var texts = (withExamples ? content.Examples.Select(e => e.Text) : [])
             .Concat(content.Snippets.Select(s => s.Text))
             .Concat(content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values).Concat(p.Cues.Values.SelectMany(c => c))))
             .Concat(content.Families.SelectMany(f => f.Names))

@@ -11,8 +11,13 @@ public sealed class Vocabulary
     private readonly Dictionary<string, int> frequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> deletes = new(StringComparer.Ordinal);
 
-    public Vocabulary(IEnumerable<string> words)
+    private readonly HashSet<string> clean;
+
+    /// <param name="words">Every word the content uses (with repetitions: frequency breaks ties).</param>
+    /// <param name="cleanWords">Words from edited text (names, snippets, rules), free of patients' typos.</param>
+    public Vocabulary(IEnumerable<string> words, IEnumerable<string> cleanWords)
     {
+        clean = cleanWords.ToHashSet(StringComparer.Ordinal);
         foreach (var word in words)
         {
             frequency[word] = frequency.GetValueOrDefault(word) + 1;
@@ -29,6 +34,15 @@ public sealed class Vocabulary
     }
 
     public bool Contains(string word) => frequency.ContainsKey(word);
+
+    /// <summary>
+    /// "losteosynthese", "lassicurazione": an elision typed without its apostrophe. Returns the word
+    /// with its one-letter article kept apart, or null. Checked against clean words (names,
+    /// snippets, rules), since patients' examples contain the same glued forms.
+    /// </summary>
+    public string? SplitGluedElision(string word) =>
+        word.Length >= 6 && word[0] is 'l' or 'd' or 'j' or 'n' or 's' or 'm' or 't' or 'c'
+            && clean.Contains(word[1..]) && !clean.Contains(word) ? word : null;
 
     public int Count => frequency.Count;
 
