@@ -10,8 +10,16 @@ public static class EvalCommand
     public static int Run(Options options, TextWriter output)
     {
         if (options.Arguments.Count != 1) return Options.Usage(Console.Error);
-        var assistant = new Assistant(ContentLoader.Load(options.DialogsFolder));
+        var content = ContentLoader.Load(options.DialogsFolder);
         var set = LabelledSet.Read(options.Arguments[0]);
+        if (options.CrossValidate)
+        {
+            var folds = CrossValidation.Run(content, set, options.DialogsFolder);
+            Print(folds, output);
+            if (options.Mistakes) foreach (var line in Mistakes(folds, "dev")) output.WriteLine(line);
+            return 0;
+        }
+        var assistant = new Assistant(content);
         if (options.Split is { } only) set = set.Where(c => c.Split == only).ToList();
         var report = Evaluator.Run(assistant, set, options.DialogsFolder);
         Print(report, output);

@@ -6,12 +6,16 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
     /// <summary>Print the mistakes of the dev split (tuning content; never look at the held-out ones).</summary>
     public bool Mistakes { get; init; }
 
+    /// <summary>Cross-validate on the dev split instead of scoring both splits.</summary>
+    public bool CrossValidate { get; init; }
+
     public static Options Parse(string[] args)
     {
         string? dialogs = null;
         var json = false;
         var check = false;
         var mistakes = false;
+        var crossValidate = false;
         string? split = null;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -23,10 +27,11 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
                 case "--json": json = true; break;
                 case "--check": check = true; break;
                 case "--mistakes": mistakes = true; break;
+                case "--cv": crossValidate = true; break;
                 default: rest.Add(args[i]); break;
             }
         }
-        return new Options(dialogs ?? FindDialogs(), json, check, split, rest) { Mistakes = mistakes };
+        return new Options(dialogs ?? FindDialogs(), json, check, split, rest) { Mistakes = mistakes, CrossValidate = crossValidate };
     }
 
     /// <summary>CHATBOT_DIALOGS, else the nearest <c>dialogs/</c> above the working folder or the program.</summary>
@@ -51,7 +56,7 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
               validate                 check dialogs/: verbatim quotes, references, examples (exit 1 on errors)
               ask [--json] "question"  one answer; with no question, one question per line on stdin, one JSON line out
               chat                     an interactive conversation that keeps its state
-              eval FILE [--split S] [--check] [--mistakes]
+              eval FILE [--split S] [--check] [--mistakes] [--cv]
                                        accuracy, red-flag recall, false alarms, grounding, latency;
                                        --check exits 1 when the held-out targets are missed
               bench                    content load time and per-turn latency (p50/p99)

@@ -67,7 +67,7 @@ internal static class LanguageFilesReader
                 : [];
             profiles[code] = new LanguageProfile(
                 code, sms,
-                file.Texts(root, "yes"), file.Texts(root, "no"),
+                file.Texts(root, "yes"), file.Texts(root, "no"), file.Texts(root, "greetings"),
                 file.Texts(root, "thanks"), file.Texts(root, "goodbyes"),
                 file.Texts(root, "corrections"), file.Texts(root, "negations"),
                 file.Texts(root, "hypotheticals"), file.Texts(root, "past"), file.Text(root, "sample") ?? "");

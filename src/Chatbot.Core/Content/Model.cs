@@ -58,6 +58,7 @@ public sealed record LanguageProfile(
     IReadOnlyDictionary<string, string> Sms,
     IReadOnlyList<string> Yes,
     IReadOnlyList<string> No,
+    IReadOnlyList<string> Greetings,
     IReadOnlyList<string> Thanks,
     IReadOnlyList<string> Goodbyes,
     IReadOnlyList<string> Corrections,

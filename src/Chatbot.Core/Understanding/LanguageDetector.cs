@@ -37,7 +37,7 @@ public sealed class LanguageDetector
     {
         var letters = folded.Count(char.IsLetter);
         if (letters >= 6 && folded.Count(c => c is >= 'a' and <= 'z') < letters / 2) return Other;
-        var trigrams = TrigramModel.Trigrams(folded).ToList();
+        var trigrams = TrigramModel.Trigrams(folded);
         if (trigrams.Count < 6) return fallback;
         var foreign = balanced.Rank(trigrams, hint: null, 0);
         if (trigrams.Count >= 15 && foreign[0].Language.StartsWith(Other, StringComparison.Ordinal)
@@ -64,35 +64,75 @@ public sealed class LanguageDetector
     }
 
     /// <summary>Naive Bayes over character trigrams of words, one class per language.</summary>
+    /// <remarks>A trigram is packed into a long (three UTF-16 units): no string per trigram, at training or per message.</remarks>
     private sealed class TrigramModel
     {
         private const int VocabularySize = 20_000;
-        private readonly Dictionary<string, (Dictionary<string, double> Log, double Unseen)> languages = [];
+        private readonly List<(string Language, Dictionary<long, float> Log, float Unseen)> languages = [];
 
         public TrigramModel(Dictionary<string, IEnumerable<string>> texts)
         {
             foreach (var (language, list) in texts)
             {
-                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var trigram in list.SelectMany(t => Trigrams(Folding.Fold(t)))) counts[trigram] = counts.GetValueOrDefault(trigram) + 1;
+                var counts = new Dictionary<long, int>();
+                var buffer = new List<long>();
+                foreach (var text in list)
+                {
+                    buffer.Clear();
+                    AddTrigrams(Folding.Fold(text), buffer);
+                    foreach (var trigram in buffer) counts[trigram] = counts.GetValueOrDefault(trigram) + 1;
+                }
                 double total = counts.Values.Sum() + VocabularySize;
-                languages[language] = (counts.ToDictionary(c => c.Key, c => Math.Log((c.Value + 1) / total), StringComparer.Ordinal), Math.Log(1 / total));
+                var log = new Dictionary<long, float>(counts.Count);
+                foreach (var (trigram, count) in counts) log[trigram] = (float)Math.Log((count + 1) / total);
+                languages.Add((language, log, (float)Math.Log(1 / total)));
             }
         }
 
-        public List<(string Language, double Score)> Rank(List<string> trigrams, string? hint, double hintBonus) =>
-            languages.Select(l => (l.Key, trigrams.Sum(t => l.Value.Log.GetValueOrDefault(t, l.Value.Unseen)) + (l.Key == hint ? hintBonus : 0)))
-                .OrderByDescending(s => s.Item2)
-                .ToList();
-
-        public static IEnumerable<string> Trigrams(string folded)
+        public List<(string Language, double Score)> Rank(List<long> trigrams, string? hint, double hintBonus)
         {
-            foreach (var (word, _) in Folding.Words(folded))
+            var ranked = new List<(string, double)>(languages.Count);
+            foreach (var (language, log, unseen) in languages)
             {
-                if (word.Any(char.IsDigit)) continue;
-                var padded = " " + word + " ";
-                for (var i = 0; i + 3 <= padded.Length; i++) yield return padded.Substring(i, 3);
+                double score = language == hint ? hintBonus : 0;
+                foreach (var trigram in trigrams) score += log.TryGetValue(trigram, out var p) ? p : unseen;
+                ranked.Add((language, score));
+            }
+            ranked.Sort((a, b) => b.Item2.CompareTo(a.Item2));
+            return ranked;
+        }
+
+        public static List<long> Trigrams(string folded)
+        {
+            var trigrams = new List<long>();
+            AddTrigrams(folded, trigrams);
+            return trigrams;
+        }
+
+        /// <summary>Trigrams of each word padded with spaces (" je", "je "); words with digits are skipped.</summary>
+        private static void AddTrigrams(string folded, List<long> trigrams)
+        {
+            var start = -1;
+            for (var i = 0; i <= folded.Length; i++)
+            {
+                if (i < folded.Length && char.IsLetterOrDigit(folded[i]))
+                {
+                    if (start < 0) start = i;
+                    continue;
+                }
+                if (start < 0) continue;
+                var word = folded.AsSpan(start, i - start);
+                start = -1;
+                if (word.ContainsAny(Digits)) continue;
+                for (var j = -1; j + 2 <= word.Length; j++)
+                {
+                    trigrams.Add(((long)At(word, j) << 32) | ((long)At(word, j + 1) << 16) | At(word, j + 2));
+                }
             }
         }
+
+        private static char At(ReadOnlySpan<char> word, int index) => index < 0 || index >= word.Length ? ' ' : word[index];
+
+        private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
     }
 }

@@ -9,49 +9,35 @@ namespace Chatbot.Core.Understanding;
 /// </summary>
 public sealed class ProcedureDetector
 {
-    private readonly List<(Phrase Phrase, string Procedure)> names;
-    private readonly List<(Phrase Phrase, ProcedureFamily Family)> familyNames;
-    private readonly Dictionary<string, List<(Phrase Phrase, string Procedure)>> cues = [];
+    private readonly PhraseSet<string> names;
+    private readonly PhraseSet<ProcedureFamily> familyNames;
+    private readonly Dictionary<string, PhraseSet<string>> cues;
 
     public ProcedureDetector(ChatContent content)
     {
-        names = content.Procedures
-            .SelectMany(p => p.Names.Concat(p.Labels.Values).Select(n => (Tokeniser.Compile(n), p.Id)))
-            .OrderByDescending(n => n.Item1.Words.Length)
-            .ToList();
-        familyNames = content.Families.SelectMany(f => f.Names.Select(n => (Tokeniser.Compile(n), f))).ToList();
-        foreach (var procedure in content.Procedures)
-        {
-            foreach (var (language, list) in procedure.Cues)
-            {
-                if (!cues.TryGetValue(language, out var entries)) cues[language] = entries = [];
-                entries.AddRange(list.Select(c => (Tokeniser.Compile(c), procedure.Id)));
-            }
-        }
+        names = new PhraseSet<string>(content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values).Select(n => (Tokeniser.Compile(n), p.Id))));
+        familyNames = new PhraseSet<ProcedureFamily>(content.Families.SelectMany(f => f.Names.Select(n => (Tokeniser.Compile(n), f))));
+        cues = content.Procedures
+            .SelectMany(p => p.Cues.SelectMany(c => c.Value.Select(cue => (Language: c.Key, Phrase: Tokeniser.Compile(cue), p.Id))))
+            .GroupBy(c => c.Language)
+            .ToDictionary(g => g.Key, g => new PhraseSet<string>(g.Select(c => (c.Phrase, c.Id))));
     }
 
     /// <summary>The procedures the message may be about: one, several (a family), or none mentioned.</summary>
     public IReadOnlyList<string> Find(IReadOnlyList<Token> tokens, string language)
     {
-        var specific = names
-            .SelectMany(n => n.Phrase.FindIn(tokens).Select(i => (Index: i, n.Procedure)))
-            .OrderByDescending(m => m.Index)
-            .FirstOrDefault();
-        var family = familyNames
-            .SelectMany(f => f.Phrase.FindIn(tokens).Select(i => (Index: i, f.Family)))
-            .OrderByDescending(m => m.Index)
-            .FirstOrDefault();
-        if (specific.Procedure is not null && (family.Family is null || specific.Index >= family.Index - 1))
+        // The last, and at one place the longest, name counts.
+        var specific = names.FindAll(tokens).OrderByDescending(m => m.Index).ThenByDescending(m => m.Phrase.Words.Length).FirstOrDefault();
+        var family = familyNames.FindAll(tokens).OrderByDescending(m => m.Index).FirstOrDefault();
+        if (specific.Value is not null && (family.Value is null || specific.Index >= family.Index - 1))
         {
-            return [specific.Procedure];
+            return [specific.Value];
         }
-        if (family.Family is null) return [];
-        var cued = cues.GetValueOrDefault(language, [])
-            .Where(c => family.Family.Members.Contains(c.Procedure) && c.Phrase.FindIn(tokens).Any())
-            .Select(c => c.Procedure)
-            .Distinct()
-            .ToList();
-        return cued.Count > 0 ? cued : family.Family.Members;
+        if (family.Value is null) return [];
+        var cued = cues.TryGetValue(language, out var set)
+            ? set.FindAll(tokens).Select(c => c.Value).Where(family.Value.Members.Contains).Distinct().ToList()
+            : [];
+        return cued.Count > 0 ? cued : family.Value.Members;
     }
 
     /// <summary>
@@ -74,20 +60,14 @@ public sealed class ProcedureDetector
     public bool IsOnlyAName(IReadOnlyList<Token> tokens)
     {
         var covered = Covered(tokens);
-        var uncovered = covered.Count(c => !c);
-        return covered.Any(c => c) && uncovered <= 4;
+        return covered.Any(c => c) && covered.Count(c => !c) <= 4;
     }
 
     private bool[] Covered(IReadOnlyList<Token> tokens)
     {
         var covered = new bool[tokens.Count];
-        foreach (var (phrase, _) in names.Concat(familyNames.Select(f => (f.Phrase, f.Family.Id))))
-        {
-            foreach (var i in phrase.FindIn(tokens))
-            {
-                for (var j = i; j < i + phrase.Words.Length; j++) covered[j] = true;
-            }
-        }
+        foreach (var (index, phrase, _) in names.FindAll(tokens)) Array.Fill(covered, true, index, phrase.Words.Length);
+        foreach (var (index, phrase, _) in familyNames.FindAll(tokens)) Array.Fill(covered, true, index, phrase.Words.Length);
         return covered;
     }
 }

@@ -72,8 +72,21 @@ public sealed class Understander
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
     private TopicGuess Classify(List<Token> tokens)
     {
+        if (IsOnlySmallTalk(tokens)) return new TopicGuess("greeting", 1);
         var guess = Classifier.Classify(procedures.MaskNames(tokens));
         return guess.Topic == "emergency" && !redFlags.MentionsSymptom(tokens) ? guess with { Topic = guess.RunnerUp } : guess;
+    }
+
+    /// <summary>"arrivederci", "hiya", "ok merci bonne journée": short, and nothing but greetings, thanks and goodbyes.</summary>
+    private bool IsOnlySmallTalk(List<Token> tokens)
+    {
+        if (tokens.Count is 0 or > 6) return false;
+        var covered = new bool[tokens.Count];
+        foreach (var phrase in lists.Values.SelectMany(l => l.Greetings.Concat(l.Thanks).Concat(l.Goodbyes)))
+        {
+            foreach (var i in phrase.FindIn(tokens)) Array.Fill(covered, true, i, phrase.Words.Length);
+        }
+        return covered.All(c => c);
     }
 
     /// <summary>"oui", "oui merci", "ok volontiers": a short message that starts with a yes/no phrase.</summary>
@@ -96,6 +109,7 @@ public sealed class Understander
         public List<Phrase> Yes { get; } = profile.Yes.Select(Tokeniser.Compile).ToList();
         public List<Phrase> No { get; } = profile.No.Select(Tokeniser.Compile).ToList();
         public List<Phrase> Thanks { get; } = profile.Thanks.Select(Tokeniser.Compile).ToList();
+        public List<Phrase> Greetings { get; } = profile.Greetings.Select(Tokeniser.Compile).ToList();
         public List<Phrase> Goodbyes { get; } = profile.Goodbyes.Select(Tokeniser.Compile).ToList();
         public List<Phrase> Corrections { get; } = profile.Corrections.Select(Tokeniser.Compile).ToList();
     }

@@ -2,15 +2,16 @@ namespace Chatbot.Core.Understanding;
 
 /// <summary>
 /// The words the bot knows (from examples, snippets, names and rules), used to correct one-letter
-/// typos: "anestesie" → "anesthesie" is not possible at distance 1, but "jeune"/"jeun", "fievre"/"fivre" are.
-/// Lookups use a delete index (SymSpell-style), so a correction costs a few hash lookups.
+/// typos: "fivre" → "fievre", "anestesia" stays (known), "vertebroplastei" → "vertebroplastie".
+/// A correction tries every one-edit variant in a reused buffer and looks it up by span:
+/// nothing to precompute at start-up, no allocation per candidate.
 /// </summary>
 public sealed class Vocabulary
 {
     private const int MinLength = 5;
+    private const string Letters = "abcdefghijklmnopqrstuvwxyz";
     private readonly Dictionary<string, int> frequency = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> deletes = new(StringComparer.Ordinal);
-
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly HashSet<string> clean;
 
     /// <param name="words">Every word the content uses (with repetitions: frequency breaks ties).</param>
@@ -18,66 +19,70 @@ public sealed class Vocabulary
     public Vocabulary(IEnumerable<string> words, IEnumerable<string> cleanWords)
     {
         clean = cleanWords.ToHashSet(StringComparer.Ordinal);
-        foreach (var word in words)
-        {
-            frequency[word] = frequency.GetValueOrDefault(word) + 1;
-        }
-        foreach (var word in frequency.Keys.Where(w => w.Length >= MinLength - 1))
-        {
-            for (var i = 0; i < word.Length; i++)
-            {
-                var key = word.Remove(i, 1);
-                if (!deletes.TryGetValue(key, out var list)) deletes[key] = list = [];
-                list.Add(word);
-            }
-        }
+        foreach (var word in words) frequency[word] = frequency.GetValueOrDefault(word) + 1;
+        lookup = frequency.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    public int Count => frequency.Count;
 
     public bool Contains(string word) => frequency.ContainsKey(word);
 
     /// <summary>
     /// "losteosynthese", "lassicurazione": an elision typed without its apostrophe. Returns the word
-    /// with its one-letter article kept apart, or null. Checked against clean words (names,
-    /// snippets, rules), since patients' examples contain the same glued forms.
+    /// when its tail is a clean word, else null. Checked against clean words only, since patients'
+    /// examples contain the same glued forms.
     /// </summary>
     public string? SplitGluedElision(string word) =>
         word.Length >= 6 && word[0] is 'l' or 'd' or 'j' or 'n' or 's' or 'm' or 't' or 'c'
             && clean.Contains(word[1..]) && !clean.Contains(word) ? word : null;
 
-    public int Count => frequency.Count;
-
-    /// <summary>The known word one edit away (insertion, deletion, substitution, swap), the most frequent; else the word itself.</summary>
+    /// <summary>The most frequent known word one edit away (deletion, swap, substitution, insertion); else the word itself.</summary>
     public string Correct(string word)
     {
         if (word.Length < MinLength || frequency.ContainsKey(word) || word.Any(char.IsDigit)) return word;
-        string? best = null;
-        var bestCount = 0;
-        void Consider(string candidate)
+        Span<char> buffer = stackalloc char[word.Length + 1];
+        var source = word.AsSpan();
+        var (best, bestCount) = (word, 0);
+        void Consider(ReadOnlySpan<char> candidate)
         {
-            var count = frequency.GetValueOrDefault(candidate);
-            if (count > bestCount && IsOneEdit(word, candidate)) (best, bestCount) = (candidate, count);
+            if (lookup.TryGetValue(candidate, out var count) && count > bestCount)
+            {
+                (best, bestCount) = (candidate.ToString(), count);
+            }
         }
-        if (deletes.TryGetValue(word, out var inserted)) inserted.ForEach(Consider);
-        for (var i = 0; i < word.Length; i++)
+        for (var i = 0; i < source.Length; i++)
         {
-            var key = word.Remove(i, 1);
-            if (frequency.ContainsKey(key)) Consider(key);
-            if (deletes.TryGetValue(key, out var list)) list.ForEach(Consider);
+            // deletion
+            source[..i].CopyTo(buffer);
+            source[(i + 1)..].CopyTo(buffer[i..]);
+            Consider(buffer[..(source.Length - 1)]);
+            // swap with the next letter
+            if (i + 1 < source.Length)
+            {
+                source.CopyTo(buffer);
+                (buffer[i], buffer[i + 1]) = (buffer[i + 1], buffer[i]);
+                Consider(buffer[..source.Length]);
+            }
+            // substitution
+            source.CopyTo(buffer);
+            foreach (var letter in Letters)
+            {
+                if (letter == source[i]) continue;
+                buffer[i] = letter;
+                Consider(buffer[..source.Length]);
+            }
         }
-        return best ?? word;
-    }
-
-    private static bool IsOneEdit(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1 || a == b) return false;
-        if (a.Length == b.Length)
+        for (var i = 0; i <= source.Length; i++)
         {
-            var diffs = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
-            return diffs.Count == 1 || (diffs.Count == 2 && diffs[1] == diffs[0] + 1 && a[diffs[0]] == b[diffs[1]] && a[diffs[1]] == b[diffs[0]]);
+            // insertion
+            source[..i].CopyTo(buffer);
+            source[i..].CopyTo(buffer[(i + 1)..]);
+            foreach (var letter in Letters)
+            {
+                buffer[i] = letter;
+                Consider(buffer[..(source.Length + 1)]);
+            }
         }
-        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
-        var skip = 0;
-        while (skip < shorter.Length && longer[skip] == shorter[skip]) skip++;
-        return string.CompareOrdinal(longer, skip + 1, shorter, skip, shorter.Length - skip) == 0;
+        return best;
     }
 }
