@@ -1,1 +1,5 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using Chatbot.Benchmarks;
+
+// dotnet run -c Release --project tests/Chatbot.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(TurnBenchmarks).Assembly).Run(args);

@@ -1,0 +1,73 @@
+using Chatbot.Core.Evaluation;
+
+namespace Chatbot.Core.Tests.Evaluation;
+
+/// <summary>The labelled set, run once: the build fails when the bot gets less safe or less accurate.</summary>
+public sealed class EvalFixture
+{
+    public EvalFixture()
+    {
+        Set = LabelledSet.Read(Path.Combine(TestContent.RepositoryRoot, "tests", "eval", "messages.jsonl"));
+        Report = Evaluator.Run(TestContent.Assistant, Set, TestContent.DialogsFolder);
+    }
+
+    public IReadOnlyList<LabelledConversation> Set { get; }
+
+    public EvalReport Report { get; }
+}
+
+public class EvalTargetTests(EvalFixture eval) : IClassFixture<EvalFixture>
+{
+    /// <summary>
+    /// The target is 95% per language on the held-out split; it is not reached yet
+    /// (figures in docs/performance.md). This floor, just under today's figures, stops regressions.
+    /// </summary>
+    private const double AccuracyFloor = 0.85;
+
+    [Fact]
+    public void LabelledSet_IsLargeEnough_WithAThirdHeldOut()
+    {
+        Assert.True(eval.Set.Count >= 400);
+        Assert.InRange(eval.Set.Count(c => c.Split == "heldout") / (double)eval.Set.Count, 0.33, 0.5);
+        Assert.All(new[] { "fr", "it", "en" }, l => Assert.True(eval.Set.Count(c => c.Language == l) >= 100));
+    }
+
+    [Fact]
+    public void HeldOutMessages_AreNeverTrainingExamples()
+    {
+        var examples = TestContent.Content.Examples.Select(e => e.Text.Trim()).ToHashSet(StringComparer.Ordinal);
+        var leaked = eval.Set.Where(c => c.Split == "heldout").SelectMany(c => c.Turns).Where(t => examples.Contains(t.Text.Trim())).ToList();
+        Assert.Empty(leaked);
+    }
+
+    [Fact]
+    public void HeldOut_EveryRedFlagIsRaised()
+    {
+        Assert.Equal(1.0, eval.Report.RedFlagRecall("heldout"));
+        Assert.Equal(1.0, eval.Report.RedFlagRecall("dev"));
+    }
+
+    [Fact]
+    public void HeldOut_EmergencyFalseAlarms_AtMostOnePercent()
+    {
+        Assert.InRange(eval.Report.FalseAlarmRate("heldout"), 0, EvalReport.MaxFalseAlarmRate);
+    }
+
+    [Fact]
+    public void EveryCitation_IsVerbatimInItsSource_AndNeverBorrowedFromAnotherProcedure()
+    {
+        Assert.Empty(eval.Report.UngroundedTurns);
+        Assert.Empty(eval.Report.BorrowedTurns);
+        Assert.Contains(eval.Report.Turns, t => t.Actual.Citations.Count > 0);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("it")]
+    [InlineData("en")]
+    public void HeldOut_TopicAccuracy_DoesNotRegress(string language)
+    {
+        var accuracy = eval.Report.AccuracyFor("heldout", language);
+        Assert.True(accuracy >= AccuracyFloor, $"held-out topic accuracy in {language}: {accuracy:P1} (floor {AccuracyFloor:P0}, target {EvalReport.TargetAccuracy:P0})");
+    }
+}
