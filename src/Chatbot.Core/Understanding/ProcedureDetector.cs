@@ -51,7 +51,7 @@ public sealed class ProcedureDetector
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!covered[i]) masked.Add(tokens[i]);
-            else if (i == 0 || !covered[i - 1]) masked.Add(new Token("_procedure_", tokens[i].Sentence));
+            else if (i == 0 || !covered[i - 1]) masked.Add(tokens[i] with { Text = "_procedure_" });
         }
         return masked;
     }

@@ -3,7 +3,8 @@ using Chatbot.Core.Content;
 namespace Chatbot.Core.Understanding;
 
 /// <summary>A word of the patient's message after folding, SMS expansion and typo correction.</summary>
-public readonly record struct Token(string Text, int Sentence);
+/// <param name="Clause">Counts commas and sentence breaks: patients ask their question in the last clause.</param>
+public readonly record struct Token(string Text, int Sentence, int Clause = 0);
 
 /// <summary>Turns folded text into tokens for one language: SMS spellings expanded, typos corrected.</summary>
 public sealed class Tokeniser(IReadOnlyDictionary<string, LanguageProfile> languages, Vocabulary vocabulary)
@@ -13,6 +14,7 @@ public sealed class Tokeniser(IReadOnlyDictionary<string, LanguageProfile> langu
         var sms = languages.TryGetValue(language, out var profile) ? profile.Sms : null;
         var tokens = new List<Token>();
         var sentence = 0;
+        var clause = 0;
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)
         {
@@ -28,20 +30,22 @@ public sealed class Tokeniser(IReadOnlyDictionary<string, LanguageProfile> langu
                 var elided = c == '\'' || (start > 0 && folded[start - 1] == '\'');
                 if (!elided && sms is not null && sms.TryGetValue(word, out var expanded))
                 {
-                    foreach (var part in expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries)) tokens.Add(new Token(part, sentence));
+                    foreach (var part in expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries)) tokens.Add(new Token(part, sentence, clause));
                 }
                 else if (vocabulary.SplitGluedElision(word) is { } unglued)
                 {
-                    tokens.Add(new Token(unglued[..1], sentence));
-                    tokens.Add(new Token(vocabulary.Correct(unglued[1..]), sentence));
+                    tokens.Add(new Token(unglued[..1], sentence, clause));
+                    tokens.Add(new Token(vocabulary.Correct(unglued[1..]), sentence, clause));
                 }
                 else
                 {
-                    tokens.Add(new Token(vocabulary.Correct(word), sentence));
+                    tokens.Add(new Token(vocabulary.Correct(word), sentence, clause));
                 }
                 start = -1;
             }
-            if (Folding.EndsSentence(folded, Math.Min(i, folded.Length - 1)) && i < folded.Length) sentence++;
+            if (i >= folded.Length) continue;
+            if (Folding.EndsSentence(folded, i)) (sentence, clause) = (sentence + 1, clause + 1);
+            else if (folded[i] == ',' && tokens.Count > 0 && tokens[^1].Clause == clause) clause++;
         }
         return tokens;
     }

@@ -88,23 +88,35 @@ public sealed class TopicClassifier
     {
         var features = new Dictionary<ulong, double>();
         Span<char> padded = stackalloc char[Folding.MaxCharacters + 2];
+        var lastClause = tokens.Count > 0 ? tokens[^1].Clause : 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Text.AsSpan();
             if (word.Length < 2 && !char.IsDigit(word[0])) continue;
-            features.TryAdd(Hash('w', word), 1);
-            if (word.Length > 5) features.TryAdd(Hash('p', word[..5]), 1.5);
+            // The question usually comes last, after the context ("ma mère a 82 ans, …, elle sera endormie ?").
+            var emphasis = tokens[i].Clause == lastClause && lastClause > 0 ? LastClauseWeight : 1;
+            Add(features, Hash('w', word), emphasis);
+            if (word.Length > 5) Add(features, Hash('p', word[..5]), 1.5 * emphasis);
             if (i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
-                features.TryAdd(Hash('b', word, tokens[i + 1].Text), 0.8);
+                Add(features, Hash('b', word, tokens[i + 1].Text), 0.8 * emphasis);
             if (word.Length >= 4)
             {
                 padded[0] = '_';
                 word.CopyTo(padded[1..]);
                 padded[word.Length + 1] = '_';
-                for (var j = 0; j + 4 <= word.Length + 2; j++) features.TryAdd(Hash('c', padded.Slice(j, 4)), 0.5);
+                for (var j = 0; j + 4 <= word.Length + 2; j++) Add(features, Hash('c', padded.Slice(j, 4)), 0.5 * emphasis);
             }
         }
         return features;
+    }
+
+    /// <summary>Weight of the last clause's features (1.5 scored best in cross-validation; 1, 2 and 3 scored lower).</summary>
+    private const double LastClauseWeight = 1.5;
+
+    /// <summary>A feature counts once, at its highest weight.</summary>
+    private static void Add(Dictionary<ulong, double> features, ulong key, double weight)
+    {
+        if (!features.TryGetValue(key, out var existing) || existing < weight) features[key] = weight;
     }
 
     private static ulong Hash(char kind, ReadOnlySpan<char> text, ReadOnlySpan<char> second = default)
