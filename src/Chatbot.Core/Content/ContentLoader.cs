@@ -90,6 +90,7 @@ internal sealed class ContentFiles(string folder, List<ContentError> errors)
         return YamlFile.Load("/dev/null", DisplayName(path), []);
     }
 
+    /// <summary>The folder's YAML files in name order, parsed in parallel (start-up time matters on a serverless plan).</summary>
     public IEnumerable<YamlFile> Each(string subfolder)
     {
         var dir = Path.Combine(Folder, subfolder);
@@ -98,7 +99,9 @@ internal sealed class ContentFiles(string folder, List<ContentError> errors)
             Errors.Add(new ContentError(DisplayName(dir), 0, "folder is missing"));
             return [];
         }
-        return Directory.EnumerateFiles(dir, "*.yaml").Order(StringComparer.Ordinal)
-            .Select(p => YamlFile.Load(p, DisplayName(p), Errors)).ToList();
+        var paths = Directory.EnumerateFiles(dir, "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        var files = new YamlFile[paths.Length];
+        Parallel.For(0, paths.Length, i => files[i] = YamlFile.Load(paths[i], DisplayName(paths[i]), Errors));
+        return files;
     }
 }

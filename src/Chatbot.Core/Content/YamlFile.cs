@@ -32,13 +32,14 @@ internal sealed class YamlFile
             var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
             if (root is null)
             {
-                errors.Add(new ContentError(name, 1, "the file must be a YAML mapping (key: value)"));
+                lock (errors) errors.Add(new ContentError(name, 1, "the file must be a YAML mapping (key: value)"));
             }
             return new YamlFile(name, root, errors);
         }
         catch (YamlException e)
         {
-            errors.Add(new ContentError(name, (int)e.Start.Line, $"YAML syntax: {e.Message}"));
+            // Files are parsed in parallel; only this step may add errors concurrently.
+            lock (errors) errors.Add(new ContentError(name, (int)e.Start.Line, $"YAML syntax: {e.Message}"));
             return new YamlFile(name, null, errors);
         }
     }

@@ -24,8 +24,17 @@ public sealed class TopicClassifier
     private readonly string[] topics;
     private readonly Dictionary<ulong, int> rows = [];
 
-    /// <summary>log P(feature | topic), one row of <c>topics.Length</c> per feature (flat: one allocation).</summary>
-    private readonly float[] logLikelihood;
+    /// <summary>Per topic: −log of its total mass, the likelihood of any feature never seen with it (up to a shared constant).</summary>
+    private readonly double[] unseen;
+
+    /// <summary>
+    /// Sparse rows: for feature <c>r</c>, entries <c>start[r]..start[r+1]</c> hold the topics it was
+    /// seen with and how much more likely it is there than unseen (log((count+α)/α)). Most features
+    /// belong to one or two topics, so a turn touches a few numbers per feature, not one per topic.
+    /// </summary>
+    private readonly int[] start;
+    private readonly int[] entryTopic;
+    private readonly float[] entryGain;
 
     public TopicClassifier(IEnumerable<(string Topic, IReadOnlyList<Token> Tokens)> examples)
     {
@@ -46,9 +55,24 @@ public sealed class TopicClassifier
         }
         // Smoothing and feature weights chosen by 5-fold cross-validation on the dev split (chatbot eval --cv).
         const double alpha = 0.02;
-        var denominators = totals.Select(total => Math.Log(total + alpha * rows.Count)).ToArray();
-        for (var i = 0; i < counts.Length; i++) counts[i] = (float)(Math.Log(counts[i] + alpha) - denominators[i % n]);
-        logLikelihood = counts;
+        unseen = totals.Select(total => -Math.Log(total + alpha * rows.Count)).ToArray();
+        start = new int[rows.Count + 1];
+        var nonZero = counts.Count(c => c > 0);
+        entryTopic = new int[nonZero];
+        entryGain = new float[nonZero];
+        var next = 0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            start[r] = next;
+            for (var t = 0; t < n; t++)
+            {
+                var count = counts[r * n + t];
+                if (count <= 0) continue;
+                entryTopic[next] = t;
+                entryGain[next++] = (float)Math.Log((count + alpha) / alpha);
+            }
+        }
+        start[rows.Count] = next;
     }
 
     public IReadOnlyList<string> Topics => topics;
@@ -64,10 +88,10 @@ public sealed class TopicClassifier
             total += weight;
             if (!rows.TryGetValue(feature, out var row)) continue;
             known += weight;
-            var likelihood = logLikelihood.AsSpan(row * n, n);
-            for (var t = 0; t < n; t++) scores[t] += weight * likelihood[t];
+            for (var e = start[row]; e < start[row + 1]; e++) scores[entryTopic[e]] += weight * entryGain[e];
         }
         if (known == 0) return new TopicGuess("out_of_scope", 0);
+        for (var t = 0; t < n; t++) scores[t] += known * unseen[t];
         var best = 0;
         for (var t = 1; t < n; t++) if (scores[t] > scores[best]) best = t;
         var second = best == 0 ? 1 : 0;

@@ -34,12 +34,14 @@ public sealed class Understander
     public Understander(ChatContent content)
     {
         this.content = content;
-        languages = new LanguageDetector(content);
+        // Independent of the rest: built on the other core while the classifier trains.
+        var languageModel = Task.Run(() => new LanguageDetector(content));
         tokeniser = new Tokeniser(content.Languages, new Vocabulary(KnownWords(content, withExamples: true), KnownWords(content, withExamples: false)));
         redFlags = new RedFlagDetector(content);
         procedures = new ProcedureDetector(content);
         lists = content.Languages.ToDictionary(l => l.Key, l => new WordLists(l.Value));
         Classifier = new TopicClassifier(content.Examples.Select(e => (e.Topic, (IReadOnlyList<Token>)procedures.MaskNames(tokeniser.Tokenise(Folding.Fold(e.Text), e.Language)))));
+        languages = languageModel.GetAwaiter().GetResult();
     }
 
     public TopicClassifier Classifier { get; }
