@@ -2,10 +2,16 @@ using Chatbot.Core.Content;
 
 namespace Chatbot.Core.Understanding;
 
+/// <summary>What the red-flag rules make of a message.</summary>
+/// <param name="Rule">The first rule that fires, or null.</param>
+/// <param name="NamesSymptom">Some rule's symptom is named, not negated, not hypothetical, not past.</param>
+public readonly record struct RedFlagCheck(RedFlagRule? Rule, bool NamesSymptom);
+
 /// <summary>
 /// Emergency rules, checked before anything else and in every language (a French patient may type
 /// "help"; missing a red flag costs more than a false alarm). A term does not count when negated
 /// ("pas de fièvre"), asked as a hypothesis ("et si j'ai de la fièvre ?") or said of the past.
+/// All terms of all rules sit in one phrase index: a message is read once.
 /// </summary>
 public sealed class RedFlagDetector
 {
@@ -13,50 +19,62 @@ public sealed class RedFlagDetector
     private static readonly HashSet<string> Fillers =
         ["de", "d", "du", "des", "la", "le", "les", "l", "un", "une", "eu", "ai", "a", "of", "any", "an", "had", "have", "has", "di", "del", "della", "dei", "una", "uno", "avuto", "ho", "ha", "hai", "avere", "avoir", "signe", "signes", "sign", "signs", "segni"];
 
-    private readonly List<CompiledRule> rules;
+    private readonly List<RedFlagRule> rules;
+    private readonly PhraseSet<(int Rule, int Group)> terms;
+    private readonly Dictionary<string, (HashSet<string> Negations, PhraseSet<bool> Hypotheticals, PhraseSet<bool> Past)> languages;
 
     public RedFlagDetector(ChatContent content)
     {
-        rules = content.RedFlags.Select(rule =>
-        {
-            var profile = content.Languages[rule.Language];
-            return new CompiledRule(
-                rule,
-                rule.AllOf.Select(g => g.Select(Tokeniser.Compile).ToList()).ToList(),
-                profile.Negations.Select(Tokeniser.Compile).SelectMany(p => p.Words).ToHashSet(),
-                profile.Hypotheticals.Select(Tokeniser.Compile).ToList(),
-                profile.Past.Select(Tokeniser.Compile).ToList());
-        }).ToList();
+        rules = [.. content.RedFlags];
+        terms = new PhraseSet<(int, int)>(rules.SelectMany((rule, r) =>
+            rule.AllOf.SelectMany((group, g) => group.Select(term => (Tokeniser.Compile(term), (r, g))))));
+        languages = content.Languages.ToDictionary(l => l.Key, l => (
+            l.Value.Negations.Select(Tokeniser.Compile).SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal),
+            new PhraseSet<bool>(l.Value.Hypotheticals.Select(h => (Tokeniser.Compile(h), true))),
+            new PhraseSet<bool>(l.Value.Past.Select(h => (Tokeniser.Compile(h), true)))));
     }
 
-    /// <summary>The first rule that fires, or null.</summary>
-    public RedFlagRule? Find(IReadOnlyList<Token> tokens) =>
-        rules.FirstOrDefault(r => r.Groups.All(g => g.Any(p => p.FindIn(tokens).Any(i => Counts(r, tokens, i)))))?.Rule;
-
-    private static bool Counts(CompiledRule rule, IReadOnlyList<Token> tokens, int index)
+    public RedFlagCheck Check(IReadOnlyList<Token> tokens)
     {
+        var matches = terms.FindAll(tokens);
+        if (matches.Count == 0) return default;
+        var context = new Dictionary<string, (List<(int, Phrase, bool)> Hypotheticals, List<(int, Phrase, bool)> Past)>();
+        var satisfied = new HashSet<(int Rule, int Group)>();
+        var symptom = false;
+        foreach (var (index, _, (r, g)) in matches)
+        {
+            if (satisfied.Contains((r, g)) || !Counts(rules[r].Language, tokens, index, context)) continue;
+            satisfied.Add((r, g));
+            symptom |= g == 0;
+        }
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var all = true;
+            for (var g = 0; g < rules[r].AllOf.Count && all; g++) all = satisfied.Contains((r, g));
+            if (all) return new RedFlagCheck(rules[r], true);
+        }
+        return new RedFlagCheck(null, symptom);
+    }
+
+    private bool Counts(string language, IReadOnlyList<Token> tokens, int index, Dictionary<string, (List<(int, Phrase, bool)>, List<(int, Phrase, bool)>)> context)
+    {
+        var (negations, hypotheticals, past) = languages[language];
         var sentence = tokens[index].Sentence;
         for (var i = index - 1; i >= 0 && i >= index - 4 && tokens[i].Sentence == sentence; i--)
         {
-            if (rule.Negations.Contains(tokens[i].Text)) return false;
+            if (negations.Contains(tokens[i].Text)) return false;
             if (!Fillers.Contains(tokens[i].Text)) break;
         }
-        if (rule.Hypotheticals.Any(h => h.FindIn(tokens).Any(i => i < index && tokens[i].Sentence == sentence))) return false;
+        if (!context.TryGetValue(language, out var found)) context[language] = found = (hypotheticals.FindAll(tokens), past.FindAll(tokens));
+        foreach (var (i, _, _) in found.Item1)
+        {
+            if (i < index && tokens[i].Sentence == sentence) return false;
+        }
         // "fièvre l'an dernier" is past; "opéré le mois dernier et j'ai de la fièvre" is not: only a marker next to the symptom counts.
-        return !rule.Past.Any(p => p.FindIn(tokens).Any(i => tokens[i].Sentence == sentence && (i > index ? i - index <= 4 : index - i <= 3)));
+        foreach (var (i, _, _) in found.Item2)
+        {
+            if (tokens[i].Sentence == sentence && (i > index ? i - index <= 4 : index - i <= 3)) return false;
+        }
+        return true;
     }
-
-    /// <summary>
-    /// Whether the message names any symptom of any rule, not negated: the topic classifier may only
-    /// call a message an emergency when it does ("opérée hier, je peux me lever ?" names none).
-    /// </summary>
-    public bool MentionsSymptom(IReadOnlyList<Token> tokens) =>
-        rules.Any(r => r.Groups[0].Any(p => p.FindIn(tokens).Any(i => Counts(r, tokens, i))));
-
-    private sealed record CompiledRule(
-        RedFlagRule Rule,
-        List<List<Phrase>> Groups,
-        HashSet<string> Negations,
-        List<Phrase> Hypotheticals,
-        List<Phrase> Past);
 }

@@ -56,12 +56,13 @@ public sealed class Understander
         var language = languages.Detect(folded, hint, fallback);
         var tokens = tokeniser.Tokenise(folded, language == LanguageDetector.Other ? fallback : language);
         var words = lists.GetValueOrDefault(language) ?? lists[fallback];
+        var redFlag = redFlags.Check(tokens);
         var anyLanguage = lists.Values;
         return new Understanding(
             language,
             tokens,
-            redFlags.Find(tokens),
-            Classify(tokens),
+            redFlag.Rule,
+            Classify(tokens, redFlag.NamesSymptom),
             procedures.Find(tokens, language),
             procedures.IsOnlyAName(tokens),
             words.Corrections.Any(p => p.FindIn(tokens).Any()),
@@ -72,11 +73,11 @@ public sealed class Understander
     }
 
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
-    private TopicGuess Classify(List<Token> tokens)
+    private TopicGuess Classify(List<Token> tokens, bool namesSymptom)
     {
         if (IsOnlySmallTalk(tokens)) return new TopicGuess("greeting", 1);
         var guess = Classifier.Classify(procedures.MaskNames(tokens));
-        return guess.Topic == "emergency" && !redFlags.MentionsSymptom(tokens) ? guess with { Topic = guess.RunnerUp } : guess;
+        return guess.Topic == "emergency" && !namesSymptom ? guess with { Topic = guess.RunnerUp } : guess;
     }
 
     /// <summary>"arrivederci", "hiya", "ok merci bonne journée": short, and nothing but greetings, thanks and goodbyes.</summary>
