@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Chatbot.BotFramework.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Chatbot.BotFramework.Auth;
+
+/// <summary>
+/// Validates the bearer JWT of an incoming activity as the Bot Framework requires: signed (RS256)
+/// by a key from the issuer's OpenID metadata (cached, refreshed when an unknown key appears),
+/// right issuer, audience = the bot's App ID, 5 minutes of clock skew, and for channel tokens the
+/// <c>serviceurl</c> claim equal to the activity's serviceUrl and the key endorsed for its channel.
+/// </summary>
+public sealed partial class InboundAuthenticator
+{
+    /// <summary>The Bot Framework's own tenants, which sign Emulator tokens.</summary>
+    private static readonly string[] BotFrameworkTenants = ["d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a"];
+
+    private readonly BotAuthOptions options;
+    private readonly ILogger<InboundAuthenticator> logger;
+    private readonly JsonWebTokenHandler handler = new();
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> channelKeys;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> entraKeys;
+
+    public InboundAuthenticator(IOptions<BotAuthOptions> options, ILogger<InboundAuthenticator> logger, TimeProvider time)
+    {
+        this.options = options.Value;
+        this.logger = logger;
+        Time = time;
+        channelKeys = Keys(this.options.BotOpenIdMetadataUrl);
+        entraKeys = Keys(this.options.EntraOpenIdMetadataUrl.Replace("{tenant}", this.options.Tenant, StringComparison.Ordinal));
+    }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>Null when the request may proceed; otherwise why it is refused (for logs, never for the caller).</summary>
+    public async Task<string?> RefuseAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    {
+        if (!options.AuthenticationEnabled) return null;
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return "no bearer token";
+        var token = authorization["Bearer ".Length..].Trim();
+        if (!handler.CanReadToken(token)) return "not a JWT";
+        var issuer = handler.ReadJsonWebToken(token).Issuer;
+        var fromChannel = issuer == BotAuthOptions.ChannelIssuer;
+        try
+        {
+            var result = await ValidateAsync(token, fromChannel, refreshed: false, cancellationToken);
+            if (!result.IsValid) return $"invalid token: {result.Exception?.GetType().Name}";
+            if (fromChannel) return ChannelClaimsRefusal((JsonWebToken)result.SecurityToken, activity);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TaskCanceledException)
+        {
+            // Metadata unreachable: refuse this request, keep serving.
+            Log.MetadataUnavailable(logger, e.GetType().Name);
+            return "signing keys unavailable";
+        }
+    }
+
+    private async Task<TokenValidationResult> ValidateAsync(string token, bool fromChannel, bool refreshed, CancellationToken cancellationToken)
+    {
+        var keys = fromChannel ? channelKeys : entraKeys;
+        var configuration = await keys.GetConfigurationAsync(cancellationToken);
+        var result = await handler.ValidateTokenAsync(token, Parameters(configuration, fromChannel));
+        if (!result.IsValid && !refreshed && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // A key rollover: fetch the metadata again, once.
+            keys.RequestRefresh();
+            return await ValidateAsync(token, fromChannel, refreshed: true, cancellationToken);
+        }
+        return result;
+    }
+
+    private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration, bool fromChannel) => new()
+    {
+        ValidIssuers = fromChannel ? [BotAuthOptions.ChannelIssuer] : EntraIssuers(),
+        ValidAudiences = [options.MicrosoftAppId!, $"api://{options.MicrosoftAppId}"],
+        IssuerSigningKeys = configuration.SigningKeys,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateLifetime = true,
+        ClockSkew = TimeSpan.FromMinutes(5),
+        LifetimeValidator = (notBefore, expires, _, parameters) =>
+        {
+            var now = Time.GetUtcNow().UtcDateTime;
+            return (notBefore is null || notBefore <= now + parameters.ClockSkew) && expires is not null && expires >= now - parameters.ClockSkew;
+        },
+    };
+
+    private string[] EntraIssuers()
+    {
+        var tenants = options.Tenant == "botframework.com" ? BotFrameworkTenants : [options.MicrosoftAppTenantId!];
+        return [.. tenants.SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" })];
+    }
+
+    private static string? ChannelClaimsRefusal(JsonWebToken token, Activity activity)
+    {
+        if (token.SigningKey is { } key && !Endorses(key, activity.ChannelId)) return "signing key not endorsed for this channel";
+        var serviceUrl = token.TryGetPayloadValue<string>("serviceurl", out var claimed) ? claimed : null;
+        if (!string.Equals(serviceUrl?.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            return "serviceurl claim does not match the activity";
+        return null;
+    }
+
+    /// <summary>Keys carry "endorsements": the channels allowed to use them.</summary>
+    public static bool Endorses(SecurityKey key, string? channelId) =>
+        key is not JsonWebKey jwk || !jwk.AdditionalData.TryGetValue("endorsements", out var value)
+        || (value is JsonElement { ValueKind: JsonValueKind.Array } list && list.EnumerateArray().Any(e => e.GetString() == channelId))
+        || (value is IEnumerable<object> items && items.Any(e => e?.ToString() == channelId));
+
+    private static ConfigurationManager<OpenIdConnectConfiguration> Keys(string url) =>
+        new(url, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever { RequireHttps = !IsLoopback(url) })
+        {
+            AutomaticRefreshInterval = TimeSpan.FromHours(12),
+            RefreshInterval = TimeSpan.FromMinutes(5),
+        };
+
+    private static bool IsLoopback(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "OpenID metadata unavailable ({Error}): request refused")]
+        public static partial void MetadataUnavailable(ILogger logger, string error);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace Chatbot.BotFramework.Schema;
+
+/// <summary>
+/// The schema.org <c>Message</c> entity whose <c>citation</c> claims Teams and Web Chat render as
+/// numbered references for the <c>[n]</c> markers of the text.
+/// Source: learn.microsoft.com, Teams "Bot messages with AI-generated content".
+/// </summary>
+public sealed record CitationEntity(IReadOnlyList<Claim> Citation)
+{
+    public string Type { get; init; } = "https://schema.org/Message";
+
+    [JsonPropertyName("@type")]
+    public string SchemaType { get; init; } = "Message";
+
+    [JsonPropertyName("@context")]
+    public string Context { get; init; } = "https://schema.org";
+
+    [JsonPropertyName("@id")]
+    public string Id { get; init; } = "";
+}
+
+public sealed record Claim(int Position, ClaimAppearance Appearance)
+{
+    [JsonPropertyName("@type")]
+    public string SchemaType { get; init; } = "Claim";
+}
+
+/// <param name="Abstract">At most 160 characters (Teams' limit).</param>
+public sealed record ClaimAppearance(string Name, string? Url, string Abstract)
+{
+    [JsonPropertyName("@type")]
+    public string SchemaType { get; init; } = "DigitalDocument";
+}

@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+using Chatbot.BotFramework.Auth;
+using Chatbot.BotFramework.Connector;
+using Chatbot.Core.Content;
+using Chatbot.Core.Conversation;
+using Chatbot.Functions.Messages;
+using Chatbot.Functions.State;
+
+namespace Chatbot.Functions.Hosting;
+
+public sealed class ContentOptions
+{
+    /// <summary>The dialogs/ folder; relative paths are taken from the executable's folder.</summary>
+    [Required]
+    public string DialogsFolder { get; set; } = "dialogs";
+}
+
+/// <summary>Each area registers itself here; Program.cs only lists them.</summary>
+public static partial class HostingSetup
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>
+    /// Azure Functions gives a custom handler its port in FUNCTIONS_CUSTOMHANDLER_PORT; otherwise
+    /// --urls / ASPNETCORE_URLS, else the Emulator's default http://localhost:3978.
+    /// </summary>
+    public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
+    {
+        if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls("http://localhost:3978");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>Content is loaded and validated at start-up: the bot never runs on broken content.</summary>
+    public static WebApplicationBuilder AddConversationEngine(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ContentOptions>().BindConfiguration("Content").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(services =>
+        {
+            var folder = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value.DialogsFolder;
+            return ContentLoader.Load(Path.IsPathRooted(folder) ? folder : Path.Combine(AppContext.BaseDirectory, folder));
+        });
+        builder.Services.AddSingleton(services => new Assistant(services.GetRequiredService<ChatContent>()));
+        builder.Services.AddSingleton<BotTurns>();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddBotFramework(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BotAuthOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<InboundAuthenticator>();
+        builder.Services.AddSingleton<IOutboundTokens, MsalOutboundTokens>();
+        builder.Services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName).AddStandardResilienceHandler();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddConversationState(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StateOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        return builder;
+    }
+
+    /// <summary>Builds what is built lazily, so the first patient does not wait for it, and says how the bot is secured.</summary>
+    public static WebApplication WarmUp(this WebApplication app)
+    {
+        var content = app.Services.GetRequiredService<ChatContent>();
+        app.Services.GetRequiredService<Assistant>();
+        app.Services.GetRequiredService<IConversationStore>();
+        var logger = app.Services.GetRequiredService<ILogger<BotTurns>>();
+        var snippets = content.Documents.Sum(d => d.Snippets.Count);
+        Log.ContentReady(logger, content.Version, content.Documents.Count, snippets);
+        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotAuthOptions>>().Value.AuthenticationEnabled)
+            Log.Unauthenticated(logger);
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/health", (ChatContent content) => TypedResults.Json(new HealthBody("ok", content.Version), ReplyJson.Default.HealthBody));
+        return app;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Content {Version} ready: {Documents} documents, {Snippets} snippets")]
+        public static partial void ContentReady(ILogger logger, string version, int documents, int snippets);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: /api/messages accepts unauthenticated requests (local use with the Emulator only)")]
+        public static partial void Unauthenticated(ILogger logger);
+    }
+}

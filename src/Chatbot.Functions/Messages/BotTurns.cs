@@ -1,0 +1,56 @@
+using Chatbot.BotFramework.Schema;
+using Chatbot.Core.Conversation;
+using Chatbot.Functions.State;
+
+namespace Chatbot.Functions.Messages;
+
+/// <summary>
+/// Routes an activity by type to a handler of one shape, and finishes the turn inside the request:
+/// on a serverless plan, work after the response is not protected.
+/// </summary>
+public sealed partial class BotTurns(Assistant assistant, IConversationStore store, TimeProvider time, ILogger<BotTurns> logger)
+{
+    /// <summary>Longer messages are cut before the engine: nobody types a page into a chat window.</summary>
+    public const int MaxTextLength = 4_000;
+    private const int MaxAttempts = 10;
+
+    /// <summary>The replies to send; empty for activities the bot accepts and ignores.</summary>
+    public Task<IReadOnlyList<Activity>> OnActivityAsync(Activity activity, CancellationToken cancellationToken) => activity.Type switch
+    {
+        ActivityTypes.Message => OnMessageAsync(activity, cancellationToken),
+        ActivityTypes.ConversationUpdate => Task.FromResult(OnConversationUpdate(activity)),
+        _ => Task.FromResult<IReadOnlyList<Activity>>([]),
+    };
+
+    private async Task<IReadOnlyList<Activity>> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var key = $"{activity.ChannelId}:{activity.Conversation?.Id}";
+        var text = activity.Text is { Length: > MaxTextLength } tooLong ? tooLong[..MaxTextLength] : activity.Text;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = await store.LoadAsync(key, cancellationToken);
+            var turn = assistant.Reply(stored.State, text, activity.Locale);
+            if (await store.TrySaveAsync(key, turn.State, stored.Version, cancellationToken))
+            {
+                Log.TurnCompleted(logger, turn.Result.Action, turn.Result.Topic, turn.Result.Language, attempt);
+                return [ReplyBuilder.Answer(activity, turn.Result, time)];
+            }
+            // Another turn of this conversation saved first: redo this one on its state.
+            await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
+        }
+        throw new InvalidOperationException($"conversation state kept changing for {MaxAttempts} attempts");
+    }
+
+    /// <summary>A welcome when someone other than the bot joins (the Emulator and Web Chat add the user).</summary>
+    private IReadOnlyList<Activity> OnConversationUpdate(Activity activity)
+    {
+        var joined = activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) ?? false;
+        return joined ? [ReplyBuilder.Reply(activity, assistant.Welcome(activity.Locale), null, time)] : [];
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Turn: {Action} {Topic} ({Language}), saved at attempt {Attempt}")]
+        public static partial void TurnCompleted(ILogger logger, string action, string topic, string language, int attempt);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Chatbot.BotFramework.Auth;
+using Chatbot.BotFramework.Connector;
+using Chatbot.BotFramework.Schema;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chatbot.Functions.Messages;
+
+/// <summary><c>POST /api/messages</c>: the Bot Framework messaging endpoint.</summary>
+public static partial class MessagesEndpoint
+{
+    public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", HandleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request, InboundAuthenticator authenticator, BotTurns turns, ConnectorClient connector,
+        ILogger<BotTurns> logger, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType()) return Problem(StatusCodes.Status415UnsupportedMediaType, "the body must be application/json");
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync(request.Body, BotJson.Default.Activity, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"invalid JSON: {e.Message}");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "the body is too large");
+        }
+        if (activity is null) return Problem(StatusCodes.Status400BadRequest, "the body must be an Activity object");
+        if (string.IsNullOrWhiteSpace(activity.Type)) return Problem(StatusCodes.Status400BadRequest, "the activity has no type");
+
+        if (await authenticator.RefuseAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, cancellationToken) is { } reason)
+        {
+            Log.Refused(logger, reason);
+            return TypedResults.Unauthorized();
+        }
+        if (activity.Type == ActivityTypes.Invoke) return TypedResults.Json(new InvokeResponse(200), BotJson.Default.InvokeResponse);
+        if (activity.Type == ActivityTypes.Message && (activity.Conversation?.Id is null || activity.ServiceUrl is null && activity.DeliveryMode != DeliveryModes.ExpectReplies))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "a message needs a conversation and a serviceUrl");
+        }
+
+        var replies = await turns.OnActivityAsync(activity, cancellationToken);
+        if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
+        {
+            return TypedResults.Json(new ExpectedReplies(replies), BotJson.Default.ExpectedReplies);
+        }
+        try
+        {
+            foreach (var reply in replies) await connector.SendAsync(reply, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            Log.ChannelUnreachable(logger, (int?)e.StatusCode ?? 0);
+            return Problem(StatusCodes.Status502BadGateway, "the channel did not accept the reply");
+        }
+        return TypedResults.Ok();
+    }
+
+    private static JsonHttpResult<ProblemBody> Problem(int status, string error) =>
+        TypedResults.Json(new ProblemBody(error), ReplyJson.Default.ProblemBody, statusCode: status);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Request refused: {Reason}")]
+        public static partial void Refused(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "The channel refused or did not answer the reply (HTTP {Status}) after retries")]
+        public static partial void ChannelUnreachable(ILogger logger, int status);
+    }
+}

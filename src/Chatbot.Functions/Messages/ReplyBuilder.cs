@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Chatbot.BotFramework.Schema;
+using Chatbot.Core.Conversation;
+
+namespace Chatbot.Functions.Messages;
+
+/// <summary>Turns the engine's result into a reply activity: text with [n] markers, citations, buttons, channelData.</summary>
+public static class ReplyBuilder
+{
+    private const int AbstractLength = 160;
+
+    /// <summary>A reply to <paramref name="incoming"/>: from/recipient swapped, same conversation, replyToId set.</summary>
+    public static Activity Reply(Activity incoming, string text, string? locale, TimeProvider time) => new()
+    {
+        Type = ActivityTypes.Message,
+        Timestamp = time.GetUtcNow(),
+        ServiceUrl = incoming.ServiceUrl,
+        ChannelId = incoming.ChannelId,
+        From = incoming.Recipient,
+        Recipient = incoming.From,
+        Conversation = incoming.Conversation,
+        ReplyToId = incoming.Id,
+        Locale = locale ?? incoming.Locale,
+        TextFormat = "markdown",
+        Text = text,
+        InputHint = InputHints.AcceptingInput,
+    };
+
+    public static Activity Answer(Activity incoming, TurnResult result, TimeProvider time)
+    {
+        var reply = Reply(incoming, result.Text, Locale(incoming.Locale, result.Language), time);
+        return reply with
+        {
+            InputHint = result.SuggestedActions.Count > 0 ? InputHints.ExpectingInput : InputHints.AcceptingInput,
+            SuggestedActions = result.SuggestedActions.Count == 0 ? null
+                : new SuggestedActions([.. result.SuggestedActions.Select(s => new CardAction("imBack", s, s))]),
+            Entities = result.Citations.Count == 0 ? null : [Citations(result)],
+            ChannelData = JsonSerializer.SerializeToElement(new ChatbotChannelData(result), ReplyJson.Default.ChatbotChannelData),
+        };
+    }
+
+    private static JsonElement Citations(TurnResult result)
+    {
+        var claims = result.Citations.Select((c, i) => new Claim(i + 1, new ClaimAppearance(
+            c.Publisher is null ? c.Title : $"{c.Title} — {c.Publisher}",
+            c.Url,
+            c.Quote.Length <= AbstractLength ? c.Quote : c.Quote[..(AbstractLength - 1)] + "…")));
+        return JsonSerializer.SerializeToElement(new CitationEntity([.. claims]), BotJson.Default.CitationEntity);
+    }
+
+    /// <summary>The channel's locale when it is the reply's language ("fr-FR"), else the language code.</summary>
+    private static string? Locale(string? incoming, string language) =>
+        language == "other" ? incoming
+        : incoming is { Length: >= 2 } && incoming.StartsWith(language, StringComparison.OrdinalIgnoreCase) ? incoming
+        : language;
+}
+
+/// <summary><c>channelData.chatbot</c>: the engine's whole result, for Web Chat and the staff console.</summary>
+public sealed record ChatbotChannelData(TurnResult Chatbot);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ChatbotChannelData))]
+[JsonSerializable(typeof(ProblemBody))]
+[JsonSerializable(typeof(HealthBody))]
+public sealed partial class ReplyJson : JsonSerializerContext;
+
+/// <summary>A refused request's reason, never the patient's text.</summary>
+public sealed record ProblemBody(string Error);
+
+public sealed record HealthBody(string Status, string ContentVersion);

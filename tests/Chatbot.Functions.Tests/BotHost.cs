@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chatbot.BotFramework.Schema;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Chatbot.Functions.Tests;
+
+/// <summary>The real bot on Kestrel, on a free loopback port, with its own SQLite file.</summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private BotHost(WebApplication app, string dataFolder)
+    {
+        this.app = app;
+        DataFolder = dataFolder;
+        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Http = new HttpClient { BaseAddress = Address };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    public string DataFolder { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<BotHost> StartAsync(params string[] settings)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "chatbot-test-" + Guid.NewGuid().ToString("N"));
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            $"--Storage:SqlitePath={Path.Combine(data, "chatbot.db")}",
+            $"--Content:DialogsFolder={Repository.Dialogs}",
+            "--Logging:LogLevel:Default=Warning",
+            .. settings,
+        ];
+        var app = ChatbotApp.Create(args);
+        await app.StartAsync();
+        return new BotHost(app, data);
+    }
+
+    public static async Task<BotHost> StartOnAsync(string dataFolder, params string[] settings) =>
+        await StartAsync([$"--Storage:SqlitePath={Path.Combine(dataFolder, "chatbot.db")}", .. settings]);
+
+    public Task<HttpResponseMessage> PostAsync(Activity activity, string? bearer = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity, BotJson.Default.Activity) };
+        if (bearer is not null) request.Headers.Authorization = new("Bearer", bearer);
+        return Http.SendAsync(request);
+    }
+
+    public async Task<IReadOnlyList<Activity>> ExpectRepliesAsync(Activity activity)
+    {
+        var response = await PostAsync(activity with { DeliveryMode = DeliveryModes.ExpectReplies });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync(BotJson.Default.ExpectedReplies);
+        return body!.Activities;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>Activities as the Emulator or Web Chat would send them.</summary>
+public static class Patient
+{
+    public static Activity Says(string text, string conversation = "conv-1", string? serviceUrl = "http://127.0.0.1:9/", string locale = "fr-FR") => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "act-" + Guid.NewGuid().ToString("N")[..8],
+        Text = text,
+        Locale = locale,
+        ChannelId = "emulator",
+        ServiceUrl = serviceUrl,
+        From = new ChannelAccount("user-1", "Patient") { Role = "user" },
+        Recipient = new ChannelAccount("bot-1", "Bot") { Role = "bot" },
+        Conversation = new ConversationAccount(conversation),
+    };
+
+    public static JsonElement Chatbot(this Activity reply) => reply.ChannelData!.Value.GetProperty("chatbot");
+}
+
+public static class Repository
+{
+    public static string Root { get; } = Find();
+
+    public static string Dialogs => Path.Combine(Root, "dialogs");
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Chatbot.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Chatbot.sln not found");
+    }
+}
