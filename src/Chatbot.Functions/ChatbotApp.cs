@@ -6,13 +6,15 @@ namespace Chatbot.Functions;
 /// <summary>The application, built the same way by Program and by the tests.</summary>
 public static class ChatbotApp
 {
-    public static WebApplication Create(string[] args)
+    /// <param name="replace">Tests replace third-party edges here (e.g. Entra tokens, unreachable from a test).</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? replace = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.AddHosting()
             .AddConversationEngine()
             .AddBotFramework()
             .AddConversationState();
+        replace?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHealth();
         app.MapMessages();

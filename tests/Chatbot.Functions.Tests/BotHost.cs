@@ -27,7 +27,9 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<BotHost> StartAsync(params string[] settings)
+    public static Task<BotHost> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    public static async Task<BotHost> StartAsync(Action<IServiceCollection>? replace, params string[] settings)
     {
         var data = Path.Combine(Path.GetTempPath(), "chatbot-test-" + Guid.NewGuid().ToString("N"));
         string[] args =
@@ -38,7 +40,7 @@ public sealed class BotHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        var app = ChatbotApp.Create(args);
+        var app = ChatbotApp.Create(args, replace);
         await app.StartAsync();
         return new BotHost(app, data);
     }

@@ -43,15 +43,21 @@ public sealed partial class InboundAuthenticator
         if (!options.AuthenticationEnabled) return null;
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return "no bearer token";
         var token = authorization["Bearer ".Length..].Trim();
-        if (!handler.CanReadToken(token)) return "not a JWT";
-        var issuer = handler.ReadJsonWebToken(token).Issuer;
-        var fromChannel = issuer == BotAuthOptions.ChannelIssuer;
+        JsonWebToken unvalidated;
         try
         {
-            var result = await ValidateAsync(token, fromChannel, refreshed: false, cancellationToken);
+            unvalidated = handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return "not a JWT";
+        }
+        var fromChannel = unvalidated.Issuer == BotAuthOptions.ChannelIssuer;
+        try
+        {
+            var (result, configuration) = await ValidateAsync(token, fromChannel, refreshed: false, cancellationToken);
             if (!result.IsValid) return $"invalid token: {result.Exception?.GetType().Name}";
-            if (fromChannel) return ChannelClaimsRefusal((JsonWebToken)result.SecurityToken, activity);
-            return null;
+            return fromChannel ? ChannelClaimsRefusal(unvalidated, configuration, activity) : null;
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TaskCanceledException)
         {
@@ -61,7 +67,7 @@ public sealed partial class InboundAuthenticator
         }
     }
 
-    private async Task<TokenValidationResult> ValidateAsync(string token, bool fromChannel, bool refreshed, CancellationToken cancellationToken)
+    private async Task<(TokenValidationResult, OpenIdConnectConfiguration)> ValidateAsync(string token, bool fromChannel, bool refreshed, CancellationToken cancellationToken)
     {
         var keys = fromChannel ? channelKeys : entraKeys;
         var configuration = await keys.GetConfigurationAsync(cancellationToken);
@@ -72,7 +78,7 @@ public sealed partial class InboundAuthenticator
             keys.RequestRefresh();
             return await ValidateAsync(token, fromChannel, refreshed: true, cancellationToken);
         }
-        return result;
+        return (result, configuration);
     }
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration, bool fromChannel) => new()
@@ -98,9 +104,10 @@ public sealed partial class InboundAuthenticator
         return [.. tenants.SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" })];
     }
 
-    private static string? ChannelClaimsRefusal(JsonWebToken token, Activity activity)
+    private static string? ChannelClaimsRefusal(JsonWebToken token, OpenIdConnectConfiguration configuration, Activity activity)
     {
-        if (token.SigningKey is { } key && !Endorses(key, activity.ChannelId)) return "signing key not endorsed for this channel";
+        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == token.Kid);
+        if (key is not null && !Endorses(key, activity.ChannelId)) return "signing key not endorsed for this channel";
         var serviceUrl = token.TryGetPayloadValue<string>("serviceurl", out var claimed) ? claimed : null;
         if (!string.Equals(serviceUrl?.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
             return "serviceurl claim does not match the activity";

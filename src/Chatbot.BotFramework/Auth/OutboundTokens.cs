@@ -40,10 +40,18 @@ public sealed class MsalOutboundTokens : IOutboundTokens
 
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
-        if (confidential is not null)
-            return (await confidential.Value.AcquireTokenForClient([Scope]).ExecuteAsync(cancellationToken)).AccessToken;
-        if (managed is not null)
-            return (await managed.Value.AcquireTokenForManagedIdentity("https://api.botframework.com").ExecuteAsync(cancellationToken)).AccessToken;
-        return null;
+        try
+        {
+            if (confidential is not null)
+                return (await confidential.Value.AcquireTokenForClient([Scope]).ExecuteAsync(cancellationToken)).AccessToken;
+            if (managed is not null)
+                return (await managed.Value.AcquireTokenForManagedIdentity("https://api.botframework.com").ExecuteAsync(cancellationToken)).AccessToken;
+            return null;
+        }
+        catch (MsalException e)
+        {
+            // Reported like any failure to reach the channel: the turn is answered 502, never 500.
+            throw new HttpRequestException($"no token for the channel ({e.ErrorCode})", e);
+        }
     }
 }

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Chatbot.Functions.Tests.Auth;
+
+/// <summary>
+/// Plays Azure Bot Service's identity side on loopback: OpenID metadata and a JWKS with an RSA key
+/// endorsed for the "emulator" and "webchat" channels, and tokens signed with it.
+/// </summary>
+public sealed class TokenIssuer : IAsyncDisposable
+{
+    public const string AppId = "11111111-2222-3333-4444-555555555555";
+    private readonly WebApplication app;
+    private readonly RSA rsa = RSA.Create(2048);
+    private readonly RsaSecurityKey key;
+
+    private TokenIssuer(WebApplication app, RsaSecurityKey key)
+    {
+        this.app = app;
+        this.key = key;
+        Base = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public string Base { get; }
+
+    public string MetadataUrl => Base + "/.well-known/openidconfiguration";
+
+    public int MetadataRequests { get; private set; }
+
+    public static async Task<TokenIssuer> StartAsync()
+    {
+        var rsa = RSA.Create(2048);
+        var key = new RsaSecurityKey(rsa) { KeyId = "test-key-1" };
+        var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        var app = builder.Build();
+        TokenIssuer? issuer = null;
+        app.MapGet("/.well-known/openidconfiguration", () =>
+        {
+            issuer!.MetadataRequests++;
+            return Results.Text(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["issuer"] = "https://api.botframework.com",
+                ["jwks_uri"] = issuer.Base + "/keys",
+                ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            }), "application/json");
+        });
+        app.MapGet("/keys", () =>
+        {
+            var parameters = rsa.ExportParameters(false);
+            var jwk = new Dictionary<string, object>
+            {
+                ["kty"] = "RSA", ["use"] = "sig", ["kid"] = key.KeyId,
+                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus), ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+                ["endorsements"] = new[] { "emulator", "webchat" },
+            };
+            return Results.Text(JsonSerializer.Serialize(new { keys = new[] { jwk } }), "application/json");
+        });
+        await app.StartAsync();
+        return issuer = new TokenIssuer(app, key);
+    }
+
+    /// <summary>A channel token as Azure Bot Service sends it; each argument can be made wrong.</summary>
+    public string Token(
+        string serviceUrl, string audience = AppId, string issuer = "https://api.botframework.com",
+        DateTime? expires = null, SigningCredentials? signing = null)
+    {
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = now.AddMinutes(-10),
+            NotBefore = now.AddMinutes(-10),
+            Expires = expires ?? now.AddMinutes(30),
+            Subject = new ClaimsIdentity([new Claim("serviceurl", serviceUrl)]),
+            SigningCredentials = signing ?? new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        rsa.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
