@@ -22,7 +22,7 @@ public sealed class ConnectorClient(HttpClient http, IOutboundTokens tokens)
         if (activity.ReplyToId is { Length: > 0 } replyTo) path += "/" + Uri.EscapeDataString(replyTo);
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
-            Content = JsonContent.Create(activity, BotJson.Default.Activity),
+            Content = JsonContent.Create(activity, BotJson.Relaxed.Activity),
         };
         if (await tokens.GetTokenAsync(cancellationToken) is { } token)
         {

@@ -116,4 +116,18 @@ public static class InputHints
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(InvokeResponse))]
 [JsonSerializable(typeof(CitationEntity))]
-public sealed partial class BotJson : JsonSerializerContext;
+public sealed partial class BotJson : JsonSerializerContext
+{
+    /// <summary>
+    /// The same contract, writing non-ASCII letters as they are ("é", not "\u00E9"): French and
+    /// Italian replies are a third smaller. Activities are JSON for channels, never inlined in HTML.
+    /// </summary>
+    /// <remarks>Lazy: the generated <c>Default</c> lives in another part of this class, and static
+    /// initialisers across parts run in no guaranteed order.</remarks>
+    public static BotJson Relaxed => LazyRelaxed.Value;
+
+    private static readonly Lazy<BotJson> LazyRelaxed = new(() => new BotJson(new System.Text.Json.JsonSerializerOptions(Default!.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }));
+}

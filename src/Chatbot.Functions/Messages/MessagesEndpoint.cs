@@ -50,7 +50,7 @@ public static partial class MessagesEndpoint
         var replies = await turns.OnActivityAsync(activity, cancellationToken);
         if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
         {
-            return TypedResults.Json(new ExpectedReplies(replies), BotJson.Default.ExpectedReplies);
+            return TypedResults.Json(new ExpectedReplies(replies), BotJson.Relaxed.ExpectedReplies);
         }
         try
         {
