@@ -5,6 +5,7 @@ using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
 using Chatbot.Functions.Messages;
 using Chatbot.Functions.State;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.Hosting;
 
@@ -38,10 +39,11 @@ public static partial class HostingSetup
     /// <summary>Content is loaded and validated at start-up: the bot never runs on broken content.</summary>
     public static WebApplicationBuilder AddConversationEngine(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ContentOptions>().BindConfiguration("Content").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ContentOptions>().BindConfiguration("Content").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         builder.Services.AddSingleton(services =>
         {
-            var folder = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value.DialogsFolder;
+            var folder = services.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsFolder;
             return ContentLoader.Load(Path.IsPathRooted(folder) ? folder : Path.Combine(AppContext.BaseDirectory, folder));
         });
         builder.Services.AddSingleton(services => new Assistant(services.GetRequiredService<ChatContent>()));
@@ -51,7 +53,8 @@ public static partial class HostingSetup
 
     public static WebApplicationBuilder AddBotFramework(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BotAuthOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<BotAuthOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidator>();
         builder.Services.AddSingleton<InboundAuthenticator>();
         builder.Services.AddSingleton<IOutboundTokens, MsalOutboundTokens>();
         builder.Services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName).AddStandardResilienceHandler();
@@ -60,7 +63,8 @@ public static partial class HostingSetup
 
     public static WebApplicationBuilder AddConversationState(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StateOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StateOptions>().BindConfiguration("Storage").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StateOptions>, StateOptionsValidator>();
         builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
         return builder;
     }
@@ -74,7 +78,7 @@ public static partial class HostingSetup
         var logger = app.Services.GetRequiredService<ILogger<BotTurns>>();
         var snippets = content.Documents.Sum(d => d.Snippets.Count);
         Log.ContentReady(logger, content.Version, content.Documents.Count, snippets);
-        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotAuthOptions>>().Value.AuthenticationEnabled)
+        if (!app.Services.GetRequiredService<IOptions<BotAuthOptions>>().Value.AuthenticationEnabled)
             Log.Unauthenticated(logger);
         return app;
     }

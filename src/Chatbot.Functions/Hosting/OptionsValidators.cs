@@ -1,0 +1,16 @@
+using Chatbot.BotFramework.Auth;
+using Chatbot.Functions.State;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Functions.Hosting;
+
+// Source-generated validation of the data annotations (reflection-free, so Native AOT can publish it).
+
+[OptionsValidator]
+public sealed partial class ContentOptionsValidator : IValidateOptions<ContentOptions>;
+
+[OptionsValidator]
+public sealed partial class StateOptionsValidator : IValidateOptions<StateOptions>;
+
+[OptionsValidator]
+public sealed partial class BotAuthOptionsValidator : IValidateOptions<BotAuthOptions>;
