@@ -10,6 +10,7 @@ namespace Chatbot.Cli;
 /// </summary>
 public static class BenchCommand
 {
+    /// <summary>The mix patients send: questions, an emergency, a request for a person, small talk, typos.</summary>
     public static readonly string[] MixedQuestions =
     [
         "faut il etre a jeun pour l osteosynthese du bassin",
@@ -19,7 +20,9 @@ public static class BenchCommand
         "is a percutaneous osteosynthesis covered by insurance",
         "j ai 40 de fievre depuis mon operation",
         "je voudrais parler a une infirmiere",
+        "ma mere de 82 ans va avoir une vertebroplastie jeudi, elle a tres peur, jpeux savoir si elle sera endormie ?",
         "bonjour",
+        "c koi les risk de l anesthesie pr une cimentoplastie",
     ];
 
     public static int Run(Options options, TextWriter output)

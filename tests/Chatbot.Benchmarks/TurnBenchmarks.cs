@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Chatbot.Cli;
 using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
 
@@ -8,21 +9,6 @@ namespace Chatbot.Benchmarks;
 [MemoryDiagnoser]
 public class TurnBenchmarks
 {
-    /// <summary>The mix patients send: questions, an emergency, a request for a person, small talk, typos.</summary>
-    public static readonly string[] Mix =
-    [
-        "faut il etre a jeun pour l osteosynthese du bassin",
-        "est ce que je serai endormi pendant la vertebroplastie",
-        "quels sont les risques de la cimentoplastie pour metastases",
-        "dopo la cementoplastica ossea quando posso camminare",
-        "is a percutaneous osteosynthesis covered by insurance",
-        "j ai 40 de fievre depuis mon operation",
-        "je voudrais parler a une infirmiere",
-        "ma mere de 82 ans va avoir une vertebroplastie jeudi, elle a tres peur, jpeux savoir si elle sera endormie ?",
-        "bonjour",
-        "c koi les risk de l anesthesie pr une cimentoplastie",
-    ];
-
     private Assistant assistant = null!;
     private int next;
 
@@ -30,7 +16,7 @@ public class TurnBenchmarks
     public void Setup() => assistant = new Assistant(ContentLoader.Load(Dialogs.Folder()));
 
     [Benchmark(Description = "one turn, mixed FR/IT/EN")]
-    public TurnResult OneTurn() => assistant.Reply(ConversationState.New, Mix[next++ % Mix.Length]).Result;
+    public TurnResult OneTurn() => assistant.Reply(ConversationState.New, BenchCommand.MixedQuestions[next++ % BenchCommand.MixedQuestions.Length]).Result;
 }
 
 /// <summary>What start-up costs: reading and validating dialogs/, then training the understanding.</summary>

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.BotFramework.Schema;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Chatbot.Functions.Tests;
 
@@ -15,7 +13,7 @@ public sealed class BotHost : IAsyncDisposable
     {
         this.app = app;
         DataFolder = dataFolder;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Address = new Uri(Loopback.AddressOf(app));
         Http = new HttpClient { BaseAddress = Address };
     }
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Chatbot.BotFramework.Schema;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Chatbot.Functions.Tests;
 
@@ -12,10 +10,10 @@ public sealed class FakeChannel : IAsyncDisposable
     private readonly WebApplication app;
     private int failuresLeft;
 
-    private FakeChannel(WebApplication app)
+    private FakeChannel(WebApplication app, string address)
     {
         this.app = app;
-        ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        ServiceUrl = address + "/";
     }
 
     public string ServiceUrl { get; }
@@ -27,18 +25,15 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public static async Task<FakeChannel> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
-        var app = builder.Build();
         FakeChannel? channel = null;
-        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId?}", async (HttpRequest request, string conversationId, string? activityId) =>
+        var (app, address) = await Loopback.StartAsync(app => app.MapPost("/v3/conversations/{conversationId}/activities/{activityId?}", async (HttpRequest request, string conversationId, string? activityId) =>
         {
             if (Interlocked.Decrement(ref channel!.failuresLeft) >= 0) return Results.StatusCode(503);
             var activity = await JsonSerializer.DeserializeAsync(request.Body, BotJson.Default.Activity);
             channel.Received.Enqueue(new Received(conversationId, activityId, request.Headers.Authorization.ToString(), activity!));
             return Results.Json(new ResourceResponse("sent-" + channel.Received.Count), BotJson.Default.ResourceResponse);
-        });
-        await app.StartAsync();
-        return channel = new FakeChannel(app);
+        }));
+        return channel = new FakeChannel(app, address);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -16,14 +14,15 @@ public sealed class TokenIssuer : IAsyncDisposable
 {
     public const string AppId = "11111111-2222-3333-4444-555555555555";
     private readonly WebApplication app;
-    private readonly RSA rsa = RSA.Create(2048);
+    private readonly RSA rsa;
     private readonly RsaSecurityKey key;
 
-    private TokenIssuer(WebApplication app, RsaSecurityKey key)
+    private TokenIssuer(WebApplication app, string address, RSA rsa, RsaSecurityKey key)
     {
         this.app = app;
+        this.rsa = rsa;
         this.key = key;
-        Base = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Base = address;
     }
 
     public string Base { get; }
@@ -36,32 +35,34 @@ public sealed class TokenIssuer : IAsyncDisposable
     {
         var rsa = RSA.Create(2048);
         var key = new RsaSecurityKey(rsa) { KeyId = "test-key-1" };
-        var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
-        var app = builder.Build();
         TokenIssuer? issuer = null;
-        app.MapGet("/.well-known/openidconfiguration", () =>
+        var (app, address) = await Loopback.StartAsync(app =>
         {
-            issuer!.MetadataRequests++;
-            return Results.Text(JsonSerializer.Serialize(new Dictionary<string, object>
+            app.MapGet("/.well-known/openidconfiguration", () =>
             {
-                ["issuer"] = "https://api.botframework.com",
-                ["jwks_uri"] = issuer.Base + "/keys",
-                ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-            }), "application/json");
+                issuer!.MetadataRequests++;
+                return Results.Text(JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["issuer"] = "https://api.botframework.com",
+                    ["jwks_uri"] = issuer.Base + "/keys",
+                    ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+                }), "application/json");
+            });
+            app.MapGet("/keys", () => Results.Text(JsonSerializer.Serialize(new { keys = new[] { Jwk(rsa, key.KeyId) } }), "application/json"));
         });
-        app.MapGet("/keys", () =>
+        return issuer = new TokenIssuer(app, address, rsa, key);
+    }
+
+    /// <summary>The public key as a JWK, endorsed for two channels (as Azure Bot Service publishes them).</summary>
+    private static Dictionary<string, object> Jwk(RSA rsa, string keyId)
+    {
+        var parameters = rsa.ExportParameters(false);
+        return new Dictionary<string, object>
         {
-            var parameters = rsa.ExportParameters(false);
-            var jwk = new Dictionary<string, object>
-            {
-                ["kty"] = "RSA", ["use"] = "sig", ["kid"] = key.KeyId,
-                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus), ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-                ["endorsements"] = new[] { "emulator", "webchat" },
-            };
-            return Results.Text(JsonSerializer.Serialize(new { keys = new[] { jwk } }), "application/json");
-        });
-        await app.StartAsync();
-        return issuer = new TokenIssuer(app, key);
+            ["kty"] = "RSA", ["use"] = "sig", ["kid"] = keyId,
+            ["n"] = Base64UrlEncoder.Encode(parameters.Modulus), ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+            ["endorsements"] = new[] { "emulator", "webchat" },
+        };
     }
 
     /// <summary>A channel token as Azure Bot Service sends it; each argument can be made wrong.</summary>
