@@ -13,7 +13,8 @@ public static class ChatbotApp
         builder.AddHosting()
             .AddConversationEngine()
             .AddBotFramework()
-            .AddConversationState();
+            .AddConversationState()
+            .AddEscalations();
         replace?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHealth();

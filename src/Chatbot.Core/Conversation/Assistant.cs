@@ -34,7 +34,12 @@ public sealed class Assistant
 
     public Turn Reply(ConversationState state, string? text, string? locale = null)
     {
-        state = state with { Turns = state.Turns + 1 };
+        var turn = Decide(state with { Turns = state.Turns + 1 }, text, locale);
+        return turn with { State = turn.State with { Transcript = Transcripts.Append(turn.State.Transcript, text, turn.Result) } };
+    }
+
+    private Turn Decide(ConversationState state, string? text, string? locale)
+    {
         var fallbackLanguage = state.Language ?? "fr";
         if (string.IsNullOrWhiteSpace(text) || !text.Any(char.IsLetterOrDigit))
         {

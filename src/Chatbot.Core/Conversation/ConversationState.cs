@@ -25,4 +25,10 @@ public sealed record ConversationState
     public string? OfferedEscalation { get; init; }
 
     public int Turns { get; init; }
+
+    /// <summary>The last messages, personal data masked: what staff see when the conversation is escalated.</summary>
+    public IReadOnlyList<TranscriptLine> Transcript { get; init; } = [];
 }
+
+/// <param name="From">"patient" or "bot".</param>
+public sealed record TranscriptLine(string From, string Text);

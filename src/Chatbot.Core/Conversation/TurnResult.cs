@@ -26,6 +26,9 @@ public static class EscalationReasons
 /// <summary>An escalation decided this turn: <c>created</c> at once, or <c>offered</c> to the patient.</summary>
 public sealed record EscalationDecision(string Status, string Reason)
 {
+    /// <summary>The escalation's id, once the host has stored it.</summary>
+    public string? Id { get; init; }
+
     public static EscalationDecision Created(string reason) => new("created", reason);
 
     public static EscalationDecision Offered(string reason) => new("offered", reason);

@@ -3,6 +3,7 @@ using Chatbot.BotFramework.Auth;
 using Chatbot.BotFramework.Connector;
 using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
+using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Messages;
 using Chatbot.Functions.State;
 using Microsoft.Extensions.Options;
@@ -65,7 +66,21 @@ public static partial class HostingSetup
     {
         builder.Services.AddOptions<StateOptions>().BindConfiguration("Storage").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StateOptions>, StateOptionsValidator>();
+        builder.Services.AddSingleton<SqliteDatabase>();
+        builder.Services.AddSingleton<SqliteEscalationStore>();
         builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        return builder;
+    }
+
+    /// <summary>Escalations reach staff through an outbox: stored with the turn, delivered with retries.</summary>
+    public static WebApplicationBuilder AddEscalations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration("Notifications").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        builder.Services.AddHttpClient(OutboxDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddSingleton<DispatcherService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DispatcherService>());
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Chatbot.BotFramework.Auth;
+using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
 using Microsoft.Extensions.Options;
 
@@ -14,3 +15,6 @@ public sealed partial class StateOptionsValidator : IValidateOptions<StateOption
 
 [OptionsValidator]
 public sealed partial class BotAuthOptionsValidator : IValidateOptions<BotAuthOptions>;
+
+[OptionsValidator]
+public sealed partial class NotificationOptionsValidator : IValidateOptions<NotificationOptions>;

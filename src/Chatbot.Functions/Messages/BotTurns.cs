@@ -1,5 +1,6 @@
 using Chatbot.BotFramework.Schema;
 using Chatbot.Core.Conversation;
+using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
 
 namespace Chatbot.Functions.Messages;
@@ -8,7 +9,7 @@ namespace Chatbot.Functions.Messages;
 /// Routes an activity by type to a handler of one shape, and finishes the turn inside the request:
 /// on a serverless plan, work after the response is not protected.
 /// </summary>
-public sealed partial class BotTurns(Assistant assistant, IConversationStore store, TimeProvider time, ILogger<BotTurns> logger)
+public sealed partial class BotTurns(Assistant assistant, IConversationStore store, DispatcherService dispatcher, TimeProvider time, ILogger<BotTurns> logger)
 {
     /// <summary>Longer messages are cut before the engine: nobody types a page into a chat window.</summary>
     public const int MaxTextLength = 4_000;
@@ -30,10 +31,18 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
         {
             var stored = await store.LoadAsync(key, cancellationToken);
             var turn = assistant.Reply(stored.State, text, activity.Locale);
-            if (await store.TrySaveAsync(key, turn.State, stored.Version, cancellationToken))
+            var opened = turn.Result.Escalation is { Status: "created" } ? Notices.Open(activity, turn.Result, turn.State, time.GetUtcNow()) : null;
+            if (await store.TrySaveAsync(key, turn.State, stored.Version, opened, cancellationToken))
             {
                 Log.TurnCompleted(logger, turn.Result.Action, turn.Result.Topic, turn.Result.Language, attempt);
-                return [ReplyBuilder.Answer(activity, turn.Result, time)];
+                var result = turn.Result;
+                if (opened is not null)
+                {
+                    dispatcher.Wake();
+                    Log.EscalationOpened(logger, opened.Id, opened.Reason);
+                    result = result with { Escalation = result.Escalation! with { Id = opened.Id } };
+                }
+                return [ReplyBuilder.Answer(activity, result, time)];
             }
             // Another turn of this conversation saved first: redo this one on its state.
             await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
@@ -50,6 +59,9 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Escalation {Id} opened: {Reason}")]
+        public static partial void EscalationOpened(ILogger logger, string id, string reason);
+
         [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Turn: {Action} {Topic} ({Language}), saved at attempt {Attempt}")]
         public static partial void TurnCompleted(ILogger logger, string action, string topic, string language, int attempt);
     }

@@ -1,4 +1,5 @@
 using Chatbot.Core.Conversation;
+using Chatbot.Functions.Escalations;
 
 namespace Chatbot.Functions.State;
 
@@ -14,6 +15,9 @@ public interface IConversationStore
     /// <summary>The stored state, or a new one at version 0.</summary>
     Task<StoredState> LoadAsync(string conversationKey, CancellationToken cancellationToken);
 
-    /// <summary>False when the state changed since <paramref name="expectedVersion"/> was read.</summary>
-    Task<bool> TrySaveAsync(string conversationKey, ConversationState state, long expectedVersion, CancellationToken cancellationToken);
+    /// <summary>
+    /// False when the state changed since <paramref name="expectedVersion"/> was read. An escalation
+    /// opened by the turn is stored with the state, with its notifications, or not at all.
+    /// </summary>
+    Task<bool> TrySaveAsync(string conversationKey, ConversationState state, long expectedVersion, EscalationRecord? opened, CancellationToken cancellationToken);
 }

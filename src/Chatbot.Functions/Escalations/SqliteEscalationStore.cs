@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Chatbot.Functions.State;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Functions.Escalations;
+
+/// <summary>A notification waiting for, or done with, delivery.</summary>
+public sealed record OutboxEntry(string Id, string EscalationId, string Channel, EscalationNotice Notice, string Status, int Attempts, DateTimeOffset NextAttemptAt, string? LastError);
+
+public static class OutboxStatus
+{
+    public const string Pending = "pending";
+    public const string Sent = "sent";
+    public const string Dead = "dead";
+}
+
+/// <summary>Escalations and their outbox, in the same SQLite file as the conversation state.</summary>
+public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<NotificationOptions> options, TimeProvider time)
+{
+    /// <summary>Inside the turn's transaction: the escalation and one outbox entry per configured channel.</summary>
+    public async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationRecord record, CancellationToken cancellationToken)
+    {
+        await using (var insert = connection.Command(
+            "INSERT INTO escalation (id, conversation, status, created_at, record) VALUES ($id, $c, $s, $t, $r)", transaction,
+            ("$id", record.Id), ("$c", conversationKey), ("$s", record.Status), ("$t", record.CreatedAt.ToString("O")),
+            ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord))))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var channel in options.Value.Channels())
+        {
+            var notice = Notices.For(record, options.Value.ConsoleUrl, channel);
+            await using var outbox = connection.Command(
+                "INSERT INTO outbox (id, escalation, channel, payload, status, attempts, next_attempt_at) VALUES ($id, $e, $ch, $p, 'pending', 0, $t)", transaction,
+                ("$id", notice.IdempotencyKey), ("$e", record.Id), ("$ch", channel),
+                ("$p", JsonSerializer.Serialize(notice, EscalationJson.Default.EscalationNotice)), ("$t", time.GetUtcNow().ToString("O")));
+            await outbox.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<EscalationRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.Command("SELECT record FROM escalation WHERE id = $id", null, ("$id", id));
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord) : null;
+    }
+
+    public async Task<IReadOnlyList<EscalationRecord>> ListAsync(string? status, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.Command(
+            "SELECT record FROM escalation WHERE $s IS NULL OR status = $s ORDER BY created_at LIMIT 500", null, ("$s", status));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<EscalationRecord>();
+        while (await reader.ReadAsync(cancellationToken)) records.Add(JsonSerializer.Deserialize(reader.GetString(0), EscalationJson.Default.EscalationRecord)!);
+        return records;
+    }
+
+    /// <summary>Applies a staff action if the escalation is in one of <paramref name="from"/>; null if it is not (409).</summary>
+    public Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var read = connection.Command("SELECT record FROM escalation WHERE id = $id", transaction, ("$id", id));
+            if (await read.ExecuteScalarAsync(cancellationToken) is not string json) return null;
+            var current = JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!;
+            if (!from.Contains(current.Status)) return null;
+            var updated = change(current);
+            await using var write = connection.Command("UPDATE escalation SET status = $s, record = $r WHERE id = $id", transaction,
+                ("$id", id), ("$s", updated.Status), ("$r", JsonSerializer.Serialize(updated, EscalationJson.Default.EscalationRecord)));
+            await write.ExecuteNonQueryAsync(cancellationToken);
+            return updated;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? status, DateTimeOffset? dueBy, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.Command(
+            "SELECT id, escalation, channel, payload, status, attempts, next_attempt_at, last_error FROM outbox WHERE ($s IS NULL OR status = $s) AND ($due IS NULL OR next_attempt_at <= $due) ORDER BY next_attempt_at LIMIT 200",
+            null, ("$s", status), ("$due", dueBy?.ToString("O")));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<OutboxEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new OutboxEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                JsonSerializer.Deserialize(reader.GetString(3), EscalationJson.Default.EscalationNotice)!, reader.GetString(4),
+                reader.GetInt32(5), DateTimeOffset.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture), reader.IsDBNull(7) ? null : reader.GetString(7)));
+        }
+        return entries;
+    }
+
+    public Task RecordDeliveryAsync(string outboxId, string status, int attempts, DateTimeOffset nextAttemptAt, string? error, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.Command(
+                "UPDATE outbox SET status = $s, attempts = $a, next_attempt_at = $n, last_error = $e WHERE id = $id", transaction,
+                ("$id", outboxId), ("$s", status), ("$a", attempts), ("$n", nextAttemptAt.ToString("O")), ("$e", error));
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+}

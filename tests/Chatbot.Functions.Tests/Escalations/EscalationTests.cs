@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Chatbot.Functions.Escalations;
+
+namespace Chatbot.Functions.Tests.Escalations;
+
+public class EscalationTests
+{
+    private static string[] Notifications(StaffWebhook hook, int maxAttempts = 10) =>
+    [
+        $"--Notifications:Webhook:Url={hook.Url}",
+        $"--Notifications:Webhook:Secret={StaffWebhook.Secret}",
+        "--Notifications:FirstRetryDelay=00:00:00.050",
+        "--Notifications:MaxRetryDelay=00:00:00.200",
+        "--Notifications:PollInterval=00:00:00.100",
+        $"--Notifications:MaxAttempts={maxAttempts}",
+    ];
+
+    [Theory]
+    [InlineData("j'ai 40 de fièvre depuis ce matin après ma cimentoplastie", "emergency", "fr")]
+    [InlineData("vorrei parlare con un'infermiera per favore", "human_requested", "it")]
+    [InlineData("should I stop my anticoagulant before the vertebroplasty?", "medical_advice", "en")]
+    public async Task EscalationTrigger_IsStoredWithItsId_AndStaffAreNotified(string message, string reason, string language)
+    {
+        await using var hook = await StaffWebhook.StartAsync();
+        await using var bot = await BotHost.StartAsync(Notifications(hook));
+
+        var reply = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says(message)));
+
+        var escalation = reply.Chatbot().GetProperty("escalation");
+        Assert.Equal(("created", reason), (escalation.GetProperty("status").GetString(), escalation.GetProperty("reason").GetString()));
+        var id = escalation.GetProperty("id").GetString()!;
+        var stored = await bot.Services.GetRequiredService<SqliteEscalationStore>().GetAsync(id, CancellationToken.None);
+        Assert.Equal((EscalationStatus.Open, language), (stored!.Status, stored.Language));
+        Assert.Equal("user-1", stored.Conversation.User!.Id);
+        await hook.WaitForAsync(1);
+        var (body, _, key, signed) = Assert.Single(hook.Received);
+        Assert.True(signed);
+        Assert.Equal($"{id}:webhook", key);
+        Assert.Equal(reason, JsonDocument.Parse(body).RootElement.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Notification_NeverCarriesContactDetails_OnlyMaskedText()
+    {
+        await using var hook = await StaffWebhook.StartAsync();
+        await using var bot = await BotHost.StartAsync(Notifications(hook));
+
+        await bot.ExpectRepliesAsync(Patient.Says("je m'appelle Jeanne Martin, rappelez moi au 06 12 34 56 78, je veux parler à une infirmière"));
+
+        await hook.WaitForAsync(1);
+        var body = Assert.Single(hook.Received).Body;
+        Assert.DoesNotContain("06 12", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Martin", body, StringComparison.Ordinal);
+        Assert.Contains("[nom]", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WebhookDownThenBack_WithARestartInBetween_NothingIsLost()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "chatbot-outbox-" + Guid.NewGuid().ToString("N"));
+        await using var hook = await StaffWebhook.StartAsync(down: true);
+        string id;
+        await using (var before = await BotHost.StartOnAsync(data, Notifications(hook)))
+        {
+            var reply = Assert.Single(await before.ExpectRepliesAsync(Patient.Says("je voudrais parler à quelqu'un du service")));
+            id = reply.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
+            while (hook.Refused < 2) await Task.Delay(20);
+        }
+
+        hook.Down = false;
+        await using var after = await BotHost.StartOnAsync(data, Notifications(hook));
+
+        await hook.WaitForAsync(1);
+        var delivered = Assert.Single(hook.Received);
+        Assert.Equal($"{id}:webhook", delivered.IdempotencyKey);
+        Assert.True(delivered.SignatureValid);
+        var outbox = await after.Services.GetRequiredService<SqliteEscalationStore>().OutboxAsync(null, null, CancellationToken.None);
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(outbox).Status);
+    }
+
+    [Fact]
+    public async Task WebhookNeverBack_IsDeadLettered_AfterTheConfiguredAttempts()
+    {
+        await using var hook = await StaffWebhook.StartAsync(down: true);
+        await using var bot = await BotHost.StartAsync(Notifications(hook, maxAttempts: 3));
+
+        await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière"));
+
+        var store = bot.Services.GetRequiredService<SqliteEscalationStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        IReadOnlyList<OutboxEntry> dead = [];
+        while (dead.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            dead = await store.OutboxAsync(OutboxStatus.Dead, null, CancellationToken.None);
+        }
+        Assert.Equal(3, Assert.Single(dead).Attempts);
+        Assert.Equal(3, hook.Refused);
+    }
+
+    [Theory]
+    [InlineData("j'ai un petit bleu pas douloureux au point de piqûre, c'est normal ?")]
+    [InlineData("et si j'ai de la fièvre après l'opération, je fais quoi ?")]
+    [InlineData("what if I get a fever after the procedure?")]
+    public async Task NearMiss_OpensNoEscalation(string message)
+    {
+        await using var hook = await StaffWebhook.StartAsync();
+        await using var bot = await BotHost.StartAsync(Notifications(hook));
+
+        var reply = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says(message)));
+
+        Assert.NotEqual("created", reply.Chatbot().GetProperty("escalation") is { ValueKind: JsonValueKind.Object } e ? e.GetProperty("status").GetString() : null);
+        Assert.Empty(await bot.Services.GetRequiredService<SqliteEscalationStore>().ListAsync(null, CancellationToken.None));
+    }
+}
