@@ -1,5 +1,6 @@
 using Chatbot.Functions.Hosting;
 using Chatbot.Functions.Messages;
+using Chatbot.Functions.Staff;
 
 namespace Chatbot.Functions;
 
@@ -19,6 +20,7 @@ public static class ChatbotApp
         var app = builder.Build();
         app.MapHealth();
         app.MapMessages();
+        app.MapStaff();
         return app.WarmUp();
     }
 }

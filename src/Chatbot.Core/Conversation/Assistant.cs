@@ -55,6 +55,10 @@ public sealed class Assistant
             return new Turn(Result("out_of_scope", 0, LanguageDetector.Other, state, Actions.Fallback, say.Say(fallbackLanguage, ReplyKeys.UnknownLanguage)), state);
         }
         state = state with { Language = language };
+        if (state.Handoff is { } handoff)
+        {
+            return new Turn(Result("human", 1, language, state, Actions.Escalate, say.Say(language, ReplyKeys.HandoffRelay), escalation: EscalationDecision.Relayed(handoff)), state);
+        }
 
         if (state.OfferedEscalation is { } offered)
         {

@@ -26,6 +26,12 @@ public sealed record ConversationState
 
     public int Turns { get; init; }
 
+    /// <summary>
+    /// Set by the host once staff have replied to an escalation, cleared when they resolve it: the
+    /// patient's messages then go to staff instead of being answered by the bot.
+    /// </summary>
+    public string? Handoff { get; init; }
+
     /// <summary>The last messages, personal data masked: what staff see when the conversation is escalated.</summary>
     public IReadOnlyList<TranscriptLine> Transcript { get; init; } = [];
 }

@@ -28,12 +28,14 @@ public static class ReplyKeys
     public const string EmptyMessage = "empty_message";
     public const string OptionYes = "option_yes";
     public const string OptionNo = "option_no";
+    public const string HandoffRelay = "handoff_relay";
+    public const string CareTeam = "care_team";
 
     public static readonly IReadOnlyList<string> All =
     [
         Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, PerProcedure,
         ClarifyProcedure, NoAnswer, OfferStaff, OfferDeclined, EscalationHuman, EscalationMedical,
         EscalationAccepted, Emergency, Fallback, FallbackOffer, UnknownLanguage, GreetingHello,
-        GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo,
+        GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam,
     ];
 }

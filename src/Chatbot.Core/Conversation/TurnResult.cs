@@ -32,6 +32,9 @@ public sealed record EscalationDecision(string Status, string Reason)
     public static EscalationDecision Created(string reason) => new("created", reason);
 
     public static EscalationDecision Offered(string reason) => new("offered", reason);
+
+    /// <summary>The message is passed to staff already handling the conversation.</summary>
+    public static EscalationDecision Relayed(string id) => new("relayed", EscalationReasons.HumanRequested) { Id = id };
 }
 
 /// <summary>The result of a turn: the CLI's JSON line and the reply's <c>channelData.chatbot</c>.</summary>

@@ -25,6 +25,15 @@ public sealed record ConversationReference(string? ServiceUrl, string? ChannelId
         activity.From is { } user ? new ChannelAccount(user.Id) { Role = user.Role } : null, activity.Locale);
 }
 
+/// <summary>What a turn changes in the escalations, committed with the conversation state.</summary>
+public abstract record EscalationWrite;
+
+/// <summary>A new escalation, with its notifications.</summary>
+public sealed record EscalationOpened(EscalationRecord Record) : EscalationWrite;
+
+/// <summary>During a handoff: the patient's (masked) message, added to the escalation and notified.</summary>
+public sealed record MessageRelayed(string EscalationId, TranscriptLine Line, DateTimeOffset At) : EscalationWrite;
+
 /// <summary>One line of the audit trail: who did what, when.</summary>
 public sealed record StaffAction(DateTimeOffset At, string Who, string Action, string? Note = null);
 

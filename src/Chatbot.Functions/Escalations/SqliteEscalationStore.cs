@@ -18,8 +18,16 @@ public static class OutboxStatus
 /// <summary>Escalations and their outbox, in the same SQLite file as the conversation state.</summary>
 public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<NotificationOptions> options, TimeProvider time)
 {
-    /// <summary>Inside the turn's transaction: the escalation and one outbox entry per configured channel.</summary>
-    public async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationRecord record, CancellationToken cancellationToken)
+    /// <summary>Inside the turn's transaction.</summary>
+    public Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationWrite write, CancellationToken cancellationToken) => write switch
+    {
+        EscalationOpened opened => InsertAsync(connection, transaction, conversationKey, opened.Record, cancellationToken),
+        MessageRelayed relayed => RelayAsync(connection, transaction, relayed, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(write)),
+    };
+
+    /// <summary>The escalation and one outbox entry per configured channel.</summary>
+    private async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationRecord record, CancellationToken cancellationToken)
     {
         await using (var insert = connection.Command(
             "INSERT INTO escalation (id, conversation, status, created_at, record) VALUES ($id, $c, $s, $t, $r)", transaction,
@@ -28,9 +36,32 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
         {
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
+        await EnqueueAsync(connection, transaction, record, "", cancellationToken);
+    }
+
+    /// <summary>A patient's message during a handoff: appended to the transcript, audited, notified.</summary>
+    private async Task RelayAsync(SqliteConnection connection, SqliteTransaction transaction, MessageRelayed relayed, CancellationToken cancellationToken)
+    {
+        await using var read = connection.Command("SELECT record FROM escalation WHERE id = $id", transaction, ("$id", relayed.EscalationId));
+        if (await read.ExecuteScalarAsync(cancellationToken) is not string json) return;
+        var record = JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!;
+        record = record with
+        {
+            Transcript = [.. record.Transcript, relayed.Line],
+            History = [.. record.History, new StaffAction(relayed.At, "patient", "message")],
+        };
+        await using var write = connection.Command("UPDATE escalation SET record = $r WHERE id = $id", transaction,
+            ("$id", record.Id), ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)));
+        await write.ExecuteNonQueryAsync(cancellationToken);
+        await EnqueueAsync(connection, transaction, record, $":message-{record.History.Count}", cancellationToken);
+    }
+
+    private async Task EnqueueAsync(SqliteConnection connection, SqliteTransaction transaction, EscalationRecord record, string suffix, CancellationToken cancellationToken)
+    {
         foreach (var channel in options.Value.Channels())
         {
             var notice = Notices.For(record, options.Value.ConsoleUrl, channel);
+            notice = notice with { IdempotencyKey = notice.IdempotencyKey + suffix };
             await using var outbox = connection.Command(
                 "INSERT INTO outbox (id, escalation, channel, payload, status, attempts, next_attempt_at) VALUES ($id, $e, $ch, $p, 'pending', 0, $t)", transaction,
                 ("$id", notice.IdempotencyKey), ("$e", record.Id), ("$ch", channel),

@@ -5,6 +5,7 @@ using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Messages;
+using Chatbot.Functions.Staff;
 using Chatbot.Functions.State;
 using Microsoft.Extensions.Options;
 
@@ -81,6 +82,9 @@ public static partial class HostingSetup
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddSingleton<DispatcherService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DispatcherService>());
+        builder.Services.AddOptions<StaffOptions>().BindConfiguration("Staff");
+        builder.Services.AddSingleton<StaffAuthenticator>();
+        builder.Services.AddSingleton<StaffDesk>();
         return builder;
     }
 

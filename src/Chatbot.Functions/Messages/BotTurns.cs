@@ -32,13 +32,16 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
             var stored = await store.LoadAsync(key, cancellationToken);
             var turn = assistant.Reply(stored.State, text, activity.Locale);
             var opened = turn.Result.Escalation is { Status: "created" } ? Notices.Open(activity, turn.Result, turn.State, time.GetUtcNow()) : null;
-            if (await store.TrySaveAsync(key, turn.State, stored.Version, opened, cancellationToken))
+            EscalationWrite? write = opened is not null ? new EscalationOpened(opened)
+                : turn.Result.Escalation is { Status: "relayed", Id: { } handoff } ? new MessageRelayed(handoff, turn.State.Transcript[^2], time.GetUtcNow())
+                : null;
+            if (await store.TrySaveAsync(key, turn.State, stored.Version, write, cancellationToken))
             {
                 Log.TurnCompleted(logger, turn.Result.Action, turn.Result.Topic, turn.Result.Language, attempt);
                 var result = turn.Result;
+                if (write is not null) dispatcher.Wake();
                 if (opened is not null)
                 {
-                    dispatcher.Wake();
                     Log.EscalationOpened(logger, opened.Id, opened.Reason);
                     result = result with { Escalation = result.Escalation! with { Id = opened.Id } };
                 }

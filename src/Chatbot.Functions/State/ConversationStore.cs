@@ -19,5 +19,5 @@ public interface IConversationStore
     /// False when the state changed since <paramref name="expectedVersion"/> was read. An escalation
     /// opened by the turn is stored with the state, with its notifications, or not at all.
     /// </summary>
-    Task<bool> TrySaveAsync(string conversationKey, ConversationState state, long expectedVersion, EscalationRecord? opened, CancellationToken cancellationToken);
+    Task<bool> TrySaveAsync(string conversationKey, ConversationState state, long expectedVersion, EscalationWrite? escalation, CancellationToken cancellationToken);
 }

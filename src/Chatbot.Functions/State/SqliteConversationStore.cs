@@ -29,7 +29,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
         return new StoredState(state, reader.GetInt64(1));
     }
 
-    public Task<bool> TrySaveAsync(string conversationKey, ConversationState state, long expectedVersion, EscalationRecord? opened, CancellationToken cancellationToken) =>
+    public Task<bool> TrySaveAsync(string conversationKey, ConversationState state, long expectedVersion, EscalationWrite? escalation, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var sql = expectedVersion == 0
@@ -40,7 +40,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
                 ("$t", time.GetUtcNow().ToString("O")), ("$v", expectedVersion));
             if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
             // The escalation and its notifications commit with the turn, or not at all.
-            if (opened is not null) await escalations.InsertAsync(connection, transaction, conversationKey, opened, cancellationToken);
+            if (escalation is not null) await escalations.WriteAsync(connection, transaction, conversationKey, escalation, cancellationToken);
             return true;
         }, cancellationToken);
 }

@@ -68,7 +68,7 @@ public sealed class TokenIssuer : IAsyncDisposable
     /// <summary>A channel token as Azure Bot Service sends it; each argument can be made wrong.</summary>
     public string Token(
         string serviceUrl, string audience = AppId, string issuer = "https://api.botframework.com",
-        DateTime? expires = null, SigningCredentials? signing = null)
+        DateTime? expires = null, SigningCredentials? signing = null, IDictionary<string, object>? claims = null)
     {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -80,6 +80,7 @@ public sealed class TokenIssuer : IAsyncDisposable
             Expires = expires ?? now.AddMinutes(30),
             Subject = new ClaimsIdentity([new Claim("serviceurl", serviceUrl)]),
             SigningCredentials = signing ?? new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            Claims = claims,
         });
     }
 

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Chatbot.Functions.Staff;
+
+/// <summary>Who is calling the staff API, or why not (401: unknown; 403: known, without the role).</summary>
+public readonly record struct StaffCaller(string? Who, int RefusalStatus)
+{
+    public bool Allowed => Who is not null;
+}
+
+public sealed class StaffAuthenticator
+{
+    private readonly StaffOptions options;
+    private readonly JsonWebTokenHandler handler = new();
+    private readonly ConfigurationManager<OpenIdConnectConfiguration>? keys;
+
+    public StaffAuthenticator(IOptions<StaffOptions> options)
+    {
+        this.options = options.Value;
+        var entra = this.options.Entra;
+        if (!entra.Enabled) return;
+        var url = entra.MetadataUrl ?? entra.Authority!.TrimEnd('/') + "/.well-known/openid-configuration";
+        keys = new ConfigurationManager<OpenIdConnectConfiguration>(url, new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever { RequireHttps = !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.IsLoopback) });
+    }
+
+    public async Task<StaffCaller> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (options.ApiKey is { Length: > 0 } key && request.Headers["X-Api-Key"].ToString() is { Length: > 0 } given)
+        {
+            return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key))
+                ? new StaffCaller("api-key", 0) : new StaffCaller(null, 401);
+        }
+        var authorization = request.Headers.Authorization.ToString();
+        if (keys is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return new StaffCaller(null, 401);
+        try
+        {
+            var configuration = await keys.GetConfigurationAsync(cancellationToken);
+            var result = await handler.ValidateTokenAsync(authorization["Bearer ".Length..].Trim(), new TokenValidationParameters
+            {
+                ValidIssuer = options.Entra.Authority!.TrimEnd('/'),
+                ValidAudiences = [options.Entra.Audience!, $"api://{options.Entra.Audience}"],
+                IssuerSigningKeys = configuration.SigningKeys,
+                ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                ClockSkew = TimeSpan.FromMinutes(5),
+            });
+            if (!result.IsValid) return new StaffCaller(null, 401);
+            var token = (JsonWebToken)result.SecurityToken;
+            var roles = token.Claims.Where(c => c.Type is "roles" or "role").Select(c => c.Value);
+            if (!roles.Contains(options.Entra.Role)) return new StaffCaller(null, 403);
+            var who = token.Claims.FirstOrDefault(c => c.Type is "preferred_username" or "upn" or "oid")?.Value ?? "entra";
+            return new StaffCaller(who, 0);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or ArgumentException)
+        {
+            return new StaffCaller(null, 401);
+        }
+    }
+}

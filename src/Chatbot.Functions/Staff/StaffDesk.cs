@@ -1,0 +1,77 @@
+using Chatbot.BotFramework.Connector;
+using Chatbot.BotFramework.Schema;
+using Chatbot.Core.Content;
+using Chatbot.Functions.Escalations;
+using Chatbot.Functions.State;
+
+namespace Chatbot.Functions.Staff;
+
+/// <summary>What staff do with an escalation: acknowledge, reply into the patient's chat, resolve. Each action is audited.</summary>
+public sealed class StaffDesk(SqliteEscalationStore escalations, IConversationStore conversations, ConnectorClient connector, ChatContent content, TimeProvider time)
+{
+    public const int MaxReplyLength = 4_000;
+    private static readonly string[] Unresolved = [EscalationStatus.Open, EscalationStatus.Acknowledged];
+
+    public Task<EscalationRecord?> AcknowledgeAsync(string id, string who, CancellationToken cancellationToken) =>
+        escalations.UpdateAsync(id, [EscalationStatus.Open], e => e with
+        {
+            Status = EscalationStatus.Acknowledged,
+            History = [.. e.History, new StaffAction(time.GetUtcNow(), who, "acknowledged")],
+        }, cancellationToken);
+
+    /// <summary>
+    /// Sends the staff member's text into the patient's conversation as the care team, then hands the
+    /// conversation over: the patient's next messages go to staff until the escalation is resolved.
+    /// </summary>
+    public async Task<EscalationRecord?> ReplyAsync(string id, string who, string text, CancellationToken cancellationToken)
+    {
+        var record = await escalations.GetAsync(id, cancellationToken);
+        if (record is null || !Unresolved.Contains(record.Status)) return null;
+        var reference = record.Conversation;
+        var team = content.Reply(record.Language, Core.Conversation.ReplyKeys.CareTeam);
+        await connector.SendAsync(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Timestamp = time.GetUtcNow(),
+            ServiceUrl = reference.ServiceUrl,
+            ChannelId = reference.ChannelId,
+            Conversation = new ConversationAccount(reference.ConversationId),
+            From = reference.Bot is { } bot ? bot with { Name = team } : new ChannelAccount("bot", team),
+            Recipient = reference.User,
+            Locale = reference.Locale,
+            TextFormat = "markdown",
+            Text = $"**{team}** : {text}",
+        }, cancellationToken);
+        await SetHandoffAsync(record, id, cancellationToken);
+        return await escalations.UpdateAsync(id, Unresolved, e => e with
+        {
+            Status = EscalationStatus.Acknowledged,
+            History = [.. e.History, new StaffAction(time.GetUtcNow(), who, "replied", Shorten(text))],
+        }, cancellationToken);
+    }
+
+    /// <summary>Closes the case; the bot answers the patient again (see README, "Handoff").</summary>
+    public async Task<EscalationRecord?> ResolveAsync(string id, string who, CancellationToken cancellationToken)
+    {
+        var resolved = await escalations.UpdateAsync(id, Unresolved, e => e with
+        {
+            Status = EscalationStatus.Resolved,
+            History = [.. e.History, new StaffAction(time.GetUtcNow(), who, "resolved")],
+        }, cancellationToken);
+        if (resolved is not null) await SetHandoffAsync(resolved, null, cancellationToken);
+        return resolved;
+    }
+
+    private async Task SetHandoffAsync(EscalationRecord record, string? handoff, CancellationToken cancellationToken)
+    {
+        var key = $"{record.Conversation.ChannelId}:{record.Conversation.ConversationId}";
+        while (true)
+        {
+            var stored = await conversations.LoadAsync(key, cancellationToken);
+            if (handoff is null && stored.State.Handoff != record.Id) return;
+            if (await conversations.TrySaveAsync(key, stored.State with { Handoff = handoff }, stored.Version, null, cancellationToken)) return;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..199] + "…";
+}

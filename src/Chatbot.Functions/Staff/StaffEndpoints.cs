@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+using Chatbot.Functions.Escalations;
+using Chatbot.Functions.Messages;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chatbot.Functions.Staff;
+
+/// <summary>The staff API: list and read escalations (masked), acknowledge, reply, resolve.</summary>
+public static class StaffEndpoints
+{
+    public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder app)
+    {
+        var escalations = app.MapGroup("/api/escalations");
+        escalations.MapGet("", async (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
+            await AsStaff(request, auth, async _ => TypedResults.Json(await store.ListAsync(status, ct), EscalationJson.Default.IReadOnlyListEscalationRecord)));
+        escalations.MapGet("/{id}", async (HttpRequest request, string id, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
+            await AsStaff(request, auth, async _ => Found(await store.GetAsync(id, ct), id, ok: true)));
+        escalations.MapGet("/outbox", async (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
+            await AsStaff(request, auth, async _ => TypedResults.Json(await store.OutboxAsync(status, null, ct), StaffJson.Default.IReadOnlyListOutboxEntry)));
+        escalations.MapPost("/{id}/acknowledge", async (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
+            await AsStaff(request, auth, async who => await Changed(await desk.AcknowledgeAsync(id, who, ct), id, store, ct)));
+        escalations.MapPost("/{id}/resolve", async (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
+            await AsStaff(request, auth, async who => await Changed(await desk.ResolveAsync(id, who, ct), id, store, ct)));
+        escalations.MapPost("/{id}/reply", async (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
+            await AsStaff(request, auth, async who =>
+            {
+                var body = await request.ReadFromJsonAsync(StaffJson.Default.StaffReply, ct);
+                if (body?.Text is not { Length: > 0 and <= StaffDesk.MaxReplyLength } text)
+                    return Problem(400, $"a reply needs a text of 1 to {StaffDesk.MaxReplyLength} characters");
+                try
+                {
+                    return await Changed(await desk.ReplyAsync(id, who, text, ct), id, store, ct);
+                }
+                catch (HttpRequestException)
+                {
+                    return Problem(502, "the patient's channel did not accept the message");
+                }
+            }));
+        return app;
+    }
+
+    private static async Task<IResult> AsStaff(HttpRequest request, StaffAuthenticator auth, Func<string, Task<IResult>> action)
+    {
+        var caller = await auth.IdentifyAsync(request, request.HttpContext.RequestAborted);
+        if (!caller.Allowed) return caller.RefusalStatus == 403 ? Problem(403, "the Escalations.Handle role is required") : TypedResults.Unauthorized();
+        try
+        {
+            return await action(caller.Who!);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Problem(400, "the body must be JSON: {\"text\": \"…\"}");
+        }
+    }
+
+    private static IResult Found(EscalationRecord? record, string id, bool ok) =>
+        record is null ? Problem(404, $"no escalation {id}") : TypedResults.Json(record, EscalationJson.Default.EscalationRecord);
+
+    /// <summary>A null change means: unknown (404) or not in a state allowing it (409).</summary>
+    private static async Task<IResult> Changed(EscalationRecord? changed, string id, SqliteEscalationStore store, CancellationToken ct)
+    {
+        if (changed is not null) return TypedResults.Json(changed, EscalationJson.Default.EscalationRecord);
+        var current = await store.GetAsync(id, ct);
+        return current is null ? Problem(404, $"no escalation {id}") : Problem(409, $"escalation {id} is {current.Status}");
+    }
+
+    private static JsonHttpResult<ProblemBody> Problem(int status, string error) =>
+        TypedResults.Json(new ProblemBody(error), ReplyJson.Default.ProblemBody, statusCode: status);
+}
+
+public sealed record StaffReply(string? Text);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(StaffReply))]
+[JsonSerializable(typeof(IReadOnlyList<OutboxEntry>))]
+public sealed partial class StaffJson : JsonSerializerContext;

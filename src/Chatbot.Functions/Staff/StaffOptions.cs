@@ -1,0 +1,29 @@
+namespace Chatbot.Functions.Staff;
+
+/// <summary>
+/// Who may use the staff API. Production: Microsoft Entra ID bearer tokens carrying the app role;
+/// local: an API key in <c>Staff:ApiKey</c> sent as X-Api-Key. Neither configured: the API is closed.
+/// </summary>
+public sealed class StaffOptions
+{
+    /// <summary>From the environment or a Key Vault reference; never in a file of the repository.</summary>
+    public string? ApiKey { get; set; }
+
+    public EntraStaffOptions Entra { get; set; } = new();
+}
+
+public sealed class EntraStaffOptions
+{
+    /// <summary>e.g. https://login.microsoftonline.com/{tenant}/v2.0</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The staff API's application ID URI or client id.</summary>
+    public string? Audience { get; set; }
+
+    public string Role { get; set; } = "Escalations.Handle";
+
+    /// <summary>Defaults to {Authority}/.well-known/openid-configuration; tests serve their own.</summary>
+    public string? MetadataUrl { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(Audience);
+}
