@@ -1,3 +1,4 @@
+using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Hosting;
 using Chatbot.Functions.Messages;
 using Chatbot.Functions.Staff;
@@ -21,6 +22,7 @@ public static class ChatbotApp
         app.MapHealth();
         app.MapMessages();
         app.MapStaff();
+        app.MapDispatch();
         return app.WarmUp();
     }
 }
