@@ -1,4 +1,5 @@
 using Chatbot.Core.Content;
+using Chatbot.Core.Escalation;
 using Chatbot.Core.Knowledge;
 using Chatbot.Core.Understanding;
 
@@ -17,10 +18,16 @@ public sealed class Assistant
     private readonly Understander understander;
     private readonly SnippetIndex index;
     private readonly Composer say;
+    private readonly TimeProvider time;
+    private readonly OfficeHours hours;
 
-    public Assistant(ChatContent content)
+    /// <param name="time">The clock (call-back times); the system clock by default.</param>
+    /// <param name="hours">When the team calls back; weekdays 08:30–17:30, Paris time by default.</param>
+    public Assistant(ChatContent content, TimeProvider? time = null, OfficeHours? hours = null)
     {
         this.content = content;
+        this.time = time ?? TimeProvider.System;
+        this.hours = hours ?? OfficeHours.Default;
         understander = new Understander(content);
         index = new SnippetIndex(content);
         say = new Composer(content);
@@ -55,6 +62,15 @@ public sealed class Assistant
             return new Turn(Result("out_of_scope", 0, LanguageDetector.Other, state, Actions.Fallback, say.Say(fallbackLanguage, ReplyKeys.UnknownLanguage)), state);
         }
         state = state with { Language = language };
+        if (state.CallbackAsked)
+        {
+            state = state with { CallbackAsked = false };
+            if (state.OpenEscalation is { } open && ContactDetails.Find(text) is { } contact)
+            {
+                var confirmed = say.Say(language, ReplyKeys.CallbackConfirmed).Replace("{when}", hours.NextCall(time.GetUtcNow(), language), StringComparison.Ordinal);
+                return new Turn(Result("human", 1, language, state, Actions.Escalate, confirmed, escalation: EscalationDecision.CallbackGiven(open, contact)), state);
+            }
+        }
         if (state.Handoff is { } handoff)
         {
             return new Turn(Result("human", 1, language, state, Actions.Escalate, say.Say(language, ReplyKeys.HandoffRelay), escalation: EscalationDecision.Relayed(handoff)), state);
@@ -124,7 +140,9 @@ public sealed class Assistant
             EscalationReasons.MedicalAdvice => "medical_advice",
             _ => "human",
         };
-        return new Turn(Result(topic, confidence, language, state, Actions.Escalate, say.Say(language, replyKey), escalation: EscalationDecision.Created(reason)), state);
+        // Staff will get back to the patient: offer a call-back (an emergency is told to call 15/112 instead).
+        var text = say.Say(language, replyKey) + "\n\n" + say.Say(language, ReplyKeys.CallbackAsk);
+        return new Turn(Result(topic, confidence, language, state, Actions.Escalate, text, escalation: EscalationDecision.Created(reason)), state with { CallbackAsked = true });
     }
 
     private Turn SmallTalk(ConversationState state, string language, Understanding.Understanding heard, double confidence)

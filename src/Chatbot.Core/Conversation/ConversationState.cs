@@ -32,6 +32,12 @@ public sealed record ConversationState
     /// </summary>
     public string? Handoff { get; init; }
 
+    /// <summary>The escalation opened in this conversation (set by the host once stored).</summary>
+    public string? OpenEscalation { get; init; }
+
+    /// <summary>The bot just offered to be called back: the next message may be a phone number or e-mail.</summary>
+    public bool CallbackAsked { get; init; }
+
     /// <summary>The last messages, personal data masked: what staff see when the conversation is escalated.</summary>
     public IReadOnlyList<TranscriptLine> Transcript { get; init; } = [];
 }

@@ -30,12 +30,14 @@ public static class ReplyKeys
     public const string OptionNo = "option_no";
     public const string HandoffRelay = "handoff_relay";
     public const string CareTeam = "care_team";
+    public const string CallbackAsk = "callback_ask";
+    public const string CallbackConfirmed = "callback_confirmed";
 
     public static readonly IReadOnlyList<string> All =
     [
         Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, PerProcedure,
         ClarifyProcedure, NoAnswer, OfferStaff, OfferDeclined, EscalationHuman, EscalationMedical,
         EscalationAccepted, Emergency, Fallback, FallbackOffer, UnknownLanguage, GreetingHello,
-        GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam,
+        GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam, CallbackAsk, CallbackConfirmed,
     ];
 }

@@ -29,6 +29,13 @@ public sealed record EscalationDecision(string Status, string Reason)
     /// <summary>The escalation's id, once the host has stored it.</summary>
     public string? Id { get; init; }
 
+    /// <summary>A call-back number or e-mail: for the escalation record only, never in a reply or log.</summary>
+    [JsonIgnore]
+    public string? Contact { get; init; }
+
+    /// <summary>The patient gave a way to be called back for escalation <paramref name="id"/>.</summary>
+    public static EscalationDecision CallbackGiven(string id, string contact) => new("updated", EscalationReasons.HumanRequested) { Id = id, Contact = contact };
+
     public static EscalationDecision Created(string reason) => new("created", reason);
 
     public static EscalationDecision Offered(string reason) => new("offered", reason);

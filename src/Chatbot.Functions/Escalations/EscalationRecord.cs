@@ -15,7 +15,11 @@ public sealed record EscalationRecord(
     string? Procedure,
     IReadOnlyList<TranscriptLine> Transcript,
     ConversationReference Conversation,
-    IReadOnlyList<StaffAction> History);
+    IReadOnlyList<StaffAction> History)
+{
+    /// <summary>The call-back number or e-mail the patient gave: here only, never in notices or logs.</summary>
+    public string? Contact { get; init; }
+}
 
 /// <summary>What the Connector needs to write into the patient's conversation later.</summary>
 public sealed record ConversationReference(string? ServiceUrl, string? ChannelId, string ConversationId, ChannelAccount? Bot, ChannelAccount? User, string? Locale)
@@ -33,6 +37,9 @@ public sealed record EscalationOpened(EscalationRecord Record) : EscalationWrite
 
 /// <summary>During a handoff: the patient's (masked) message, added to the escalation and notified.</summary>
 public sealed record MessageRelayed(string EscalationId, TranscriptLine Line, DateTimeOffset At) : EscalationWrite;
+
+/// <summary>The patient gave a phone number or e-mail to be called back.</summary>
+public sealed record ContactGiven(string EscalationId, string Contact, DateTimeOffset At) : EscalationWrite;
 
 /// <summary>One line of the audit trail: who did what, when.</summary>
 public sealed record StaffAction(DateTimeOffset At, string Who, string Action, string? Note = null);

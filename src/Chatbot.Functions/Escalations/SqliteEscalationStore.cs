@@ -23,6 +23,8 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
     {
         EscalationOpened opened => InsertAsync(connection, transaction, conversationKey, opened.Record, cancellationToken),
         MessageRelayed relayed => RelayAsync(connection, transaction, relayed, cancellationToken),
+        ContactGiven given => ChangeAsync(connection, transaction, given.EscalationId,
+            e => e with { Contact = given.Contact, History = [.. e.History, new StaffAction(given.At, "patient", "callback_requested")] }, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(write)),
     };
 
@@ -39,21 +41,26 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
         await EnqueueAsync(connection, transaction, record, "", cancellationToken);
     }
 
+    private static async Task<EscalationRecord?> ChangeAsync(SqliteConnection connection, SqliteTransaction transaction, string id, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken)
+    {
+        await using var read = connection.Command("SELECT record FROM escalation WHERE id = $id", transaction, ("$id", id));
+        if (await read.ExecuteScalarAsync(cancellationToken) is not string json) return null;
+        var record = change(JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!);
+        await using var write = connection.Command("UPDATE escalation SET status = $s, record = $r WHERE id = $id", transaction,
+            ("$id", id), ("$s", record.Status), ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)));
+        await write.ExecuteNonQueryAsync(cancellationToken);
+        return record;
+    }
+
     /// <summary>A patient's message during a handoff: appended to the transcript, audited, notified.</summary>
     private async Task RelayAsync(SqliteConnection connection, SqliteTransaction transaction, MessageRelayed relayed, CancellationToken cancellationToken)
     {
-        await using var read = connection.Command("SELECT record FROM escalation WHERE id = $id", transaction, ("$id", relayed.EscalationId));
-        if (await read.ExecuteScalarAsync(cancellationToken) is not string json) return;
-        var record = JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!;
-        record = record with
+        var record = await ChangeAsync(connection, transaction, relayed.EscalationId, e => e with
         {
-            Transcript = [.. record.Transcript, relayed.Line],
-            History = [.. record.History, new StaffAction(relayed.At, "patient", "message")],
-        };
-        await using var write = connection.Command("UPDATE escalation SET record = $r WHERE id = $id", transaction,
-            ("$id", record.Id), ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)));
-        await write.ExecuteNonQueryAsync(cancellationToken);
-        await EnqueueAsync(connection, transaction, record, $":message-{record.History.Count}", cancellationToken);
+            Transcript = [.. e.Transcript, relayed.Line],
+            History = [.. e.History, new StaffAction(relayed.At, "patient", "message")],
+        }, cancellationToken);
+        if (record is not null) await EnqueueAsync(connection, transaction, record, $":message-{record.History.Count}", cancellationToken);
     }
 
     private async Task EnqueueAsync(SqliteConnection connection, SqliteTransaction transaction, EscalationRecord record, string suffix, CancellationToken cancellationToken)
@@ -92,15 +99,13 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
     public Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            await using var read = connection.Command("SELECT record FROM escalation WHERE id = $id", transaction, ("$id", id));
-            if (await read.ExecuteScalarAsync(cancellationToken) is not string json) return null;
-            var current = JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!;
-            if (!from.Contains(current.Status)) return null;
-            var updated = change(current);
-            await using var write = connection.Command("UPDATE escalation SET status = $s, record = $r WHERE id = $id", transaction,
-                ("$id", id), ("$s", updated.Status), ("$r", JsonSerializer.Serialize(updated, EscalationJson.Default.EscalationRecord)));
-            await write.ExecuteNonQueryAsync(cancellationToken);
-            return updated;
+            var allowed = true;
+            var updated = await ChangeAsync(connection, transaction, id, e =>
+            {
+                allowed = from.Contains(e.Status);
+                return allowed ? change(e) : e;
+            }, cancellationToken);
+            return allowed ? updated : null;
         }, cancellationToken);
 
     public async Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? status, DateTimeOffset? dueBy, CancellationToken cancellationToken)

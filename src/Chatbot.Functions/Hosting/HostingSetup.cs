@@ -11,6 +11,20 @@ using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.Hosting;
 
+/// <summary>When the team calls patients back (the bot tells them). Paris time, weekdays, by default.</summary>
+public sealed class OfficeHoursOptions
+{
+    public TimeOnly Opens { get; set; } = new(8, 30);
+
+    public TimeOnly Closes { get; set; } = new(17, 30);
+
+    public DayOfWeek[] Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    public string TimeZone { get; set; } = "Europe/Paris";
+
+    public Core.Escalation.OfficeHours ToOfficeHours() => new(Opens, Closes, Days, TimeZone);
+}
+
 public sealed class ContentOptions
 {
     /// <summary>The dialogs/ folder; relative paths are taken from the executable's folder.</summary>
@@ -48,7 +62,11 @@ public static partial class HostingSetup
             var folder = services.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsFolder;
             return ContentLoader.Load(Path.IsPathRooted(folder) ? folder : Path.Combine(AppContext.BaseDirectory, folder));
         });
-        builder.Services.AddSingleton(services => new Assistant(services.GetRequiredService<ChatContent>()));
+        builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration("OfficeHours");
+        builder.Services.AddSingleton(services => new Assistant(
+            services.GetRequiredService<ChatContent>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<OfficeHoursOptions>>().Value.ToOfficeHours()));
         builder.Services.AddSingleton<BotTurns>();
         return builder;
     }

@@ -32,10 +32,15 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
             var stored = await store.LoadAsync(key, cancellationToken);
             var turn = assistant.Reply(stored.State, text, activity.Locale);
             var opened = turn.Result.Escalation is { Status: "created" } ? Notices.Open(activity, turn.Result, turn.State, time.GetUtcNow()) : null;
-            EscalationWrite? write = opened is not null ? new EscalationOpened(opened)
-                : turn.Result.Escalation is { Status: "relayed", Id: { } handoff } ? new MessageRelayed(handoff, turn.State.Transcript[^2], time.GetUtcNow())
-                : null;
-            if (await store.TrySaveAsync(key, turn.State, stored.Version, write, cancellationToken))
+            EscalationWrite? write = turn.Result.Escalation switch
+            {
+                _ when opened is not null => new EscalationOpened(opened),
+                { Status: "relayed", Id: { } handoff } => new MessageRelayed(handoff, turn.State.Transcript[^2], time.GetUtcNow()),
+                { Status: "updated", Id: { } id, Contact: { } contact } => new ContactGiven(id, contact, time.GetUtcNow()),
+                _ => null,
+            };
+            var state = opened is null ? turn.State : turn.State with { OpenEscalation = opened.Id };
+            if (await store.TrySaveAsync(key, state, stored.Version, write, cancellationToken))
             {
                 Log.TurnCompleted(logger, turn.Result.Action, turn.Result.Topic, turn.Result.Language, attempt);
                 var result = turn.Result;

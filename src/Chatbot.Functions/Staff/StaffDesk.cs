@@ -69,7 +69,8 @@ public sealed class StaffDesk(SqliteEscalationStore escalations, IConversationSt
         {
             var stored = await conversations.LoadAsync(key, cancellationToken);
             if (handoff is null && stored.State.Handoff != record.Id) return;
-            if (await conversations.TrySaveAsync(key, stored.State with { Handoff = handoff }, stored.Version, null, cancellationToken)) return;
+            // Staff are in the chat now: a pending call-back offer lapses.
+            if (await conversations.TrySaveAsync(key, stored.State with { Handoff = handoff, CallbackAsked = false }, stored.Version, null, cancellationToken)) return;
         }
     }
 

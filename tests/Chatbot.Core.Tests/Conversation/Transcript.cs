@@ -11,6 +11,9 @@ public sealed class Transcript(Assistant assistant)
 
     public static Transcript Start() => new(TestContent.Assistant);
 
+    /// <summary>One turn from a state the host changed (e.g. after storing an escalation).</summary>
+    public Turn Continue(ConversationState state, string text) => assistant.Reply(state, text);
+
     public Transcript Send(string text, string? locale = null)
     {
         var turn = assistant.Reply(State, text, locale);

@@ -74,7 +74,12 @@ public class EscalationTests
         var delivered = Assert.Single(hook.Received);
         Assert.Equal($"{id}:webhook", delivered.IdempotencyKey);
         Assert.True(delivered.SignatureValid);
-        var outbox = await after.Services.GetRequiredService<SqliteEscalationStore>().OutboxAsync(null, null, CancellationToken.None);
+        // The dispatcher records the delivery once the webhook has answered: wait for that too.
+        var store = after.Services.GetRequiredService<SqliteEscalationStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        IReadOnlyList<OutboxEntry> outbox;
+        while ((outbox = await store.OutboxAsync(null, null, CancellationToken.None)).Any(e => e.Status != OutboxStatus.Sent) && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
         Assert.Equal(OutboxStatus.Sent, Assert.Single(outbox).Status);
     }
 
@@ -111,5 +116,24 @@ public class EscalationTests
 
         Assert.NotEqual("created", reply.Chatbot().GetProperty("escalation") is { ValueKind: JsonValueKind.Object } e ? e.GetProperty("status").GetString() : null);
         Assert.Empty(await bot.Services.GetRequiredService<SqliteEscalationStore>().ListAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CallBackNumber_IsStoredInTheEscalationOnly_NeverInTheNotice()
+    {
+        await using var hook = await StaffWebhook.StartAsync();
+        await using var bot = await BotHost.StartAsync(Notifications(hook));
+
+        var first = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à quelqu'un du service")));
+        var confirmed = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("mon numéro : 06 12 34 56 78")));
+
+        var id = first.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
+        Assert.Equal("updated", confirmed.Chatbot().GetProperty("escalation").GetProperty("status").GetString());
+        Assert.DoesNotContain("06 12", confirmed.ChannelData!.Value.GetRawText(), StringComparison.Ordinal);
+        var record = await bot.Services.GetRequiredService<SqliteEscalationStore>().GetAsync(id, CancellationToken.None);
+        Assert.Equal("0612345678", record!.Contact);
+        Assert.Equal("callback_requested", record.History[^1].Action);
+        await hook.WaitForAsync(1);
+        Assert.All(hook.Received, r => Assert.DoesNotContain("0612345678", r.Body, StringComparison.Ordinal));
     }
 }
