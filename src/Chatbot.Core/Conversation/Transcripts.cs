@@ -8,20 +8,24 @@ namespace Chatbot.Core.Conversation;
 /// </summary>
 public static class Transcripts
 {
-    public const int MaxLines = 12;
-    public const int MaxLineLength = 400;
+    /// <summary>Five exchanges: enough context for staff, small enough to store with every turn.</summary>
+    public const int MaxLines = 10;
+    public const int MaxLineLength = 300;
+
+    /// <summary>The bot's own lines are kept short: staff need what it did, the quotes are in the documents.</summary>
+    public const int MaxBotLineLength = 120;
 
     public static IReadOnlyList<TranscriptLine> Append(IReadOnlyList<TranscriptLine> transcript, string? patient, TurnResult reply)
     {
         var lines = transcript.ToList();
         lines.Add(new TranscriptLine("patient", Shorten(PersonalDataMask.Mask(patient ?? ""))));
-        lines.Add(new TranscriptLine("bot", Shorten($"[{reply.Action}/{reply.Topic}] {reply.Text}")));
+        lines.Add(new TranscriptLine("bot", Shorten($"[{reply.Action}/{reply.Topic}] {reply.Text}", MaxBotLineLength)));
         return lines.Count <= MaxLines ? lines : lines[^MaxLines..];
     }
 
-    private static string Shorten(string text)
+    private static string Shorten(string text, int max = MaxLineLength)
     {
         text = text.ReplaceLineEndings(" ");
-        return text.Length <= MaxLineLength ? text : text[..(MaxLineLength - 1)] + "…";
+        return text.Length <= max ? text : text[..(max - 1)] + "…";
     }
 }

@@ -21,15 +21,23 @@ public static partial class PersonalDataMask
     public static string Mask(string text)
     {
         if (string.IsNullOrEmpty(text)) return text;
-        text = EmailPattern().Replace(text, Email);
-        text = NirPattern().Replace(text, Nir);
-        text = PhonePattern().Replace(text, Phone);
-        text = NumericDatePattern().Replace(text, Date);
-        text = WrittenDatePattern().Replace(text, Date);
-        text = StreetPattern().Replace(text, Address);
-        text = NamedStreetPattern().Replace(text, Address);
-        text = PostcodeCityPattern().Replace(text, Address);
-        text = NameAfterCuePattern().Replace(text, m => m.Groups["cue"].Value + Name);
+        // Cheap checks first: most messages have no digit, no '@' and no capital, and then
+        // no pattern below can match (this runs on every patient message).
+        if (text.Contains('@')) text = EmailPattern().Replace(text, Email);
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            text = NirPattern().Replace(text, Nir);
+            text = PhonePattern().Replace(text, Phone);
+            text = NumericDatePattern().Replace(text, Date);
+            text = WrittenDatePattern().Replace(text, Date);
+            text = StreetPattern().Replace(text, Address);
+            text = PostcodeCityPattern().Replace(text, Address);
+        }
+        if (text.Any(char.IsUpper))
+        {
+            text = NamedStreetPattern().Replace(text, Address);
+            text = NameAfterCuePattern().Replace(text, m => m.Groups["cue"].Value + Name);
+        }
         return text;
     }
 

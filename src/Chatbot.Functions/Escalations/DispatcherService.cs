@@ -12,8 +12,11 @@ public sealed partial class DispatcherService(OutboxDispatcher dispatcher, IOpti
 {
     private readonly SemaphoreSlim wake = new(0, int.MaxValue);
 
-    /// <summary>An escalation was just opened: deliver now rather than at the next poll.</summary>
-    public void Wake() => wake.Release();
+    /// <summary>An escalation was just opened: deliver now rather than at the next poll (if anything is to be delivered).</summary>
+    public void Wake()
+    {
+        if (options.Value.Channels().Any()) wake.Release();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -67,7 +67,7 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Escalation {Id} opened: {Reason}")]
+        [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Escalation {Id} opened: {Reason}")]
         public static partial void EscalationOpened(ILogger logger, string id, string reason);
 
         [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Turn: {Action} {Topic} ({Language}), saved at attempt {Attempt}")]
