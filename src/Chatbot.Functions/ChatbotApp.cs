@@ -1,3 +1,4 @@
+using Chatbot.Functions.DirectLine;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Hosting;
 using Chatbot.Functions.Messages;
@@ -16,13 +17,16 @@ public static class ChatbotApp
             .AddConversationEngine()
             .AddBotFramework()
             .AddConversationState()
-            .AddEscalations();
+            .AddEscalations()
+            .AddWebChat();
         replace?.Invoke(builder.Services);
         var app = builder.Build();
+        app.UseRateLimiter();
         app.MapHealth();
         app.MapMessages();
         app.MapStaff();
         app.MapDispatch();
+        app.MapDirectLine();
         return app.WarmUp();
     }
 }

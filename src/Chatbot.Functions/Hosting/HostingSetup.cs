@@ -3,6 +3,8 @@ using Chatbot.BotFramework.Auth;
 using Chatbot.BotFramework.Connector;
 using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
+using System.Threading.RateLimiting;
+using Chatbot.Functions.DirectLine;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Messages;
 using Chatbot.Functions.Staff;
@@ -78,6 +80,26 @@ public static partial class HostingSetup
         builder.Services.AddSingleton<InboundAuthenticator>();
         builder.Services.AddSingleton<IOutboundTokens, MsalOutboundTokens>();
         builder.Services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName).AddStandardResilienceHandler();
+        return builder;
+    }
+
+    /// <summary>Web Chat's way in: the Direct Line token endpoint, and a local Direct Line for development.</summary>
+    public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DirectLineOptions>().BindConfiguration("DirectLine");
+        builder.Services.AddSingleton<LocalDirectLine>();
+        builder.Services.AddHttpClient(LocalDirectLineEndpoints.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var options = builder.Configuration.GetSection("DirectLine").Get<DirectLineOptions>() ?? new DirectLineOptions();
+            limits.AddPolicy(DirectLineEndpoints.TokenPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.TokensPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            limits.AddPolicy(DirectLineEndpoints.ActivityPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Request.RouteValues["id"]?.ToString() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ActivitiesPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
         return builder;
     }
 
