@@ -5,7 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-echo "== restore and build (warnings are errors)"
+echo "== prerequisites (idempotent): Debian's chromium for the browser tests"
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "== restore and build (warnings are errors; the build fetches Web Chat's bundle from npm)"
 dotnet build Chatbot.sln -c Release -nologo -v quiet
 
 echo "== content: chatbot validate"

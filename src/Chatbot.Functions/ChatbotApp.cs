@@ -12,7 +12,11 @@ public static class ChatbotApp
     /// <param name="replace">Tests replace third-party edges here (e.g. Entra tokens, unreachable from a test).</param>
     public static WebApplication Create(string[] args, Action<IServiceCollection>? replace = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         builder.AddHosting()
             .AddConversationEngine()
             .AddBotFramework()
@@ -22,6 +26,7 @@ public static class ChatbotApp
         replace?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseRateLimiter();
+        app.UsePages();
         app.MapHealth();
         app.MapMessages();
         app.MapStaff();

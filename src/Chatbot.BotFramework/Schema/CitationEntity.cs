@@ -21,10 +21,18 @@ public sealed record CitationEntity(IReadOnlyList<Claim> Citation)
     public string Id { get; init; } = "";
 }
 
+/// <param name="Position">The [n] marker in the text (Teams).</param>
 public sealed record Claim(int Position, ClaimAppearance Appearance)
 {
     [JsonPropertyName("@type")]
     public string SchemaType { get; init; } = "Claim";
+
+    /// <summary>"cite:n": what a Markdown reference definition <c>[n]: cite:n "…"</c> points to (Web Chat).</summary>
+    [JsonPropertyName("@id")]
+    public string? Id { get; init; }
+
+    /// <summary>The full verbatim quote, shown by Web Chat when the reference is opened.</summary>
+    public string? Text { get; init; }
 }
 
 /// <param name="Abstract">At most 160 characters (Teams' limit).</param>

@@ -22,8 +22,11 @@ public sealed record Understanding(
 }
 
 /// <summary>Understands a message: language, red flags first, topic, procedure, short answers.</summary>
-public sealed class Understander
+public sealed partial class Understander
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"<[^<>]{0,500}>", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Markup();
+
     private readonly ChatContent content;
     private readonly LanguageDetector languages;
     private readonly Tokeniser tokeniser;
@@ -50,6 +53,8 @@ public sealed class Understander
     /// <param name="conversationLanguage">The language of the conversation so far, if any.</param>
     public Understanding Understand(string text, string? localeHint, string? conversationLanguage)
     {
+        // Pasted markup ("<img src=x onerror=…>") says nothing about the question or its language.
+        if (text.Contains('<', StringComparison.Ordinal)) text = Markup().Replace(text, " ");
         var folded = Folding.Fold(text);
         var hint = localeHint is { Length: >= 2 } ? localeHint[..2].ToLowerInvariant() : null;
         var fallback = conversationLanguage ?? (hint is "fr" or "it" or "en" ? hint : "fr");

@@ -29,7 +29,7 @@ public static class ReplyBuilder
 
     public static Activity Answer(Activity incoming, TurnResult result, TimeProvider time)
     {
-        var reply = Reply(incoming, result.Text, Locale(incoming.Locale, result.Language), time);
+        var reply = Reply(incoming, WithReferences(incoming.ChannelId, result), Locale(incoming.Locale, result.Language), time);
         return reply with
         {
             InputHint = result.SuggestedActions.Count > 0 ? InputHints.ExpectingInput : InputHints.AcceptingInput,
@@ -40,12 +40,25 @@ public static class ReplyBuilder
         };
     }
 
+    /// <summary>
+    /// Web Chat renders a citation from a Markdown reference definition ("[1]: cite:1 \"Title\"")
+    /// matching a Claim's @id; Teams uses the claim's position and does not need them.
+    /// </summary>
+    private static string WithReferences(string? channelId, TurnResult result)
+    {
+        if (result.Citations.Count == 0 || channelId == "msteams") return result.Text;
+        var definitions = result.Citations.Select((c, i) => $"[{i + 1}]: cite:{i + 1} \"{Name(c).Replace("\"", "'", StringComparison.Ordinal)}\"");
+        return result.Text + "\n\n" + string.Join("\n", definitions);
+    }
+
+    private static string Name(Core.Knowledge.Citation c) => c.Publisher is null ? c.Title : $"{c.Title} — {c.Publisher}";
+
     private static JsonElement Citations(TurnResult result)
     {
         var claims = result.Citations.Select((c, i) => new Claim(i + 1, new ClaimAppearance(
-            c.Publisher is null ? c.Title : $"{c.Title} — {c.Publisher}",
+            Name(c),
             c.Url,
-            c.Quote.Length <= AbstractLength ? c.Quote : c.Quote[..(AbstractLength - 1)] + "…")));
+            c.Quote.Length <= AbstractLength ? c.Quote : c.Quote[..(AbstractLength - 1)] + "…")) { Id = $"cite:{i + 1}", Text = c.Quote });
         return JsonSerializer.SerializeToElement(new CitationEntity([.. claims]), BotJson.Default.CitationEntity);
     }
 

@@ -36,3 +36,16 @@ public class BadInputTests
         Assert.Equal("other", chat.Last.Language);
     }
 }
+
+public class MarkupTests
+{
+    [Fact]
+    public void Markup_AroundAQuestion_DoesNotChangeItsLanguageOrTopic()
+    {
+        Transcript.Start()
+            .Send("<img src=x onerror=\"window.x=1\"> je veux parler à une infirmière <script>window.x=2</script>")
+            .Expect("escalate", "human")
+            .ExpectEscalation("created", "human_requested")
+            .ExpectText("Je transmets votre demande");
+    }
+}
