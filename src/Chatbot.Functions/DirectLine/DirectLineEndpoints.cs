@@ -42,9 +42,17 @@ public static class DirectLineEndpoints
             Content = JsonContent.Create(new TokenRequest(new DirectLineUser(user)), DirectLineJson.Default.TokenRequest),
         };
         generate.Headers.Authorization = new("Bearer", secret);
-        using var response = await http.CreateClient(LocalDirectLineEndpoints.HttpClientName).SendAsync(generate, ct);
-        if (!response.IsSuccessStatusCode) return Problem(502, "Direct Line did not issue a token");
-        var issued = await response.Content.ReadFromJsonAsync(DirectLineJson.Default.DirectLineConversation, ct);
+        DirectLineConversation? issued;
+        try
+        {
+            using var response = await http.CreateClient(LocalDirectLineEndpoints.HttpClientName).SendAsync(generate, ct);
+            if (!response.IsSuccessStatusCode) return Problem(502, "Direct Line did not issue a token");
+            issued = await response.Content.ReadFromJsonAsync(DirectLineJson.Default.DirectLineConversation, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return Problem(502, "Direct Line is unreachable");
+        }
         return issued is null ? Problem(502, "Direct Line answered without a token")
             : TypedResults.Json(new WebChatToken(issued.Token, issued.ConversationId, issued.ExpiresIn, options.Value.Endpoint, user), DirectLineJson.Default.WebChatToken);
     }
