@@ -10,6 +10,11 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+echo "== prerequisites: Microsoft's Direct Line client for the protocol test (npm, from the lock file)"
+if [ ! -d tests/directlinejs/node_modules/botframework-directlinejs ]; then
+  (cd tests/directlinejs && npm ci --no-audit --no-fund --silent)
+fi
+
 echo "== restore and build (warnings are errors; the build fetches Web Chat's bundle from npm)"
 dotnet build Chatbot.sln -c Release -nologo -v quiet
 
