@@ -36,6 +36,12 @@
     return minutes < 60 ? minutes + ' min' : Math.round(minutes / 60) + ' h';
   }
 
+  /** Never redraw under a nurse who is writing a reply: the text would be lost. Checked when the redraw would happen. */
+  function writing() {
+    var draft = document.getElementById('reply');
+    return !!draft && (draft.value !== '' || document.activeElement === draft);
+  }
+
   function refresh() {
     if (!credential) { return; }
     call('GET', '').then(function (all) {
@@ -52,10 +58,9 @@
         item.appendChild(button);
         list.appendChild(item);
       });
-      // Never redraw under a nurse who is writing a reply: the text would be lost.
-      var draft = document.getElementById('reply');
-      var writing = draft && (draft.value !== '' || document.activeElement === draft);
-      if (selected && !writing) { call('GET', '/' + encodeURIComponent(selected)).then(show).catch(function () {}); }
+      if (selected && !writing()) {
+        call('GET', '/' + encodeURIComponent(selected)).then(function (e) { if (!writing()) { show(e); } }).catch(function () {});
+      }
       status.textContent = 'Mis à jour à ' + new Date().toLocaleTimeString('fr-FR');
     }).catch(function () {});
   }
