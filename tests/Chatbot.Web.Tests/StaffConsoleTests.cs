@@ -62,4 +62,21 @@ public class StaffConsoleTests(Browser browser) : IClassFixture<Browser>
         Assert.Null(await console.EvaluateAsync<int?>("window.__pwned ?? null"));
         Assert.Equal(0, await console.Locator("#detail img").CountAsync());
     }
+
+    [Fact]
+    public async Task EntraSignIn_WithCodeAndPkce_OpensTheConsole()
+    {
+        await using var identity = await Chatbot.Functions.Tests.Auth.TokenIssuer.StartAsync();
+        await using var bot = await BotHost.StartAsync(
+            $"--Staff:Entra:Authority={identity.Base}", "--Staff:Entra:Audience=staff-api", "--Staff:Entra:ClientId=staff-console",
+            $"--Staff:Entra:MetadataUrl={identity.MetadataUrl}");
+        await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière"));
+        var console = await browser.OpenAsync(new Uri(bot.Address, "/staff"));
+
+        await console.GetByRole(AriaRole.Button, new() { Name = "Se connecter avec Microsoft Entra ID" }).ClickAsync();
+
+        await Assertions.Expect(console.GetByRole(AriaRole.Button).Filter(new() { HasText = "parler" })).ToBeVisibleAsync(Chat.Patiently);
+        Assert.Empty(identity.Challenges);
+        Assert.DoesNotContain("code=", console.Url, StringComparison.Ordinal);
+    }
 }

@@ -15,9 +15,14 @@ public static class Pages
 
     public static WebApplication UsePages(this WebApplication app)
     {
+        // The console redeems its sign-in code at the identity provider: allow that origin too.
+        var authority = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Staff.StaffOptions>>().Value.Entra.Authority;
+        var policy = Uri.TryCreate(authority, UriKind.Absolute, out var uri)
+            ? ContentSecurityPolicy.Replace("connect-src 'self'", $"connect-src 'self' {uri.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
         app.Use(async (context, next) =>
         {
-            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            context.Response.Headers.ContentSecurityPolicy = policy;
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             await next(context);

@@ -8,6 +8,9 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Chatbot.Functions.Staff;
 
+/// <summary>What the console needs for an authorization-code + PKCE sign-in (nothing secret).</summary>
+public sealed record SignIn(string AuthorizeUrl, string TokenUrl, string ClientId, string Scope);
+
 /// <summary>Who is calling the staff API, or why not (401: unknown; 403: known, without the role).</summary>
 public readonly record struct StaffCaller(string? Who, int RefusalStatus)
 {
@@ -28,6 +31,14 @@ public sealed class StaffAuthenticator
         var url = entra.MetadataUrl ?? entra.Authority!.TrimEnd('/') + "/.well-known/openid-configuration";
         keys = new ConfigurationManager<OpenIdConnectConfiguration>(url, new OpenIdConnectConfigurationRetriever(),
             new HttpDocumentRetriever { RequireHttps = !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.IsLoopback) });
+    }
+
+    /// <summary>Where the console sends staff to sign in, from the authority's OpenID metadata; null without Entra.</summary>
+    public async Task<SignIn?> SignInAsync(CancellationToken cancellationToken)
+    {
+        if (keys is null || options.Entra.ClientId is not { Length: > 0 } client) return null;
+        var configuration = await keys.GetConfigurationAsync(cancellationToken);
+        return new SignIn(configuration.AuthorizationEndpoint, configuration.TokenEndpoint, client, options.Entra.ConsoleScope);
     }
 
     public async Task<StaffCaller> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -10,6 +10,17 @@ public static class StaffEndpoints
 {
     public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/staff/sign-in", async Task<IResult> (StaffAuthenticator auth, CancellationToken ct) =>
+        {
+            try
+            {
+                return await auth.SignInAsync(ct) is { } signIn ? TypedResults.Json(signIn, StaffJson.Default.SignIn) : TypedResults.NoContent();
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
+            {
+                return Problem(502, "the identity provider is unreachable");
+            }
+        });
         var escalations = app.MapGroup("/api/escalations");
         escalations.MapGet("", async (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => TypedResults.Json(await store.ListAsync(status, ct), EscalationJson.Default.IReadOnlyListEscalationRecord)));
@@ -72,5 +83,6 @@ public sealed record StaffReply(string? Text);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(StaffReply))]
+[JsonSerializable(typeof(SignIn))]
 [JsonSerializable(typeof(IReadOnlyList<OutboxEntry>))]
 public sealed partial class StaffJson : JsonSerializerContext;

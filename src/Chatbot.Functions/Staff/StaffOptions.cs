@@ -22,6 +22,14 @@ public sealed class EntraStaffOptions
 
     public string Role { get; set; } = "Escalations.Handle";
 
+    /// <summary>The console's own app registration (a single-page application with PKCE), for interactive sign-in.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>What the console asks for; by default the staff API's default scope.</summary>
+    public string? Scope { get; set; }
+
+    public string ConsoleScope => Scope ?? $"{(Audience!.StartsWith("api://", StringComparison.Ordinal) ? Audience : "api://" + Audience)}/.default";
+
     /// <summary>Defaults to {Authority}/.well-known/openid-configuration; tests serve their own.</summary>
     public string? MetadataUrl { get; set; }
 

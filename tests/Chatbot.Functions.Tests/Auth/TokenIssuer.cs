@@ -45,12 +45,42 @@ public sealed class TokenIssuer : IAsyncDisposable
                 {
                     ["issuer"] = "https://api.botframework.com",
                     ["jwks_uri"] = issuer.Base + "/keys",
+                    ["authorization_endpoint"] = issuer.Base + "/authorize",
+                    ["token_endpoint"] = issuer.Base + "/token",
                     ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
                 }), "application/json");
             });
             app.MapGet("/keys", () => Results.Text(JsonSerializer.Serialize(new { keys = new[] { Jwk(rsa, key.KeyId) } }), "application/json"));
+            MapSignIn(app, () => issuer!);
         });
         return issuer = new TokenIssuer(app, address, rsa, key);
+    }
+
+    /// <summary>Staff sign-in: the code+PKCE flow a single-page app uses, granting the staff role.</summary>
+    public Dictionary<string, string> Challenges { get; } = [];
+
+    public string[] GrantedRoles { get; set; } = ["Escalations.Handle"];
+
+    private static void MapSignIn(WebApplication app, Func<TokenIssuer> issuer)
+    {
+        app.MapGet("/authorize", (HttpRequest request) =>
+        {
+            var q = request.Query;
+            var code = Guid.NewGuid().ToString("N");
+            issuer().Challenges[code] = q["code_challenge"].ToString();
+            return Results.Redirect($"{q["redirect_uri"]}?code={code}&state={Uri.EscapeDataString(q["state"].ToString())}");
+        });
+        app.MapPost("/token", async (HttpRequest request, HttpResponse response) =>
+        {
+            response.Headers.AccessControlAllowOrigin = "*";
+            var form = await request.ReadFormAsync();
+            var verifier = form["code_verifier"].ToString();
+            var challenge = Base64UrlEncoder.Encode(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
+            if (!issuer().Challenges.Remove(form["code"].ToString(), out var expected) || expected != challenge) return Results.BadRequest();
+            var token = issuer().Token("", audience: "staff-api", issuer: issuer().Base,
+                claims: new Dictionary<string, object> { ["roles"] = issuer().GrantedRoles, ["preferred_username"] = "nurse@hospital.example" });
+            return Results.Json(new Dictionary<string, object> { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = 3600 });
+        });
     }
 
     /// <summary>The public key as a JWK, endorsed for two channels (as Azure Bot Service publishes them).</summary>

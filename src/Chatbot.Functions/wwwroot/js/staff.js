@@ -113,9 +113,53 @@
 
   function start() {
     document.getElementById('signin').hidden = true;
+    document.getElementById('entra').hidden = true;
     document.getElementById('console').hidden = false;
     refresh();
   }
+
+  // Microsoft Entra ID: authorization code with PKCE, straight from the browser (the console is a
+  // single-page application registration; no secret). The access token carries the app role.
+  function base64Url(bytes) {
+    return btoa(String.fromCharCode.apply(null, new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function redirectUri() { return location.origin + location.pathname; }
+
+  function entraSignIn(signIn) {
+    var verifier = base64Url(crypto.getRandomValues(new Uint8Array(48)));
+    var state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
+    sessionStorage.setItem('pkce', JSON.stringify({ verifier: verifier, state: state }));
+    crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)).then(function (hash) {
+      var query = new URLSearchParams({
+        client_id: signIn.clientId, response_type: 'code', redirect_uri: redirectUri(), scope: signIn.scope,
+        code_challenge: base64Url(hash), code_challenge_method: 'S256', state: state, response_mode: 'query'
+      });
+      location.assign(signIn.authorizeUrl + '?' + query.toString());
+    });
+  }
+
+  function completeSignIn(signIn, params) {
+    var pkce = JSON.parse(sessionStorage.getItem('pkce') || '{}');
+    sessionStorage.removeItem('pkce');
+    history.replaceState(null, '', location.pathname);
+    if (!pkce.state || pkce.state !== params.get('state')) { status.textContent = 'Connexion refusée (état inattendu).'; return; }
+    fetch(signIn.tokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: signIn.clientId, grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(), code_verifier: pkce.verifier, scope: signIn.scope })
+    }).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+      .then(function (tokens) { credential = tokens.access_token; sessionStorage.setItem('staffCredential', credential); start(); })
+      .catch(function () { status.textContent = 'Connexion Entra ID impossible.'; });
+  }
+
+  fetch('api/staff/sign-in').then(function (r) { return r.status === 200 ? r.json() : null; }).then(function (signIn) {
+    if (!signIn) { return; }
+    document.getElementById('entra').hidden = !!credential;
+    document.getElementById('entra-signin').addEventListener('click', function () { entraSignIn(signIn); });
+    var params = new URLSearchParams(location.search);
+    if (params.get('code')) { completeSignIn(signIn, params); }
+  }).catch(function () {});
 
   if (credential) { start(); }
   setInterval(refresh, 5000);
