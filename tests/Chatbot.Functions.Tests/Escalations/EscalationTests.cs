@@ -76,10 +76,7 @@ public class EscalationTests
         Assert.True(delivered.SignatureValid);
         // The dispatcher records the delivery once the webhook has answered: wait for that too.
         var store = after.Services.GetRequiredService<SqliteEscalationStore>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        IReadOnlyList<OutboxEntry> outbox;
-        while ((outbox = await store.OutboxAsync(null, null, CancellationToken.None)).Any(e => e.Status != OutboxStatus.Sent) && DateTime.UtcNow < deadline)
-            await Task.Delay(20);
+        var outbox = await Eventually.ValueAsync(() => store.OutboxAsync(null, null, CancellationToken.None), o => o.All(e => e.Status == OutboxStatus.Sent));
         Assert.Equal(OutboxStatus.Sent, Assert.Single(outbox).Status);
     }
 
@@ -92,13 +89,7 @@ public class EscalationTests
         await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière"));
 
         var store = bot.Services.GetRequiredService<SqliteEscalationStore>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        IReadOnlyList<OutboxEntry> dead = [];
-        while (dead.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            dead = await store.OutboxAsync(OutboxStatus.Dead, null, CancellationToken.None);
-        }
+        var dead = await Eventually.ValueAsync(() => store.OutboxAsync(OutboxStatus.Dead, null, CancellationToken.None), d => d.Count > 0);
         Assert.Equal(3, Assert.Single(dead).Attempts);
         Assert.Equal(3, hook.Refused);
     }

@@ -23,8 +23,7 @@ public class NotificationChannelTests
         var reply = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("je ne sens plus mes jambes depuis l'intervention")));
 
         var id = reply.Chatbot().GetProperty("escalation").GetProperty("id").GetString();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (cards.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(20);
+        await Eventually.TrueAsync(() => !cards.IsEmpty);
         var message = Assert.Single(cards);
         var attachment = Assert.Single(message.GetProperty("attachments").EnumerateArray());
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());

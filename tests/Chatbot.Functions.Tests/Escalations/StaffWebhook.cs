@@ -51,8 +51,7 @@ public sealed class StaffWebhook : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> deliveries arrived (the dispatcher is asynchronous).</summary>
     public async Task WaitForAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (Received.Count < count && DateTime.UtcNow < deadline) await Task.Delay(20);
+        await Eventually.TrueAsync(() => Received.Count >= count, timeout);
         Assert.True(Received.Count >= count, $"expected {count} deliveries, got {Received.Count}");
     }
 
