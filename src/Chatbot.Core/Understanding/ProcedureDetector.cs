@@ -23,12 +23,36 @@ public sealed class ProcedureDetector
             .ToDictionary(g => g.Key, g => new PhraseSet<string>(g.Select(c => (c.Phrase, c.Id))));
     }
 
-    /// <summary>The procedures the message may be about: one, several (a family), or none mentioned.</summary>
-    public IReadOnlyList<string> Find(IReadOnlyList<Token> tokens, string language)
+    /// <summary>
+    /// Reads the procedure names once: which procedures the message may be about (one, several for a
+    /// family name, or none), whether it is little more than a name (a clicked suggestion, "c'est une
+    /// ostéosynthèse"), and the tokens with names masked for the topic classifier.
+    /// </summary>
+    public ProcedureReading Read(IReadOnlyList<Token> tokens, string language)
+    {
+        var named = names.FindAll(tokens);
+        var familyNamed = familyNames.FindAll(tokens);
+        var covered = Covered(tokens.Count, named.Select(m => (m.Index, m.Phrase)).Concat(familyNamed.Select(m => (m.Index, m.Phrase))));
+        return new ProcedureReading(
+            Procedures(tokens, language, named, familyNamed),
+            covered.Any(c => c) && covered.Count(c => !c) <= 4,
+            Mask(tokens, covered));
+    }
+
+    /// <summary>
+    /// The tokens with procedure names replaced by one placeholder: a name says which procedure,
+    /// not which question, and must not sway the topic ("had my vertebroplasty yesterday, can I get up?").
+    /// </summary>
+    public List<Token> MaskNames(IReadOnlyList<Token> tokens) =>
+        Mask(tokens, Covered(tokens.Count, names.FindAll(tokens).Select(m => (m.Index, m.Phrase)).Concat(familyNames.FindAll(tokens).Select(m => (m.Index, m.Phrase)))));
+
+    private IReadOnlyList<string> Procedures(
+        IReadOnlyList<Token> tokens, string language,
+        List<(int Index, Phrase Phrase, string Value)> named, List<(int Index, Phrase Phrase, ProcedureFamily Value)> familyNamed)
     {
         // The last, and at one place the longest, name counts.
-        var specific = names.FindAll(tokens).OrderByDescending(m => m.Index).ThenByDescending(m => m.Phrase.Words.Length).FirstOrDefault();
-        var family = familyNames.FindAll(tokens).OrderByDescending(m => m.Index).FirstOrDefault();
+        var specific = named.OrderByDescending(m => m.Index).ThenByDescending(m => m.Phrase.Words.Length).FirstOrDefault();
+        var family = familyNamed.OrderByDescending(m => m.Index).FirstOrDefault();
         if (specific.Value is not null && (family.Value is null || specific.Index >= family.Index - 1))
         {
             return [specific.Value];
@@ -40,13 +64,8 @@ public sealed class ProcedureDetector
         return cued.Count > 0 ? cued : family.Value.Members;
     }
 
-    /// <summary>
-    /// The tokens with procedure names replaced by one placeholder: a name says which procedure,
-    /// not which question, and must not sway the topic ("had my vertebroplasty yesterday, can I get up?").
-    /// </summary>
-    public List<Token> MaskNames(IReadOnlyList<Token> tokens)
+    private static List<Token> Mask(IReadOnlyList<Token> tokens, bool[] covered)
     {
-        var covered = Covered(tokens);
         var masked = new List<Token>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -56,18 +75,15 @@ public sealed class ProcedureDetector
         return masked;
     }
 
-    /// <summary>True when the message is little more than a procedure's name (a clicked suggestion, "c'est une ostéosynthèse").</summary>
-    public bool IsOnlyAName(IReadOnlyList<Token> tokens)
+    private static bool[] Covered(int count, IEnumerable<(int Index, Phrase Phrase)> matches)
     {
-        var covered = Covered(tokens);
-        return covered.Any(c => c) && covered.Count(c => !c) <= 4;
-    }
-
-    private bool[] Covered(IReadOnlyList<Token> tokens)
-    {
-        var covered = new bool[tokens.Count];
-        foreach (var (index, phrase, _) in names.FindAll(tokens)) Array.Fill(covered, true, index, phrase.Words.Length);
-        foreach (var (index, phrase, _) in familyNames.FindAll(tokens)) Array.Fill(covered, true, index, phrase.Words.Length);
+        var covered = new bool[count];
+        foreach (var (index, phrase) in matches) Array.Fill(covered, true, index, phrase.Words.Length);
         return covered;
     }
 }
+
+/// <param name="Procedures">One procedure, several (a family name), or none mentioned.</param>
+/// <param name="OnlyAName">The message is little more than a procedure's name.</param>
+/// <param name="Masked">The tokens with procedure names replaced by a placeholder.</param>
+public sealed record ProcedureReading(IReadOnlyList<string> Procedures, bool OnlyAName, List<Token> Masked);

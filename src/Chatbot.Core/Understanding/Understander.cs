@@ -62,26 +62,28 @@ public sealed partial class Understander
         var tokens = tokeniser.Tokenise(folded, language == LanguageDetector.Other ? fallback : language);
         var words = lists.GetValueOrDefault(language) ?? lists[fallback];
         var redFlag = redFlags.Check(tokens);
-        var anyLanguage = lists.Values;
+        var named = procedures.Read(tokens, language);
+        var no = lists.Values.Any(l => IsShortAnswer(l.No, tokens));
+        var yes = !no && lists.Values.Any(l => IsShortAnswer(l.Yes, tokens));
         return new Understanding(
             language,
             tokens,
             redFlag.Rule,
-            Classify(tokens, redFlag.NamesSymptom),
-            procedures.Find(tokens, language),
-            procedures.IsOnlyAName(tokens),
+            Classify(named.Masked, tokens, redFlag.NamesSymptom),
+            named.Procedures,
+            named.OnlyAName,
             words.Corrections.Any(p => p.FindIn(tokens).Any()),
-            anyLanguage.Any(l => IsShortAnswer(l.Yes, tokens)) && !anyLanguage.Any(l => IsShortAnswer(l.No, tokens)),
-            anyLanguage.Any(l => IsShortAnswer(l.No, tokens)),
+            yes,
+            no,
             words.Thanks.Any(p => p.FindIn(tokens).Any()),
             words.Goodbyes.Any(p => p.FindIn(tokens).Any()));
     }
 
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
-    private TopicGuess Classify(List<Token> tokens, bool namesSymptom)
+    private TopicGuess Classify(List<Token> masked, List<Token> tokens, bool namesSymptom)
     {
         if (IsOnlySmallTalk(tokens)) return new TopicGuess("greeting", 1);
-        var guess = Classifier.Classify(procedures.MaskNames(tokens));
+        var guess = Classifier.Classify(masked);
         return guess.Topic == "emergency" && !namesSymptom ? guess with { Topic = guess.RunnerUp } : guess;
     }
 

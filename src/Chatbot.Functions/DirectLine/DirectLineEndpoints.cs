@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Functions.Messages;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.DirectLine;
@@ -46,17 +45,15 @@ public static class DirectLineEndpoints
         try
         {
             using var response = await http.CreateClient(LocalDirectLineEndpoints.HttpClientName).SendAsync(generate, ct);
-            if (!response.IsSuccessStatusCode) return Problem(502, "Direct Line did not issue a token");
+            if (!response.IsSuccessStatusCode) return ProblemBody.Result(502, "Direct Line did not issue a token");
             issued = await response.Content.ReadFromJsonAsync(DirectLineJson.Default.DirectLineConversation, ct);
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            return Problem(502, "Direct Line is unreachable");
+            return ProblemBody.Result(502, "Direct Line is unreachable");
         }
-        return issued is null ? Problem(502, "Direct Line answered without a token")
+        return issued is null ? ProblemBody.Result(502, "Direct Line answered without a token")
             : TypedResults.Json(new WebChatToken(issued.Token, issued.ConversationId, issued.ExpiresIn, options.Value.Endpoint, user), DirectLineJson.Default.WebChatToken);
     }
 
-    internal static JsonHttpResult<ProblemBody> Problem(int status, string error) =>
-        TypedResults.Json(new ProblemBody(error), ReplyJson.Default.ProblemBody, statusCode: status);
 }

@@ -33,7 +33,7 @@ public static class LocalDirectLineEndpoints
         app.MapPost("/api/directline/connector/v3/conversations/{id}/activities/{replyTo?}", async Task<IResult> (HttpRequest request, string id, LocalDirectLine local, CancellationToken ct) =>
         {
             var activity = await JsonSerializer.DeserializeAsync(request.Body, BotJson.Default.Activity, ct);
-            if (activity is null || local.Find(id) is not { } conversation) return DirectLineEndpoints.Problem(404, "no such local conversation");
+            if (activity is null || local.Find(id) is not { } conversation) return ProblemBody.Result(404, "no such local conversation");
             return TypedResults.Json(new ResourceResponse(conversation.Append(activity)), DirectLineJson.Default.ResourceResponse);
         });
     }
@@ -62,13 +62,13 @@ public static class LocalDirectLineEndpoints
         }
         catch (JsonException e)
         {
-            return DirectLineEndpoints.Problem(400, $"invalid JSON: {e.Message}");
+            return ProblemBody.Result(400, $"invalid JSON: {e.Message}");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return DirectLineEndpoints.Problem(413, "the activity is too large");
+            return ProblemBody.Result(413, "the activity is too large");
         }
-        if (posted?.Type is not { Length: > 0 }) return DirectLineEndpoints.Problem(400, "the activity has no type");
+        if (posted?.Type is not { Length: > 0 }) return ProblemBody.Result(400, "the activity has no type");
         // The token says who the user is: a client cannot speak for someone else.
         var activity = Incoming(request, claims, posted with { From = posted.From is { } sender ? sender with { Id = claims.UserId, Role = "user" } : new ChannelAccount(claims.UserId) { Role = "user" } });
         var activityId = conversation.Append(activity);
@@ -92,5 +92,5 @@ public static class LocalDirectLineEndpoints
     private static string? Locale(HttpRequest request) =>
         request.Headers.AcceptLanguage.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Split(';')[0].Trim();
 
-    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ProblemBody> Forbidden() => DirectLineEndpoints.Problem(403, "this token does not open this conversation");
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ProblemBody> Forbidden() => ProblemBody.Result(403, "this token does not open this conversation");
 }

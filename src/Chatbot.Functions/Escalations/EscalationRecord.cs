@@ -24,6 +24,11 @@ public sealed record EscalationRecord(
 /// <summary>What the Connector needs to write into the patient's conversation later.</summary>
 public sealed record ConversationReference(string? ServiceUrl, string? ChannelId, string ConversationId, ChannelAccount? Bot, ChannelAccount? User, string? Locale)
 {
+    /// <summary>Where a conversation's state is kept: its channel and id (ids may repeat across channels).</summary>
+    public string Key => KeyOf(ChannelId, ConversationId);
+
+    public static string KeyOf(string? channelId, string? conversationId) => $"{channelId}:{conversationId}";
+
     public static ConversationReference Of(Activity activity) => new(
         activity.ServiceUrl, activity.ChannelId, activity.Conversation?.Id ?? "", activity.Recipient,
         activity.From is { } user ? new ChannelAccount(user.Id) { Role = user.Role } : null, activity.Locale);

@@ -41,11 +41,12 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
         await EnqueueAsync(connection, transaction, record, "", cancellationToken);
     }
 
-    private static async Task<EscalationRecord?> ChangeAsync(SqliteConnection connection, SqliteTransaction transaction, string id, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken)
+    /// <summary>Reads, changes and writes one escalation; null (and nothing written) if it is unknown or <paramref name="change"/> declines.</summary>
+    private static async Task<EscalationRecord?> ChangeAsync(SqliteConnection connection, SqliteTransaction transaction, string id, Func<EscalationRecord, EscalationRecord?> change, CancellationToken cancellationToken)
     {
         await using var read = connection.Command("SELECT record FROM escalation WHERE id = $id", transaction, ("$id", id));
         if (await read.ExecuteScalarAsync(cancellationToken) is not string json) return null;
-        var record = change(JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!);
+        if (change(JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!) is not { } record) return null;
         await using var write = connection.Command("UPDATE escalation SET status = $s, record = $r WHERE id = $id", transaction,
             ("$id", id), ("$s", record.Status), ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)));
         await write.ExecuteNonQueryAsync(cancellationToken);
@@ -97,16 +98,8 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
 
     /// <summary>Applies a staff action if the escalation is in one of <paramref name="from"/>; null if it is not (409).</summary>
     public Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, transaction) =>
-        {
-            var allowed = true;
-            var updated = await ChangeAsync(connection, transaction, id, e =>
-            {
-                allowed = from.Contains(e.Status);
-                return allowed ? change(e) : e;
-            }, cancellationToken);
-            return allowed ? updated : null;
-        }, cancellationToken);
+        database.WriteAsync((connection, transaction) =>
+            ChangeAsync(connection, transaction, id, e => from.Contains(e.Status) ? change(e) : null, cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? status, DateTimeOffset? dueBy, CancellationToken cancellationToken)
     {

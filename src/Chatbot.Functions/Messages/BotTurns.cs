@@ -25,7 +25,7 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
 
     private async Task<IReadOnlyList<Activity>> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var key = $"{activity.ChannelId}:{activity.Conversation?.Id}";
+        var key = ConversationReference.KeyOf(activity.ChannelId, activity.Conversation?.Id);
         var text = activity.Text is { Length: > MaxTextLength } tooLong ? tooLong[..MaxTextLength] : activity.Text;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {

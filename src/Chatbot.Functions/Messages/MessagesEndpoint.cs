@@ -2,7 +2,6 @@ using System.Text.Json;
 using Chatbot.BotFramework.Auth;
 using Chatbot.BotFramework.Connector;
 using Chatbot.BotFramework.Schema;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatbot.Functions.Messages;
 
@@ -19,7 +18,7 @@ public static partial class MessagesEndpoint
         HttpRequest request, InboundAuthenticator authenticator, BotTurns turns, ConnectorClient connector,
         ILogger<BotTurns> logger, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType()) return Problem(StatusCodes.Status415UnsupportedMediaType, "the body must be application/json");
+        if (!request.HasJsonContentType()) return ProblemBody.Result(StatusCodes.Status415UnsupportedMediaType, "the body must be application/json");
         Activity? activity;
         try
         {
@@ -27,14 +26,14 @@ public static partial class MessagesEndpoint
         }
         catch (JsonException e)
         {
-            return Problem(StatusCodes.Status400BadRequest, $"invalid JSON: {e.Message}");
+            return ProblemBody.Result(StatusCodes.Status400BadRequest, $"invalid JSON: {e.Message}");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "the body is too large");
+            return ProblemBody.Result(StatusCodes.Status413PayloadTooLarge, "the body is too large");
         }
-        if (activity is null) return Problem(StatusCodes.Status400BadRequest, "the body must be an Activity object");
-        if (string.IsNullOrWhiteSpace(activity.Type)) return Problem(StatusCodes.Status400BadRequest, "the activity has no type");
+        if (activity is null) return ProblemBody.Result(StatusCodes.Status400BadRequest, "the body must be an Activity object");
+        if (string.IsNullOrWhiteSpace(activity.Type)) return ProblemBody.Result(StatusCodes.Status400BadRequest, "the activity has no type");
 
         if (await authenticator.RefuseAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, cancellationToken) is { } reason)
         {
@@ -44,7 +43,7 @@ public static partial class MessagesEndpoint
         if (activity.Type == ActivityTypes.Invoke) return TypedResults.Json(new InvokeResponse(200), BotJson.Default.InvokeResponse);
         if (activity.Type == ActivityTypes.Message && (activity.Conversation?.Id is null || activity.ServiceUrl is null && activity.DeliveryMode != DeliveryModes.ExpectReplies))
         {
-            return Problem(StatusCodes.Status400BadRequest, "a message needs a conversation and a serviceUrl");
+            return ProblemBody.Result(StatusCodes.Status400BadRequest, "a message needs a conversation and a serviceUrl");
         }
 
         var replies = await turns.OnActivityAsync(activity, cancellationToken);
@@ -59,13 +58,11 @@ public static partial class MessagesEndpoint
         catch (HttpRequestException e)
         {
             Log.ChannelUnreachable(logger, (int?)e.StatusCode ?? 0);
-            return Problem(StatusCodes.Status502BadGateway, "the channel did not accept the reply");
+            return ProblemBody.Result(StatusCodes.Status502BadGateway, "the channel did not accept the reply");
         }
         return TypedResults.Ok();
     }
 
-    private static JsonHttpResult<ProblemBody> Problem(int status, string error) =>
-        TypedResults.Json(new ProblemBody(error), ReplyJson.Default.ProblemBody, statusCode: status);
 
     private static partial class Log
     {

@@ -64,7 +64,7 @@ public sealed class StaffDesk(SqliteEscalationStore escalations, IConversationSt
 
     private async Task SetHandoffAsync(EscalationRecord record, string? handoff, CancellationToken cancellationToken)
     {
-        var key = $"{record.Conversation.ChannelId}:{record.Conversation.ConversationId}";
+        var key = record.Conversation.Key;
         while (true)
         {
             var stored = await conversations.LoadAsync(key, cancellationToken);

@@ -18,14 +18,14 @@ public static class StaffEndpoints
             }
             catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
             {
-                return Problem(502, "the identity provider is unreachable");
+                return ProblemBody.Result(502, "the identity provider is unreachable");
             }
         });
         var escalations = app.MapGroup("/api/escalations");
         escalations.MapGet("", async (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => TypedResults.Json(await store.ListAsync(status, ct), EscalationJson.Default.IReadOnlyListEscalationRecord)));
         escalations.MapGet("/{id}", async (HttpRequest request, string id, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
-            await AsStaff(request, auth, async _ => Found(await store.GetAsync(id, ct), id, ok: true)));
+            await AsStaff(request, auth, async _ => Found(await store.GetAsync(id, ct), id)));
         escalations.MapGet("/outbox", async (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => TypedResults.Json(await store.OutboxAsync(status, null, ct), StaffJson.Default.IReadOnlyListOutboxEntry)));
         escalations.MapPost("/{id}/acknowledge", async (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
@@ -37,14 +37,14 @@ public static class StaffEndpoints
             {
                 var body = await request.ReadFromJsonAsync(StaffJson.Default.StaffReply, ct);
                 if (body?.Text is not { Length: > 0 and <= StaffDesk.MaxReplyLength } text)
-                    return Problem(400, $"a reply needs a text of 1 to {StaffDesk.MaxReplyLength} characters");
+                    return ProblemBody.Result(400, $"a reply needs a text of 1 to {StaffDesk.MaxReplyLength} characters");
                 try
                 {
                     return await Changed(await desk.ReplyAsync(id, who, text, ct), id, store, ct);
                 }
                 catch (HttpRequestException)
                 {
-                    return Problem(502, "the patient's channel did not accept the message");
+                    return ProblemBody.Result(502, "the patient's channel did not accept the message");
                 }
             }));
         return app;
@@ -53,30 +53,28 @@ public static class StaffEndpoints
     private static async Task<IResult> AsStaff(HttpRequest request, StaffAuthenticator auth, Func<string, Task<IResult>> action)
     {
         var caller = await auth.IdentifyAsync(request, request.HttpContext.RequestAborted);
-        if (!caller.Allowed) return caller.RefusalStatus == 403 ? Problem(403, "the Escalations.Handle role is required") : TypedResults.Unauthorized();
+        if (!caller.Allowed) return caller.RefusalStatus == 403 ? ProblemBody.Result(403, "the Escalations.Handle role is required") : TypedResults.Unauthorized();
         try
         {
             return await action(caller.Who!);
         }
         catch (System.Text.Json.JsonException)
         {
-            return Problem(400, "the body must be JSON: {\"text\": \"…\"}");
+            return ProblemBody.Result(400, "the body must be JSON: {\"text\": \"…\"}");
         }
     }
 
-    private static IResult Found(EscalationRecord? record, string id, bool ok) =>
-        record is null ? Problem(404, $"no escalation {id}") : TypedResults.Json(record, EscalationJson.Default.EscalationRecord);
+    private static IResult Found(EscalationRecord? record, string id) =>
+        record is null ? ProblemBody.Result(404, $"no escalation {id}") : TypedResults.Json(record, EscalationJson.Default.EscalationRecord);
 
     /// <summary>A null change means: unknown (404) or not in a state allowing it (409).</summary>
     private static async Task<IResult> Changed(EscalationRecord? changed, string id, SqliteEscalationStore store, CancellationToken ct)
     {
         if (changed is not null) return TypedResults.Json(changed, EscalationJson.Default.EscalationRecord);
         var current = await store.GetAsync(id, ct);
-        return current is null ? Problem(404, $"no escalation {id}") : Problem(409, $"escalation {id} is {current.Status}");
+        return current is null ? ProblemBody.Result(404, $"no escalation {id}") : ProblemBody.Result(409, $"escalation {id} is {current.Status}");
     }
 
-    private static JsonHttpResult<ProblemBody> Problem(int status, string error) =>
-        TypedResults.Json(new ProblemBody(error), ReplyJson.Default.ProblemBody, statusCode: status);
 }
 
 public sealed record StaffReply(string? Text);
