@@ -92,13 +92,13 @@ public static partial class HostingSetup
         builder.Services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            var options = builder.Configuration.GetSection("DirectLine").Get<DirectLineOptions>() ?? new DirectLineOptions();
+            static DirectLineOptions Options(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value;
             limits.AddPolicy(DirectLineEndpoints.TokenPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.TokensPerMinute, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Options(context).TokensPerMinute, Window = TimeSpan.FromMinutes(1) }));
             limits.AddPolicy(DirectLineEndpoints.ActivityPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Request.RouteValues["id"]?.ToString() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ActivitiesPerMinute, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Options(context).ActivitiesPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         return builder;
     }
