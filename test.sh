@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-echo "== prerequisites (idempotent): Debian's chromium for the browser tests"
-if [ ! -x /usr/bin/chromium ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+echo "== prerequisites (idempotent): Debian's chromium for the browser tests, clang for Native AOT"
+if [ ! -x /usr/bin/chromium ] || ! command -v clang >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium clang zlib1g-dev >/dev/null
 fi
 
 echo "== prerequisites: Microsoft's Direct Line client for the protocol test (npm, from the lock file)"
@@ -28,6 +28,12 @@ set +e
 dotnet test Chatbot.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 status=$?
 set -e
+
+echo "== Native AOT publish of the deployable (any trimming or AOT warning fails it)"
+if ! dotnet publish src/Chatbot.Functions -c Release -r linux-x64 -p:PublishAot=true -o artifacts/aot -nologo -v quiet; then
+  echo "Native AOT publish failed" >&2
+  status=1
+fi
 
 passed=0
 failed=0

@@ -22,17 +22,17 @@ public static class StaffEndpoints
             }
         });
         var escalations = app.MapGroup("/api/escalations");
-        escalations.MapGet("", async (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapGet("", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => TypedResults.Json(await store.ListAsync(status, ct), EscalationJson.Default.IReadOnlyListEscalationRecord)));
-        escalations.MapGet("/{id}", async (HttpRequest request, string id, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapGet("/{id}", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => Found(await store.GetAsync(id, ct), id)));
-        escalations.MapGet("/outbox", async (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapGet("/outbox", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => TypedResults.Json(await store.OutboxAsync(status, null, ct), StaffJson.Default.IReadOnlyListOutboxEntry)));
-        escalations.MapPost("/{id}/acknowledge", async (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapPost("/{id}/acknowledge", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async who => await Changed(await desk.AcknowledgeAsync(id, who, ct), id, store, ct)));
-        escalations.MapPost("/{id}/resolve", async (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapPost("/{id}/resolve", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async who => await Changed(await desk.ResolveAsync(id, who, ct), id, store, ct)));
-        escalations.MapPost("/{id}/reply", async (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapPost("/{id}/reply", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async who =>
             {
                 var body = await request.ReadFromJsonAsync(StaffJson.Default.StaffReply, ct);
