@@ -3,6 +3,7 @@ using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Hosting;
 using Chatbot.Functions.Messages;
 using Chatbot.Functions.Staff;
+using Chatbot.Functions.State;
 
 namespace Chatbot.Functions;
 
@@ -31,6 +32,8 @@ public static class ChatbotApp
         app.MapMessages();
         app.MapStaff();
         app.MapDispatch();
+        app.MapNotify();
+        app.MapRetention();
         app.MapDirectLine();
         return app.WarmUp();
     }

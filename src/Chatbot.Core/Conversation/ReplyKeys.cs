@@ -32,6 +32,7 @@ public static class ReplyKeys
     public const string CareTeam = "care_team";
     public const string CallbackAsk = "callback_ask";
     public const string CallbackConfirmed = "callback_confirmed";
+    public const string TechnicalProblem = "technical_problem";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -39,5 +40,6 @@ public static class ReplyKeys
         ClarifyProcedure, NoAnswer, OfferStaff, OfferDeclined, EscalationHuman, EscalationMedical,
         EscalationAccepted, Emergency, Fallback, FallbackOffer, UnknownLanguage, GreetingHello,
         GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam, CallbackAsk, CallbackConfirmed,
+        TechnicalProblem,
     ];
 }

@@ -7,15 +7,19 @@ namespace Chatbot.Functions.Escalations;
 /// every poll interval for retries. (On a serverless plan the timer-triggered /dispatch function
 /// also runs it, since work outside a request is not protected there.)
 /// </summary>
-public sealed partial class DispatcherService(OutboxDispatcher dispatcher, IOptions<NotificationOptions> options, TimeProvider time, ILogger<DispatcherService> logger)
+public sealed partial class DispatcherService(
+    OutboxDispatcher dispatcher, IOptions<NotificationOptions> options, IOptions<State.StateOptions> storage, TimeProvider time, ILogger<DispatcherService> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim wake = new(0, int.MaxValue);
 
-    /// <summary>An escalation was just opened: deliver now rather than at the next poll (if anything is to be delivered).</summary>
+    /// <summary>
+    /// An escalation was just opened: deliver now rather than at the next poll (if anything is to be
+    /// delivered). With Azure Storage the queue does that.
+    /// </summary>
     public void Wake()
     {
-        if (options.Value.Channels().Any()) wake.Release();
+        if (options.Value.Channels().Any() && !storage.Value.UsesAzureStorage) wake.Release();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -30,4 +30,19 @@ public static class Notices
             record.Id, record.Reason, record.Language, record.Topic, record.Procedure, summary,
             $"{consoleUrl.TrimEnd('/')}#{record.Id}", record.CreatedAt, $"{record.Id}:{channel}");
     }
+
+    /// <summary>
+    /// One pending outbox entry per configured channel. <paramref name="suffix"/> tells notices about
+    /// one escalation apart (a patient's later message), so a receiver can de-duplicate on the key.
+    /// </summary>
+    public static IEnumerable<OutboxEntry> Outbox(EscalationRecord record, string suffix, NotificationOptions options, DateTimeOffset now) =>
+        options.Channels().Select(channel =>
+        {
+            var notice = For(record, options.ConsoleUrl, channel);
+            notice = notice with { IdempotencyKey = notice.IdempotencyKey + suffix };
+            return new OutboxEntry(notice.IdempotencyKey, record.Id, channel, notice, OutboxStatus.Pending, 0, now, null);
+        });
+
+    /// <summary>The suffix of the notices about a patient's message during a handoff.</summary>
+    public static string MessageSuffix(EscalationRecord record) => $":message-{record.History.Count}";
 }

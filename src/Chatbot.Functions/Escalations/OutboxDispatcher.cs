@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Chatbot.Functions.State;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.Escalations;
@@ -13,33 +14,51 @@ namespace Chatbot.Functions.Escalations;
 /// survive restarts: they live in the database, not in memory.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    SqliteEscalationStore store, IHttpClientFactory http, IOptions<NotificationOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    IEscalationStore store, IHttpClientFactory http, IOptions<NotificationOptions> options, IOptions<StateOptions> storage, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     public const string HttpClientName = "notifications";
+
+    /// <summary>
+    /// With Azure Storage the queue delivers each entry as it is stored; the sweep only picks up
+    /// what the queue has not delivered a minute after it was due (an announcement that failed).
+    /// </summary>
+    public static readonly TimeSpan QueueGrace = TimeSpan.FromMinutes(1);
 
     /// <summary>One pass: every entry due now. Returns how many were delivered.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var delivered = 0;
-        foreach (var entry in await store.OutboxAsync(OutboxStatus.Pending, time.GetUtcNow(), cancellationToken))
+        var dueBy = time.GetUtcNow() - (storage.Value.UsesAzureStorage ? QueueGrace : TimeSpan.Zero);
+        foreach (var entry in await store.OutboxAsync(OutboxStatus.Pending, dueBy, cancellationToken))
         {
-            var attempts = entry.Attempts + 1;
-            try
-            {
-                await SendAsync(entry, cancellationToken);
-                await store.RecordDeliveryAsync(entry.Id, OutboxStatus.Sent, attempts, time.GetUtcNow(), null, cancellationToken);
-                delivered++;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                var dead = attempts >= options.Value.MaxAttempts;
-                var delay = TimeSpan.FromTicks(Math.Min(options.Value.MaxRetryDelay.Ticks, options.Value.FirstRetryDelay.Ticks << Math.Min(attempts - 1, 20)));
-                await store.RecordDeliveryAsync(entry.Id, dead ? OutboxStatus.Dead : OutboxStatus.Pending, attempts, time.GetUtcNow() + delay, e.Message, cancellationToken);
-                if (dead) Log.DeadLettered(logger, entry.EscalationId, entry.Channel, attempts);
-                else Log.Retrying(logger, entry.EscalationId, entry.Channel, attempts, delay);
-            }
+            if (await DeliverAsync(entry, cancellationToken) == Delivery.Delivered) delivered++;
         }
         return delivered;
+    }
+
+    /// <summary>
+    /// One attempt at one entry. A failure is recorded with the time of the next attempt, or
+    /// dead-lettered after the configured attempts.
+    /// </summary>
+    public async Task<Delivery> DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Status != OutboxStatus.Pending) return Delivery.AlreadyDone;
+        var attempts = entry.Attempts + 1;
+        try
+        {
+            await SendAsync(entry, cancellationToken);
+            await store.RecordDeliveryAsync(entry, OutboxStatus.Sent, attempts, time.GetUtcNow(), null, cancellationToken);
+            return Delivery.Delivered;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var dead = attempts >= options.Value.MaxAttempts;
+            var delay = TimeSpan.FromTicks(Math.Min(options.Value.MaxRetryDelay.Ticks, options.Value.FirstRetryDelay.Ticks << Math.Min(attempts - 1, 20)));
+            await store.RecordDeliveryAsync(entry, dead ? OutboxStatus.Dead : OutboxStatus.Pending, attempts, time.GetUtcNow() + delay, e.Message, cancellationToken);
+            if (dead) Log.DeadLettered(logger, entry.EscalationId, entry.Channel, attempts);
+            else Log.Retrying(logger, entry.EscalationId, entry.Channel, attempts, delay);
+            return dead ? Delivery.DeadLettered : Delivery.RetryLater;
+        }
     }
 
     private async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
@@ -95,4 +114,13 @@ public sealed partial class OutboxDispatcher(
         [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "Notification of {Escalation} to {Channel} dead-lettered after {Attempts} attempts: visible in the staff API")]
         public static partial void DeadLettered(ILogger logger, string escalation, string channel, int attempts);
     }
+}
+
+public enum Delivery
+{
+    Delivered,
+    AlreadyDone,
+    RetryLater,
+    DeadLettered,
+    Unreadable,
 }

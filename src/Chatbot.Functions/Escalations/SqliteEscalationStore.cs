@@ -16,7 +16,7 @@ public static class OutboxStatus
 }
 
 /// <summary>Escalations and their outbox, in the same SQLite file as the conversation state.</summary>
-public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<NotificationOptions> options, TimeProvider time)
+public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<NotificationOptions> options, TimeProvider time) : IEscalationStore
 {
     /// <summary>Inside the turn's transaction.</summary>
     public Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationWrite write, CancellationToken cancellationToken) => write switch
@@ -61,19 +61,17 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
             Transcript = [.. e.Transcript, relayed.Line],
             History = [.. e.History, new StaffAction(relayed.At, "patient", "message")],
         }, cancellationToken);
-        if (record is not null) await EnqueueAsync(connection, transaction, record, $":message-{record.History.Count}", cancellationToken);
+        if (record is not null) await EnqueueAsync(connection, transaction, record, Notices.MessageSuffix(record), cancellationToken);
     }
 
     private async Task EnqueueAsync(SqliteConnection connection, SqliteTransaction transaction, EscalationRecord record, string suffix, CancellationToken cancellationToken)
     {
-        foreach (var channel in options.Value.Channels())
+        foreach (var entry in Notices.Outbox(record, suffix, options.Value, time.GetUtcNow()))
         {
-            var notice = Notices.For(record, options.Value.ConsoleUrl, channel);
-            notice = notice with { IdempotencyKey = notice.IdempotencyKey + suffix };
             await using var outbox = connection.Command(
                 "INSERT INTO outbox (id, escalation, channel, payload, status, attempts, next_attempt_at) VALUES ($id, $e, $ch, $p, 'pending', 0, $t)", transaction,
-                ("$id", notice.IdempotencyKey), ("$e", record.Id), ("$ch", channel),
-                ("$p", JsonSerializer.Serialize(notice, EscalationJson.Default.EscalationNotice)), ("$t", time.GetUtcNow().ToString("O")));
+                ("$id", entry.Id), ("$e", record.Id), ("$ch", entry.Channel),
+                ("$p", JsonSerializer.Serialize(entry.Notice, EscalationJson.Default.EscalationNotice)), ("$t", entry.NextAttemptAt.ToString("O")));
             await outbox.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -96,17 +94,23 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
         return records;
     }
 
-    /// <summary>Applies a staff action if the escalation is in one of <paramref name="from"/>; null if it is not (409).</summary>
     public Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
             ChangeAsync(connection, transaction, id, e => from.Contains(e.Status) ? change(e) : null, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? status, DateTimeOffset? dueBy, CancellationToken cancellationToken)
+    private const string OutboxColumns = "id, escalation, channel, payload, status, attempts, next_attempt_at, last_error";
+
+    public Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? status, DateTimeOffset? dueBy, CancellationToken cancellationToken) => ReadOutboxAsync(
+        $"SELECT {OutboxColumns} FROM outbox WHERE ($s IS NULL OR status = $s) AND ($due IS NULL OR next_attempt_at <= $due) ORDER BY next_attempt_at LIMIT 200",
+        cancellationToken, ("$s", status), ("$due", dueBy?.ToString("O")));
+
+    public async Task<OutboxEntry?> GetOutboxEntryAsync(string escalationId, string outboxId, CancellationToken cancellationToken) =>
+        await ReadOutboxAsync($"SELECT {OutboxColumns} FROM outbox WHERE id = $id AND escalation = $e", cancellationToken, ("$id", outboxId), ("$e", escalationId)) is [var entry, ..] ? entry : null;
+
+    private async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         await using var connection = database.Open();
-        await using var command = connection.Command(
-            "SELECT id, escalation, channel, payload, status, attempts, next_attempt_at, last_error FROM outbox WHERE ($s IS NULL OR status = $s) AND ($due IS NULL OR next_attempt_at <= $due) ORDER BY next_attempt_at LIMIT 200",
-            null, ("$s", status), ("$due", dueBy?.ToString("O")));
+        await using var command = connection.Command(sql, null, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<OutboxEntry>();
         while (await reader.ReadAsync(cancellationToken))
@@ -118,12 +122,12 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
         return entries;
     }
 
-    public Task RecordDeliveryAsync(string outboxId, string status, int attempts, DateTimeOffset nextAttemptAt, string? error, CancellationToken cancellationToken) =>
+    public Task RecordDeliveryAsync(OutboxEntry entry, string status, int attempts, DateTimeOffset nextAttemptAt, string? error, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             await using var command = connection.Command(
                 "UPDATE outbox SET status = $s, attempts = $a, next_attempt_at = $n, last_error = $e WHERE id = $id", transaction,
-                ("$id", outboxId), ("$s", status), ("$a", attempts), ("$n", nextAttemptAt.ToString("O")), ("$e", error));
+                ("$id", entry.Id), ("$s", status), ("$a", attempts), ("$n", nextAttemptAt.ToString("O")), ("$e", error));
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 }

@@ -103,16 +103,6 @@ public static partial class HostingSetup
         return builder;
     }
 
-    public static WebApplicationBuilder AddConversationState(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<StateOptions>().BindConfiguration("Storage").ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<StateOptions>, StateOptionsValidator>();
-        builder.Services.AddSingleton<SqliteDatabase>();
-        builder.Services.AddSingleton<SqliteEscalationStore>();
-        builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
-        return builder;
-    }
-
     /// <summary>Escalations reach staff through an outbox: stored with the turn, delivered with retries.</summary>
     public static WebApplicationBuilder AddEscalations(this WebApplicationBuilder builder)
     {

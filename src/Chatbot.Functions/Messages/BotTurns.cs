@@ -1,4 +1,5 @@
 using Chatbot.BotFramework.Schema;
+using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
@@ -24,6 +25,22 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
     };
 
     private async Task<IReadOnlyList<Activity>> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TurnAsync(activity, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.Is(e) && !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing was saved and nobody was told: say so, in the patient's language, with the emergency numbers.
+            Log.StorageUnavailable(logger, e.GetType().Name);
+            var language = assistant.Reply(ConversationState.New, activity.Text, activity.Locale).Result.Language;
+            var text = assistant.Content.Reply(ChatContent.SupportedLanguages.Contains(language) ? language : "fr", ReplyKeys.TechnicalProblem);
+            return [ReplyBuilder.Reply(activity, text, activity.Locale, time)];
+        }
+    }
+
+    private async Task<IReadOnlyList<Activity>> TurnAsync(Activity activity, CancellationToken cancellationToken)
     {
         var key = ConversationReference.KeyOf(activity.ChannelId, activity.Conversation?.Id);
         var text = activity.Text is { Length: > MaxTextLength } tooLong ? tooLong[..MaxTextLength] : activity.Text;
@@ -67,6 +84,9 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 1205, Level = LogLevel.Error, Message = "Conversation store unreachable ({Error}): the patient was told to try again")]
+        public static partial void StorageUnavailable(ILogger logger, string error);
+
         [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Escalation {Id} opened: {Reason}")]
         public static partial void EscalationOpened(ILogger logger, string id, string reason);
 

@@ -7,7 +7,7 @@ using Chatbot.Functions.State;
 namespace Chatbot.Functions.Staff;
 
 /// <summary>What staff do with an escalation: acknowledge, reply into the patient's chat, resolve. Each action is audited.</summary>
-public sealed class StaffDesk(SqliteEscalationStore escalations, IConversationStore conversations, ConnectorClient connector, ChatContent content, TimeProvider time)
+public sealed class StaffDesk(IEscalationStore escalations, IConversationStore conversations, ConnectorClient connector, ChatContent content, TimeProvider time)
 {
     public const int MaxReplyLength = 4_000;
     private static readonly string[] Unresolved = [EscalationStatus.Open, EscalationStatus.Acknowledged];

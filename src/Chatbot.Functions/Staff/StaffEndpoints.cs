@@ -1,12 +1,13 @@
 using System.Text.Json.Serialization;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Messages;
+using Chatbot.Functions.State;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatbot.Functions.Staff;
 
 /// <summary>The staff API: list and read escalations (masked), acknowledge, reply, resolve.</summary>
-public static class StaffEndpoints
+public static partial class StaffEndpoints
 {
     public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder app)
     {
@@ -22,17 +23,17 @@ public static class StaffEndpoints
             }
         });
         var escalations = app.MapGroup("/api/escalations");
-        escalations.MapGet("", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapGet("", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => TypedResults.Json(await store.ListAsync(status, ct), EscalationJson.Default.IReadOnlyListEscalationRecord)));
-        escalations.MapGet("/{id}", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapGet("/{id}", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => Found(await store.GetAsync(id, ct), id)));
-        escalations.MapGet("/outbox", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapGet("/outbox", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => TypedResults.Json(await store.OutboxAsync(status, null, ct), StaffJson.Default.IReadOnlyListOutboxEntry)));
-        escalations.MapPost("/{id}/acknowledge", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapPost("/{id}/acknowledge", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async who => await Changed(await desk.AcknowledgeAsync(id, who, ct), id, store, ct)));
-        escalations.MapPost("/{id}/resolve", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapPost("/{id}/resolve", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async who => await Changed(await desk.ResolveAsync(id, who, ct), id, store, ct)));
-        escalations.MapPost("/{id}/reply", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, SqliteEscalationStore store, CancellationToken ct) =>
+        escalations.MapPost("/{id}/reply", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async who =>
             {
                 var body = await request.ReadFromJsonAsync(StaffJson.Default.StaffReply, ct);
@@ -46,6 +47,14 @@ public static class StaffEndpoints
                 {
                     return ProblemBody.Result(502, "the patient's channel did not accept the message");
                 }
+            }));
+        // GDPR erasure: everything about one conversation (state, escalations, notifications), in either store.
+        app.MapDelete("/api/conversations/{key}", async Task<IResult> (HttpRequest request, string key, StaffAuthenticator auth, IDataRetention retention, ILogger<StaffDesk> logger, CancellationToken ct) =>
+            await AsStaff(request, auth, async who =>
+            {
+                var erased = await retention.EraseConversationAsync(key, ct);
+                Log.Erased(logger, who, erased.Conversations, erased.Escalations, erased.Notifications);
+                return TypedResults.Json(erased, StaffJson.Default.ErasureReport);
             }));
         return app;
     }
@@ -68,11 +77,17 @@ public static class StaffEndpoints
         record is null ? ProblemBody.Result(404, $"no escalation {id}") : TypedResults.Json(record, EscalationJson.Default.EscalationRecord);
 
     /// <summary>A null change means: unknown (404) or not in a state allowing it (409).</summary>
-    private static async Task<IResult> Changed(EscalationRecord? changed, string id, SqliteEscalationStore store, CancellationToken ct)
+    private static async Task<IResult> Changed(EscalationRecord? changed, string id, IEscalationStore store, CancellationToken ct)
     {
         if (changed is not null) return TypedResults.Json(changed, EscalationJson.Default.EscalationRecord);
         var current = await store.GetAsync(id, ct);
         return current is null ? ProblemBody.Result(404, $"no escalation {id}") : ProblemBody.Result(409, $"escalation {id} is {current.Status}");
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Erasure by {Who}: {Conversations} conversation, {Escalations} escalations, {Notifications} notifications deleted")]
+        public static partial void Erased(ILogger logger, string who, int conversations, int escalations, int notifications);
     }
 
 }
@@ -83,4 +98,5 @@ public sealed record StaffReply(string? Text);
 [JsonSerializable(typeof(StaffReply))]
 [JsonSerializable(typeof(SignIn))]
 [JsonSerializable(typeof(IReadOnlyList<OutboxEntry>))]
+[JsonSerializable(typeof(ErasureReport))]
 public sealed partial class StaffJson : JsonSerializerContext;

@@ -3,8 +3,11 @@ using Chatbot.Functions.Escalations;
 
 namespace Chatbot.Functions.State;
 
-/// <summary>A conversation's state and the version it was read at (for optimistic concurrency).</summary>
-public readonly record struct StoredState(ConversationState State, long Version);
+/// <summary>
+/// A conversation's state and the version it was read at (for optimistic concurrency): a row
+/// version in SQLite, an ETag in Table Storage; null when the conversation was never saved.
+/// </summary>
+public readonly record struct StoredState(ConversationState State, string? Version);
 
 /// <summary>
 /// Where conversation state lives between turns. A save succeeds only if nobody saved since the
@@ -12,12 +15,45 @@ public readonly record struct StoredState(ConversationState State, long Version)
 /// </summary>
 public interface IConversationStore
 {
-    /// <summary>The stored state, or a new one at version 0.</summary>
+    /// <summary>The stored state; a new one when there is none or it expired (retention).</summary>
     Task<StoredState> LoadAsync(string conversationKey, CancellationToken cancellationToken);
 
     /// <summary>
     /// False when the state changed since <paramref name="expectedVersion"/> was read. An escalation
-    /// opened by the turn is stored with the state, with its notifications, or not at all.
+    /// the turn opens or updates is stored, with its notifications, before the state — never after
+    /// the patient has been told about it.
     /// </summary>
-    Task<bool> TrySaveAsync(string conversationKey, ConversationState state, long expectedVersion, EscalationWrite? escalation, CancellationToken cancellationToken);
+    Task<bool> TrySaveAsync(string conversationKey, ConversationState state, string? expectedVersion, EscalationWrite? escalation, CancellationToken cancellationToken);
 }
+
+/// <summary>Escalations, their audit trail, and the outbox of notifications to staff.</summary>
+public interface IEscalationStore
+{
+    Task<EscalationRecord?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Oldest first, at most 500.</summary>
+    Task<IReadOnlyList<EscalationRecord>> ListAsync(string? status, CancellationToken cancellationToken);
+
+    /// <summary>Applies a staff action if the escalation is in one of <paramref name="from"/>; null if it is not (409).</summary>
+    Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken);
+
+    /// <summary>Entries in <paramref name="status"/> (any if null) due by <paramref name="dueBy"/>, soonest first, at most 200.</summary>
+    Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? status, DateTimeOffset? dueBy, CancellationToken cancellationToken);
+
+    Task<OutboxEntry?> GetOutboxEntryAsync(string escalationId, string outboxId, CancellationToken cancellationToken);
+
+    Task RecordDeliveryAsync(OutboxEntry entry, string status, int attempts, DateTimeOffset nextAttemptAt, string? error, CancellationToken cancellationToken);
+}
+
+/// <summary>What is kept, and for how long; and the right to be forgotten.</summary>
+public interface IDataRetention
+{
+    /// <summary>Deletes conversation state past its retention and resolved escalations past theirs.</summary>
+    Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken);
+
+    /// <summary>GDPR erasure: the conversation's state, its escalations and their notifications.</summary>
+    Task<ErasureReport> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken);
+}
+
+/// <summary>How many records went.</summary>
+public sealed record ErasureReport(int Conversations, int Escalations, int Notifications);

@@ -15,7 +15,7 @@ public class StateTests
         Assert.All(replies, r => Assert.Equal("fasting", Assert.Single(r).Chatbot().GetProperty("topic").GetString()));
         var stored = await bot.Services.GetRequiredService<IConversationStore>().LoadAsync("emulator:busy", CancellationToken.None);
         Assert.Equal(20, stored.State.Turns);
-        Assert.Equal(20, stored.Version);
+        Assert.Equal("20", stored.Version);
     }
 
     [Fact]

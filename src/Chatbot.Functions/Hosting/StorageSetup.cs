@@ -1,0 +1,42 @@
+using Chatbot.Functions.Escalations;
+using Chatbot.Functions.State;
+using Chatbot.Functions.State.Azure;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Functions.Hosting;
+
+public static partial class HostingSetup
+{
+    /// <summary>On Azure Functions the host runs the timers and the queue trigger; elsewhere hosted services do.</summary>
+    public static bool OnAzureFunctions => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT"));
+
+    /// <summary>
+    /// Conversation state, escalations and the outbox: an embedded SQLite file (one instance), or
+    /// Azure Table and Queue Storage shared by every instance (Storage:Provider=AzureStorage).
+    /// </summary>
+    public static WebApplicationBuilder AddConversationState(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StateOptions>().BindConfiguration("Storage").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StateOptions>, StateOptionsValidator>();
+        if (builder.Configuration["Storage:Provider"] == StateOptions.AzureStorage)
+        {
+            builder.Services.AddSingleton<AzureStorageAccount>();
+            builder.Services.AddSingleton<AzureEscalationStore>();
+            builder.Services.AddSingleton<IEscalationStore>(services => services.GetRequiredService<AzureEscalationStore>());
+            builder.Services.AddSingleton<IConversationStore, AzureConversationStore>();
+            builder.Services.AddSingleton<IDataRetention, AzureRetention>();
+            builder.Services.AddSingleton<QueuedNotifications>();
+            if (!OnAzureFunctions) builder.Services.AddHostedService<QueueListenerService>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<SqliteDatabase>();
+            builder.Services.AddSingleton<SqliteEscalationStore>();
+            builder.Services.AddSingleton<IEscalationStore>(services => services.GetRequiredService<SqliteEscalationStore>());
+            builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
+            builder.Services.AddSingleton<IDataRetention, SqliteRetention>();
+        }
+        if (!OnAzureFunctions) builder.Services.AddHostedService<RetentionService>();
+        return builder;
+    }
+}

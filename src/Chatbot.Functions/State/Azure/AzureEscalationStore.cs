@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Chatbot.Functions.Escalations;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Functions.State.Azure;
+
+/// <summary>
+/// Escalations in Table Storage: one partition per escalation, holding its record (with history
+/// and masked transcript) and its outbox entries, so an escalation and its notifications are
+/// written together in one entity-group transaction.
+/// </summary>
+public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<NotificationOptions> options, TimeProvider time) : IEscalationStore
+{
+    public const string RecordRow = "record";
+    public const string OutboxRow = "outbox|";
+    private const string AfterOutbox = "outbox}";
+    private const int MaxAttempts = 10;
+
+    /// <summary>A new escalation and its notices: both or neither.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> OpenAsync(string conversationKey, EscalationRecord record, CancellationToken cancellationToken)
+    {
+        await account.ReadyAsync(cancellationToken);
+        var outbox = Notices.Outbox(record, "", options.Value, time.GetUtcNow()).ToList();
+        await account.Escalations.SubmitTransactionAsync(
+            [new(TableTransactionActionType.Add, RecordEntity(record, conversationKey)), .. outbox.Select(e => new TableTransactionAction(TableTransactionActionType.Add, OutboxEntity(e)))],
+            cancellationToken);
+        return outbox;
+    }
+
+    /// <summary>Takes back an escalation whose turn lost a race (the turn is redone on the newer state).</summary>
+    public async Task WithdrawAsync(string id, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableTransactionAction>();
+        await foreach (var row in account.Escalations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            rows.Add(new(TableTransactionActionType.Delete, row, ETag.All));
+        if (rows.Count > 0) await account.Escalations.SubmitTransactionAsync(rows, cancellationToken);
+    }
+
+    /// <summary>A patient's write during a turn: their masked message relayed, or contact details for a call-back.</summary>
+    public Task<IReadOnlyList<OutboxEntry>> ApplyAsync(EscalationWrite write, CancellationToken cancellationToken) => write switch
+    {
+        MessageRelayed relayed => ChangeAsync(relayed.EscalationId, e => e with
+        {
+            Transcript = [.. e.Transcript, relayed.Line],
+            History = [.. e.History, new StaffAction(relayed.At, "patient", "message")],
+        }, Notices.MessageSuffix, cancellationToken),
+        ContactGiven given => ChangeAsync(given.EscalationId,
+            e => e with { Contact = given.Contact, History = [.. e.History, new StaffAction(given.At, "patient", "callback_requested")] }, null, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(write)),
+    };
+
+    public async Task<EscalationRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
+        (await ReadAsync(id, cancellationToken))?.Record;
+
+    public async Task<IReadOnlyList<EscalationRecord>> ListAsync(string? status, CancellationToken cancellationToken)
+    {
+        await account.ReadyAsync(cancellationToken);
+        var filter = status is null
+            ? TableClient.CreateQueryFilter($"RowKey eq {RecordRow}")
+            : TableClient.CreateQueryFilter($"RowKey eq {RecordRow} and Status eq {status}");
+        var records = new List<EscalationRecord>();
+        await foreach (var entity in account.Escalations.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            records.Add(Record(entity));
+        return [.. records.OrderBy(r => r.CreatedAt).Take(500)];
+    }
+
+    public async Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken)
+    {
+        EscalationRecord? changed = null;
+        await ChangeAsync(id, e =>
+        {
+            changed = from.Contains(e.Status) ? change(e) : null;
+            return changed;
+        }, null, cancellationToken);
+        return changed;
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? status, DateTimeOffset? dueBy, CancellationToken cancellationToken)
+    {
+        await account.ReadyAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxRow} and RowKey lt {AfterOutbox}");
+        if (status is not null) filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
+        if (dueBy is { } due) filter += " and " + TableClient.CreateQueryFilter($"NextAttemptAt le {due}");
+        var entries = new List<OutboxEntry>();
+        await foreach (var entity in account.Escalations.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            entries.Add(Outbox(entity));
+        return [.. entries.OrderBy(e => e.NextAttemptAt).Take(200)];
+    }
+
+    public async Task<OutboxEntry?> GetOutboxEntryAsync(string escalationId, string outboxId, CancellationToken cancellationToken)
+    {
+        await account.ReadyAsync(cancellationToken);
+        var found = await account.Escalations.GetEntityIfExistsAsync<TableEntity>(escalationId, OutboxRow + outboxId, cancellationToken: cancellationToken);
+        return found.HasValue ? Outbox(found.Value!) : null;
+    }
+
+    public async Task RecordDeliveryAsync(OutboxEntry entry, string status, int attempts, DateTimeOffset nextAttemptAt, string? error, CancellationToken cancellationToken)
+    {
+        await account.ReadyAsync(cancellationToken);
+        var update = new TableEntity(entry.EscalationId, OutboxRow + entry.Id)
+        {
+            ["Status"] = status, ["Attempts"] = attempts, ["NextAttemptAt"] = nextAttemptAt, ["LastError"] = error,
+        };
+        await account.Escalations.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Read, change, write with the record's ETag; a concurrent change (staff, another instance) makes it start over.</summary>
+    private async Task<IReadOnlyList<OutboxEntry>> ChangeAsync(string id, Func<EscalationRecord, EscalationRecord?> change, Func<EscalationRecord, string>? notify, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (await ReadAsync(id, cancellationToken) is not { } current) return [];
+            if (change(current.Record) is not { } record) return [];
+            var outbox = notify is null ? [] : Notices.Outbox(record, notify(record), options.Value, time.GetUtcNow()).ToList();
+            try
+            {
+                await account.Escalations.SubmitTransactionAsync(
+                    [new(TableTransactionActionType.UpdateReplace, RecordEntity(record, current.Conversation), current.ETag),
+                     .. outbox.Select(e => new TableTransactionAction(TableTransactionActionType.Add, OutboxEntity(e)))],
+                    cancellationToken);
+                return outbox;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
+            }
+        }
+        throw new InvalidOperationException($"escalation {id} kept changing for {MaxAttempts} attempts");
+    }
+
+    private async Task<(EscalationRecord Record, string Conversation, ETag ETag)?> ReadAsync(string id, CancellationToken cancellationToken)
+    {
+        await account.ReadyAsync(cancellationToken);
+        var found = await account.Escalations.GetEntityIfExistsAsync<TableEntity>(id, RecordRow, cancellationToken: cancellationToken);
+        if (!found.HasValue) return null;
+        var entity = found.Value!;
+        return (Record(entity), entity.GetString("Conversation") ?? "", entity.ETag);
+    }
+
+    private static TableEntity RecordEntity(EscalationRecord record, string conversationKey)
+    {
+        var entity = new TableEntity(record.Id, RecordRow)
+        {
+            ["Status"] = record.Status, ["CreatedAt"] = record.CreatedAt, ["Conversation"] = conversationKey,
+        };
+        EntityText.Write(entity, "Json", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord));
+        return entity;
+    }
+
+    private static EscalationRecord Record(TableEntity entity) =>
+        JsonSerializer.Deserialize(EntityText.Read(entity, "Json"), EscalationJson.Default.EscalationRecord)!;
+
+    private static TableEntity OutboxEntity(OutboxEntry entry) => new(entry.EscalationId, OutboxRow + entry.Id)
+    {
+        ["Channel"] = entry.Channel, ["Payload"] = JsonSerializer.Serialize(entry.Notice, EscalationJson.Default.EscalationNotice),
+        ["Status"] = entry.Status, ["Attempts"] = entry.Attempts, ["NextAttemptAt"] = entry.NextAttemptAt, ["LastError"] = entry.LastError,
+    };
+
+    private static OutboxEntry Outbox(TableEntity entity) => new(
+        entity.RowKey[OutboxRow.Length..], entity.PartitionKey, entity.GetString("Channel"),
+        JsonSerializer.Deserialize(entity.GetString("Payload"), EscalationJson.Default.EscalationNotice)!,
+        entity.GetString("Status"), entity.GetInt32("Attempts") ?? 0, entity.GetDateTimeOffset("NextAttemptAt") ?? DateTimeOffset.MinValue, entity.GetString("LastError"));
+}

@@ -1,0 +1,54 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Functions.State.Azure;
+
+/// <summary>Retention and erasure in Table Storage (no TTL there: a query, then deletes).</summary>
+public sealed class AzureRetention(AzureStorageAccount account, IOptions<StateOptions> options, TimeProvider time) : IDataRetention
+{
+    public async Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        await account.ReadyAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var conversations = 0;
+        var before = now - options.Value.Retention.Conversations;
+        await foreach (var state in account.Conversations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"UpdatedAt lt {before}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await account.Conversations.DeleteEntityAsync(state.PartitionKey, state.RowKey, ETag.All, cancellationToken);
+            conversations++;
+        }
+        var resolvedBefore = now - options.Value.Retention.ResolvedEscalations;
+        var (escalations, notifications) = await DeleteEscalationsAsync(
+            TableClient.CreateQueryFilter($"RowKey eq {AzureEscalationStore.RecordRow} and Status eq {"resolved"} and CreatedAt lt {resolvedBefore}"), cancellationToken);
+        return new ErasureReport(conversations, escalations, notifications);
+    }
+
+    public async Task<ErasureReport> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        await account.ReadyAsync(cancellationToken);
+        var (escalations, notifications) = await DeleteEscalationsAsync(
+            TableClient.CreateQueryFilter($"RowKey eq {AzureEscalationStore.RecordRow} and Conversation eq {conversationKey}"), cancellationToken);
+        using var state = await account.Conversations.DeleteEntityAsync(EntityText.Key(conversationKey), "state", ETag.All, cancellationToken);
+        return new ErasureReport(state.Status == 404 ? 0 : 1, escalations, notifications);
+    }
+
+    /// <summary>Each matching escalation's partition: the record and its outbox entries, in one transaction.</summary>
+    private async Task<(int Escalations, int Notifications)> DeleteEscalationsAsync(string filter, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var record in account.Escalations.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+            ids.Add(record.PartitionKey);
+        var notifications = 0;
+        foreach (var id in ids)
+        {
+            var rows = new List<TableTransactionAction>();
+            await foreach (var row in account.Escalations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+                rows.Add(new(TableTransactionActionType.Delete, row, ETag.All));
+            notifications += rows.Count(r => r.Entity.RowKey.StartsWith(AzureEscalationStore.OutboxRow, StringComparison.Ordinal));
+            // A transaction holds at most 100 operations.
+            foreach (var chunk in rows.Chunk(100)) await account.Escalations.SubmitTransactionAsync(chunk, cancellationToken);
+        }
+        return (ids.Count, notifications);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Functions.State;
+
+/// <summary>Retention and erasure in the SQLite file: one transaction each.</summary>
+public sealed class SqliteRetention(SqliteDatabase database, IOptions<StateOptions> options, TimeProvider time) : IDataRetention
+{
+    public Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var now = time.GetUtcNow();
+            var retention = options.Value.Retention;
+            var conversations = await ExecuteAsync(connection, transaction,
+                "DELETE FROM conversation_state WHERE updated_at < $t", now - retention.Conversations, cancellationToken);
+            const string resolved = "SELECT id FROM escalation WHERE status = 'resolved' AND created_at < $t";
+            var notifications = await ExecuteAsync(connection, transaction,
+                $"DELETE FROM outbox WHERE escalation IN ({resolved})", now - retention.ResolvedEscalations, cancellationToken);
+            var escalations = await ExecuteAsync(connection, transaction,
+                "DELETE FROM escalation WHERE status = 'resolved' AND created_at < $t", now - retention.ResolvedEscalations, cancellationToken);
+            return new ErasureReport(conversations, escalations, notifications);
+        }, cancellationToken);
+
+    public Task<ErasureReport> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var outbox = connection.Command(
+                "DELETE FROM outbox WHERE escalation IN (SELECT id FROM escalation WHERE conversation = $c)", transaction, ("$c", conversationKey));
+            var notifications = await outbox.ExecuteNonQueryAsync(cancellationToken);
+            await using var escalation = connection.Command("DELETE FROM escalation WHERE conversation = $c", transaction, ("$c", conversationKey));
+            var escalations = await escalation.ExecuteNonQueryAsync(cancellationToken);
+            await using var state = connection.Command("DELETE FROM conversation_state WHERE conversation = $c", transaction, ("$c", conversationKey));
+            return new ErasureReport(await state.ExecuteNonQueryAsync(cancellationToken), escalations, notifications);
+        }, cancellationToken);
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(sql, transaction, ("$t", before.ToString("O")));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
