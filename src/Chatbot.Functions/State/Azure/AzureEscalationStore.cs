@@ -101,7 +101,8 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
         await account.ReadyAsync(cancellationToken);
         var update = new TableEntity(entry.EscalationId, OutboxRow + entry.Id)
         {
-            ["Status"] = status, ["Attempts"] = attempts, ["NextAttemptAt"] = nextAttemptAt, ["LastError"] = error,
+            // A merge cannot remove a property: "" stands for no error.
+            ["Status"] = status, ["Attempts"] = attempts, ["NextAttemptAt"] = nextAttemptAt, ["LastError"] = error ?? "",
         };
         await account.Escalations.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
@@ -161,5 +162,6 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
     private static OutboxEntry Outbox(TableEntity entity) => new(
         entity.RowKey[OutboxRow.Length..], entity.PartitionKey, entity.GetString("Channel"),
         JsonSerializer.Deserialize(entity.GetString("Payload"), EscalationJson.Default.EscalationNotice)!,
-        entity.GetString("Status"), entity.GetInt32("Attempts") ?? 0, entity.GetDateTimeOffset("NextAttemptAt") ?? DateTimeOffset.MinValue, entity.GetString("LastError"));
+        entity.GetString("Status"), entity.GetInt32("Attempts") ?? 0, entity.GetDateTimeOffset("NextAttemptAt") ?? DateTimeOffset.MinValue,
+        entity.GetString("LastError") is { Length: > 0 } error ? error : null);
 }

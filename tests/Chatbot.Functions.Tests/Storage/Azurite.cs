@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Chatbot.Functions.Tests.Storage;
+
+/// <summary>
+/// Microsoft's Azure Storage emulator (npm azurite, installed by test.sh) on free loopback ports,
+/// in a temporary folder, stopped and deleted afterwards. It can be stopped and started again on
+/// the same ports and data, to test what the bot does while storage is away.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    // Azurite's published development account key: a well-known constant, not a secret.
+    private const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "azurite-" + Guid.NewGuid().ToString("N"));
+    private readonly int tablePort = FreePort();
+    private readonly int queuePort = FreePort();
+    private readonly int blobPort = FreePort();
+    private Process? process;
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;";
+
+    /// <summary>Settings for a bot host using this Azurite, with tables and queue of its own.</summary>
+    public string[] Settings(string tablePrefix) =>
+    [
+        "--Storage:Provider=AzureStorage", $"--Storage:ConnectionString={ConnectionString}",
+        $"--Storage:TablePrefix={tablePrefix}", $"--Storage:NotificationQueue={tablePrefix.ToLowerInvariant()}-notifications",
+    ];
+
+    public static async Task<Azurite> StartAsync()
+    {
+        var azurite = new Azurite();
+        await azurite.StartAgainAsync();
+        return azurite;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        var executable = Path.Combine(Repository.Root, "tests", "azurite", "node_modules", ".bin", "azurite");
+        if (!File.Exists(executable)) throw new InvalidOperationException($"Azurite is not installed at {executable}: run bash test.sh (it runs npm ci in tests/azurite)");
+        Directory.CreateDirectory(folder);
+        var start = new ProcessStartInfo(executable)
+        {
+            ArgumentList =
+            {
+                "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--location", folder,
+                "--blobHost", "127.0.0.1", "--blobPort", $"{blobPort}", "--queueHost", "127.0.0.1", "--queuePort", $"{queuePort}",
+                "--tableHost", "127.0.0.1", "--tablePort", $"{tablePort}",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitForPortAsync(tablePort);
+        await WaitForPortAsync(queuePort);
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is null) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open: the temporary folder is cleaned by the system
+        }
+    }
+
+    private async Task WaitForPortAsync(int port)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && process is { HasExited: false })
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>One Azurite for a test class; each test uses its own table prefix.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    public Azurite Azurite { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Azurite = await Azurite.StartAsync();
+
+    public async Task DisposeAsync() => await Azurite.DisposeAsync();
+
+    public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+}

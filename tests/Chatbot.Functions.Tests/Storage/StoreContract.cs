@@ -1,0 +1,219 @@
+using Chatbot.BotFramework.Schema;
+using Chatbot.Core.Conversation;
+using Chatbot.Functions.Escalations;
+using Chatbot.Functions.State;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Chatbot.Functions.Tests.Storage;
+
+/// <summary>
+/// What any store must do, whichever it is: the same tests run against the SQLite file and
+/// against Azure Table Storage (Azurite). The app is built (not started): its real services,
+/// with a clock the tests move.
+/// </summary>
+public abstract class StoreContract : IAsyncLifetime
+{
+    private WebApplication app = null!;
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    protected IConversationStore Conversations { get; private set; } = null!;
+
+    protected IEscalationStore Escalations { get; private set; } = null!;
+
+    protected IDataRetention Retention { get; private set; } = null!;
+
+    protected abstract string[] StoreSettings();
+
+    public Task InitializeAsync()
+    {
+        app = ChatbotApp.Create(
+        [
+            $"--Content:DialogsFolder={Repository.Dialogs}", "--Logging:LogLevel:Default=Warning",
+            "--Notifications:Webhook:Url=http://127.0.0.1:9/hook", .. StoreSettings(),
+        ], services => services.AddSingleton<TimeProvider>(Time));
+        Conversations = app.Services.GetRequiredService<IConversationStore>();
+        Escalations = app.Services.GetRequiredService<IEscalationStore>();
+        Retention = app.Services.GetRequiredService<IDataRetention>();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private EscalationRecord Escalation(string conversation, string reason = "human_requested") => new(
+        "esc-" + Guid.NewGuid().ToString("N")[..12], reason, EscalationStatus.Open, Time.GetUtcNow(), "fr", "human", null,
+        [new TranscriptLine("patient", "je voudrais parler à une infirmière")],
+        new ConversationReference("http://127.0.0.1:9/", "emulator", conversation, new ChannelAccount("bot"), new ChannelAccount("user"), "fr-FR"),
+        [new StaffAction(Time.GetUtcNow(), "bot", "created", reason)]);
+
+    private async Task<EscalationRecord> OpenedAsync(string conversation)
+    {
+        var record = Escalation(conversation);
+        Assert.True(await Conversations.TrySaveAsync($"emulator:{conversation}", ConversationState.New with { Turns = 1, OpenEscalation = record.Id }, null, new EscalationOpened(record), None));
+        return record;
+    }
+
+    [Fact]
+    public async Task ANewConversation_HasNoState_AndItsFirstSaveIsKept()
+    {
+        var before = await Conversations.LoadAsync("emulator:new", None);
+        Assert.Null(before.Version);
+
+        Assert.True(await Conversations.TrySaveAsync("emulator:new", before.State with { Turns = 1, LastTopic = "fasting" }, null, null, None));
+
+        var after = await Conversations.LoadAsync("emulator:new", None);
+        Assert.Equal((1, "fasting"), (after.State.Turns, after.State.LastTopic));
+        Assert.NotNull(after.Version);
+    }
+
+    [Fact]
+    public async Task TwoTurnsThatReadTheSameVersion_OnlyTheFirstSaves()
+    {
+        Assert.True(await Conversations.TrySaveAsync("emulator:race", ConversationState.New with { Turns = 1 }, null, null, None));
+        var read = await Conversations.LoadAsync("emulator:race", None);
+
+        Assert.True(await Conversations.TrySaveAsync("emulator:race", read.State with { Turns = 2 }, read.Version, null, None));
+        Assert.False(await Conversations.TrySaveAsync("emulator:race", read.State with { Turns = 99 }, read.Version, null, None));
+        Assert.False(await Conversations.TrySaveAsync("emulator:race", read.State with { Turns = 99 }, null, null, None));
+
+        Assert.Equal(2, (await Conversations.LoadAsync("emulator:race", None)).State.Turns);
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentTurns_NeverLoseAnUpdate()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var read = await Conversations.LoadAsync("emulator:busy", None);
+                if (await Conversations.TrySaveAsync("emulator:busy", read.State with { Turns = read.State.Turns + 1 }, read.Version, null, None)) return;
+            }
+        })));
+
+        Assert.Equal(20, (await Conversations.LoadAsync("emulator:busy", None)).State.Turns);
+    }
+
+    [Fact]
+    public async Task AnEscalationOpenedWithATurn_IsListed_WithANoticePending()
+    {
+        var record = await OpenedAsync("help");
+
+        Assert.Equal(record.Id, (await Escalations.GetAsync(record.Id, None))!.Id);
+        Assert.Contains(await Escalations.ListAsync(EscalationStatus.Open, None), e => e.Id == record.Id);
+        Assert.DoesNotContain(await Escalations.ListAsync(EscalationStatus.Resolved, None), e => e.Id == record.Id);
+        var notice = Assert.Single(await Escalations.OutboxAsync(OutboxStatus.Pending, Time.GetUtcNow(), None), e => e.EscalationId == record.Id);
+        Assert.Equal(("webhook", $"{record.Id}:webhook"), (notice.Channel, notice.Notice.IdempotencyKey));
+        Assert.Equal(notice, await Escalations.GetOutboxEntryAsync(record.Id, notice.Id, None));
+    }
+
+    [Fact]
+    public async Task APatientsMessageDuringAHandoff_IsAddedToTheEscalation_AndNotified()
+    {
+        var record = await OpenedAsync("handoff");
+        var read = await Conversations.LoadAsync("emulator:handoff", None);
+
+        var line = new TranscriptLine("patient", "j'ai toujours mal au dos");
+        Assert.True(await Conversations.TrySaveAsync("emulator:handoff", read.State with { Turns = 2 }, read.Version, new MessageRelayed(record.Id, line, Time.GetUtcNow()), None));
+
+        var stored = (await Escalations.GetAsync(record.Id, None))!;
+        Assert.Equal(line, stored.Transcript[^1]);
+        Assert.Equal(("patient", "message"), (stored.History[^1].Who, stored.History[^1].Action));
+        Assert.Equal(2, (await Escalations.OutboxAsync(OutboxStatus.Pending, null, None)).Count(e => e.EscalationId == record.Id));
+    }
+
+    [Fact]
+    public async Task AStaffAction_AppliesOnlyFromTheStatusItExpects()
+    {
+        var record = await OpenedAsync("staff");
+        EscalationRecord Acknowledge(EscalationRecord e) => e with { Status = EscalationStatus.Acknowledged, History = [.. e.History, new StaffAction(Time.GetUtcNow(), "nurse@chu", "acknowledged")] };
+
+        Assert.Equal(EscalationStatus.Acknowledged, (await Escalations.UpdateAsync(record.Id, [EscalationStatus.Open], Acknowledge, None))!.Status);
+        Assert.Null(await Escalations.UpdateAsync(record.Id, [EscalationStatus.Open], Acknowledge, None));
+        Assert.Null(await Escalations.UpdateAsync("esc-unknown", [EscalationStatus.Open], Acknowledge, None));
+        Assert.Equal("nurse@chu", (await Escalations.GetAsync(record.Id, None))!.History[^1].Who);
+    }
+
+    [Fact]
+    public async Task ADeliveryIsRecorded_AndOnlyEntriesDueAreOffered()
+    {
+        var record = await OpenedAsync("outbox");
+        var entry = (await Escalations.OutboxAsync(OutboxStatus.Pending, null, None)).Single(e => e.EscalationId == record.Id);
+
+        await Escalations.RecordDeliveryAsync(entry, OutboxStatus.Pending, 1, Time.GetUtcNow().AddMinutes(5), "503", None);
+        Assert.DoesNotContain(await Escalations.OutboxAsync(OutboxStatus.Pending, Time.GetUtcNow(), None), e => e.Id == entry.Id);
+        Assert.Contains(await Escalations.OutboxAsync(OutboxStatus.Pending, Time.GetUtcNow().AddMinutes(6), None), e => e.Id == entry.Id);
+
+        await Escalations.RecordDeliveryAsync(entry, OutboxStatus.Sent, 2, Time.GetUtcNow(), null, None);
+        var sent = (await Escalations.GetOutboxEntryAsync(record.Id, entry.Id, None))!;
+        Assert.Equal((OutboxStatus.Sent, 2, (string?)null), (sent.Status, sent.Attempts, sent.LastError));
+    }
+
+    [Fact]
+    public async Task PastRetention_AConversationStartsAfresh_AndThePurgeDeletesIt_ButNotOpenEscalations()
+    {
+        var open = await OpenedAsync("old");
+        var resolved = await OpenedAsync("old-resolved");
+        await Escalations.UpdateAsync(resolved.Id, [EscalationStatus.Open], e => e with { Status = EscalationStatus.Resolved }, None);
+
+        Time.Advance(TimeSpan.FromDays(31));
+        Assert.True(await Conversations.TrySaveAsync("emulator:recent", ConversationState.New with { Turns = 1 }, null, null, None));
+        Assert.Equal(0, (await Conversations.LoadAsync("emulator:old", None)).State.Turns);
+        Assert.Equal(2, (await Retention.PurgeExpiredAsync(None)).Conversations);
+        Assert.Equal(1, (await Conversations.LoadAsync("emulator:recent", None)).State.Turns);
+
+        Time.Advance(TimeSpan.FromDays(365));
+        var purged = await Retention.PurgeExpiredAsync(None);
+        Assert.Equal((1, 1), (purged.Escalations, purged.Notifications));
+        Assert.Null(await Escalations.GetAsync(resolved.Id, None));
+        Assert.NotNull(await Escalations.GetAsync(open.Id, None));
+    }
+
+    [Fact]
+    public async Task ErasingAConversation_DeletesItsStateEscalationsAndNotices_AndNothingElse()
+    {
+        var erased = await OpenedAsync("forget-me");
+        var kept = await OpenedAsync("keep-me");
+
+        var report = await Retention.EraseConversationAsync("emulator:forget-me", None);
+
+        Assert.Equal(new ErasureReport(1, 1, 1), report);
+        Assert.Null((await Conversations.LoadAsync("emulator:forget-me", None)).Version);
+        Assert.Null(await Escalations.GetAsync(erased.Id, None));
+        Assert.DoesNotContain(await Escalations.OutboxAsync(null, null, None), e => e.EscalationId == erased.Id);
+        Assert.NotNull(await Escalations.GetAsync(kept.Id, None));
+        Assert.Equal(1, (await Conversations.LoadAsync("emulator:keep-me", None)).State.Turns);
+    }
+
+    [Fact]
+    public async Task ALongMaskedTranscript_IsStoredWhole()
+    {
+        var record = Escalation("long") with { Transcript = [.. Enumerable.Range(0, 400).Select(i => new TranscriptLine("patient", $"message {i} " + new string('x', 200)))] };
+        Assert.True(await Conversations.TrySaveAsync("emulator:long", ConversationState.New with { Turns = 1 }, null, new EscalationOpened(record), None));
+
+        Assert.Equal(400, (await Escalations.GetAsync(record.Id, None))!.Transcript.Count);
+    }
+
+    [Fact]
+    public async Task ConversationIdsWithSlashesAndHashes_AreKeptApart()
+    {
+        Assert.True(await Conversations.TrySaveAsync("msteams:a/b#c?d", ConversationState.New with { Turns = 1 }, null, null, None));
+        Assert.True(await Conversations.TrySaveAsync("msteams:a%2Fb#c?d", ConversationState.New with { Turns = 2 }, null, null, None));
+
+        Assert.Equal(1, (await Conversations.LoadAsync("msteams:a/b#c?d", None)).State.Turns);
+        Assert.Equal(2, (await Conversations.LoadAsync("msteams:a%2Fb#c?d", None)).State.Turns);
+    }
+}
+
+public sealed class SqliteStoreTests : StoreContract
+{
+    protected override string[] StoreSettings() =>
+        [$"--Storage:SqlitePath={Path.Combine(Path.GetTempPath(), "chatbot-contract-" + Guid.NewGuid().ToString("N"), "chatbot.db")}"];
+}
+
+public sealed class AzureStorageStoreTests(AzuriteFixture azurite) : StoreContract, IClassFixture<AzuriteFixture>
+{
+    protected override string[] StoreSettings() => azurite.Azurite.Settings(AzuriteFixture.NewPrefix());
+}
