@@ -1,4 +1,3 @@
-using Azure;
 using Chatbot.Functions.State;
 using Chatbot.Functions.State.Azure;
 using Microsoft.Extensions.Options;
@@ -41,7 +40,7 @@ public sealed partial class QueueListenerService(
                     await account.Notifications.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
                 }
             }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when ((StorageFailure.Is(e) || e is TaskCanceledException) && !stoppingToken.IsCancellationRequested)
             {
                 Log.ReceiveFailed(logger, e.GetType().Name);
             }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Azure;
 using Chatbot.Functions.State;
 using Chatbot.Functions.State.Azure;
 
@@ -25,7 +24,7 @@ public sealed partial class QueuedNotifications(AzureStorageAccount account, IEs
                 await account.Notifications.SendMessageAsync(
                     JsonSerializer.Serialize(new NotificationMessage(entry.EscalationId, entry.Id), NotificationJson.Default.NotificationMessage), cancellationToken);
             }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when ((StorageFailure.Is(e) || e is TaskCanceledException) && !cancellationToken.IsCancellationRequested)
             {
                 Log.AnnouncementFailed(logger, entry.EscalationId, e.GetType().Name);
             }

@@ -39,13 +39,16 @@ public static partial class HostingSetup
 {
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>Set by the Functions host for its custom handler (read through configuration, so tests can act as the host).</summary>
+    public const string FunctionsPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
     /// <summary>
     /// Azure Functions gives a custom handler its port in FUNCTIONS_CUSTOMHANDLER_PORT; otherwise
     /// --urls / ASPNETCORE_URLS, else the Emulator's default http://localhost:3978.
     /// </summary>
     public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
     {
-        if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
+        if (builder.Configuration[FunctionsPortVariable] is { Length: > 0 } port)
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         else if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls("http://localhost:3978");

@@ -8,7 +8,7 @@ namespace Chatbot.Functions.Hosting;
 public static partial class HostingSetup
 {
     /// <summary>On Azure Functions the host runs the timers and the queue trigger; elsewhere hosted services do.</summary>
-    public static bool OnAzureFunctions => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT"));
+    public static bool OnAzureFunctions(this IConfiguration configuration) => !string.IsNullOrEmpty(configuration[FunctionsPortVariable]);
 
     /// <summary>
     /// Conversation state, escalations and the outbox: an embedded SQLite file (one instance), or
@@ -26,7 +26,7 @@ public static partial class HostingSetup
             builder.Services.AddSingleton<IConversationStore, AzureConversationStore>();
             builder.Services.AddSingleton<IDataRetention, AzureRetention>();
             builder.Services.AddSingleton<QueuedNotifications>();
-            if (!OnAzureFunctions) builder.Services.AddHostedService<QueueListenerService>();
+            if (!builder.Configuration.OnAzureFunctions()) builder.Services.AddHostedService<QueueListenerService>();
         }
         else
         {
@@ -36,7 +36,7 @@ public static partial class HostingSetup
             builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
             builder.Services.AddSingleton<IDataRetention, SqliteRetention>();
         }
-        if (!OnAzureFunctions) builder.Services.AddHostedService<RetentionService>();
+        if (!builder.Configuration.OnAzureFunctions()) builder.Services.AddHostedService<RetentionService>();
         return builder;
     }
 }

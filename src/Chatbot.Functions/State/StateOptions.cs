@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.State;
 
@@ -38,7 +37,6 @@ public sealed class StateOptions : IValidatableObject
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
 
-    [ValidateObjectMembers]
     public RetentionOptions Retention { get; set; } = new();
 
     public bool UsesAzureStorage => Provider == AzureStorage;
@@ -47,6 +45,13 @@ public sealed class StateOptions : IValidatableObject
     {
         if (UsesAzureStorage && string.IsNullOrWhiteSpace(ConnectionString) && string.IsNullOrWhiteSpace(AccountName))
             yield return new ValidationResult("Storage:Provider=AzureStorage needs Storage:AccountName (managed identity) or Storage:ConnectionString (Azurite)", [nameof(AccountName)]);
+        // Checked here, not with [Range(typeof(TimeSpan))]: that attribute needs reflection Native AOT does not keep.
+        if (Retention.Conversations < TimeSpan.FromHours(1))
+            yield return new ValidationResult("Storage:Retention:Conversations must be at least an hour", [nameof(Retention)]);
+        if (Retention.ResolvedEscalations < TimeSpan.FromDays(1))
+            yield return new ValidationResult("Storage:Retention:ResolvedEscalations must be at least a day", [nameof(Retention)]);
+        if (Retention.PurgeInterval < TimeSpan.FromMinutes(1))
+            yield return new ValidationResult("Storage:Retention:PurgeInterval must be at least a minute", [nameof(Retention)]);
     }
 }
 
@@ -54,14 +59,11 @@ public sealed class StateOptions : IValidatableObject
 public sealed class RetentionOptions
 {
     /// <summary>Conversation state is forgotten after this much inactivity.</summary>
-    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan Conversations { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Resolved escalations (with their masked transcript and audit) are deleted after this; open ones are kept.</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan ResolvedEscalations { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>How often the embedded purge runs (on Functions the <c>retention</c> timer runs it).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(6);
 }

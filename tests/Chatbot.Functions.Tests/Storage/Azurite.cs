@@ -61,11 +61,21 @@ public sealed class Azurite : IAsyncDisposable
         await WaitForPortAsync(queuePort);
     }
 
+    /// <summary>A graceful stop (SIGTERM): Azurite saves its data, as Azure Storage never loses a committed write.</summary>
     public async Task StopAsync()
     {
         if (process is null) return;
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
+        using (var term = Process.Start("kill", ["-TERM", $"{process.Id}"])) await term.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
         process.Dispose();
         process = null;
     }
@@ -101,7 +111,7 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -14,6 +14,7 @@ namespace Chatbot.Functions.State.Azure;
 public sealed class AzureStorageAccount : IDisposable
 {
     private readonly SemaphoreSlim creating = new(1, 1);
+    private readonly TableCreation tableCreation;
     private volatile bool created;
 
     public AzureStorageAccount(IOptions<StateOptions> options)
@@ -32,6 +33,7 @@ public sealed class AzureStorageAccount : IDisposable
         }
         TableServiceClient tables;
         QueueServiceClient queues;
+        TokenCredential? credential = null;
         if (o.ConnectionString is { Length: > 0 } connection)
         {
             tables = new TableServiceClient(connection, tableOptions);
@@ -39,10 +41,11 @@ public sealed class AzureStorageAccount : IDisposable
         }
         else
         {
-            TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = o.ClientId });
+            credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = o.ClientId });
             tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential, tableOptions);
             queues = new QueueServiceClient(new Uri($"https://{o.AccountName}.queue.core.windows.net"), credential, queueOptions);
         }
+        tableCreation = new TableCreation(tables, credential);
         Conversations = tables.GetTableClient(o.TablePrefix + "conversations");
         Escalations = tables.GetTableClient(o.TablePrefix + "escalations");
         Notifications = queues.GetQueueClient(o.NotificationQueue);
@@ -65,8 +68,8 @@ public sealed class AzureStorageAccount : IDisposable
         try
         {
             if (created) return;
-            await Conversations.CreateIfNotExistsAsync(cancellationToken);
-            await Escalations.CreateIfNotExistsAsync(cancellationToken);
+            await tableCreation.EnsureAsync(Conversations.Name, cancellationToken);
+            await tableCreation.EnsureAsync(Escalations.Name, cancellationToken);
             await Notifications.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             created = true;
@@ -77,5 +80,9 @@ public sealed class AzureStorageAccount : IDisposable
         }
     }
 
-    public void Dispose() => creating.Dispose();
+    public void Dispose()
+    {
+        creating.Dispose();
+        tableCreation.Dispose();
+    }
 }

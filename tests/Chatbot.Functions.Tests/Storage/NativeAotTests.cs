@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chatbot.BotFramework.Schema;
+using Chatbot.Functions.Escalations;
+using Chatbot.Functions.Tests.Escalations;
+
+namespace Chatbot.Functions.Tests.Storage;
+
+/// <summary>
+/// The Native AOT executable that is deployed, run as the Functions host runs it, against Azurite:
+/// Azure.Data.Tables is not AOT-annotated (docs/decisions/005), so this proves it works there.
+/// test.sh publishes the executable before the tests and names it in CHATBOT_AOT_EXECUTABLE.
+/// </summary>
+public class NativeAotTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    private static string Executable()
+    {
+        var path = Environment.GetEnvironmentVariable("CHATBOT_AOT_EXECUTABLE") is { Length: > 0 } set ? set : Path.Combine(Repository.Root, "artifacts", "aot", "Chatbot.Functions");
+        Assert.True(File.Exists(path), $"no Native AOT build at {path}: run bash test.sh, which publishes it before the tests");
+        return path;
+    }
+
+    [Fact]
+    public async Task TheAotHandler_AnswersWithCitations_AndItsEscalationReachesStaff_ThroughTheNotifyFunction()
+    {
+        await using var hook = await StaffWebhook.StartAsync();
+        var port = Azurite.FreePort();
+        var prefix = AzuriteFixture.NewPrefix();
+        var start = new ProcessStartInfo(Executable()) { WorkingDirectory = Path.GetDirectoryName(Executable())!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = $"{port}";
+        start.Environment["Storage__Provider"] = "AzureStorage";
+        start.Environment["Storage__ConnectionString"] = fixture.Azurite.ConnectionString;
+        start.Environment["Storage__TablePrefix"] = prefix;
+        start.Environment["Storage__NotificationQueue"] = $"{prefix}-notifications";
+        start.Environment["Notifications__Webhook__Url"] = hook.Url;
+        using var handler = Process.Start(start)!;
+        handler.BeginOutputReadLine();
+        handler.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await Eventually.ValueAsync(async () => await Healthy(http), ok => ok, TimeSpan.FromSeconds(15));
+
+            var answer = await TurnAsync(http, "faut il etre a jeun pour une osteosynthese ?");
+            var escalated = await TurnAsync(http, "je voudrais parler à une infirmière");
+
+            Assert.Equal(("answer", "fasting"), (answer.Chatbot().GetProperty("action").GetString(), answer.Chatbot().GetProperty("topic").GetString()));
+            Assert.NotEmpty(answer.Chatbot().GetProperty("citations").EnumerateArray());
+            var id = escalated.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
+            var invocation = new Dictionary<string, object>
+            {
+                ["Data"] = new Dictionary<string, string> { ["message"] = JsonSerializer.Serialize(new NotificationMessage(id, $"{id}:webhook"), NotificationJson.Default.NotificationMessage) },
+                ["Metadata"] = new Dictionary<string, object> { ["DequeueCount"] = 1 },
+            };
+            (await http.PostAsJsonAsync("/notify", invocation)).EnsureSuccessStatusCode();
+            await hook.WaitForAsync(1);
+            Assert.Equal($"{id}:webhook", hook.Received.First().IdempotencyKey);
+        }
+        finally
+        {
+            handler.Kill(entireProcessTree: true);
+            await handler.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<bool> Healthy(HttpClient http)
+    {
+        try
+        {
+            return (await http.GetAsync("/api/health")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<Chatbot.BotFramework.Schema.Activity> TurnAsync(HttpClient http, string text)
+    {
+        var response = await http.PostAsJsonAsync("/api/messages", Patient.Says(text, conversation: "aot") with { DeliveryMode = DeliveryModes.ExpectReplies }, BotJson.Default.Activity);
+        response.EnsureSuccessStatusCode();
+        return Assert.Single((await response.Content.ReadFromJsonAsync(BotJson.Default.ExpectedReplies))!.Activities);
+    }
+}

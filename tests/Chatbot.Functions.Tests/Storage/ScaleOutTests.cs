@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Chatbot.Functions.Escalations;
+using Chatbot.Functions.State;
+using Chatbot.Functions.Tests.Escalations;
+
+namespace Chatbot.Functions.Tests.Storage;
+
+/// <summary>The bot with Storage:Provider=AzureStorage, on Azurite: several instances, the queue, the notify function.</summary>
+public class ScaleOutTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    private readonly string prefix = AzuriteFixture.NewPrefix();
+
+    private Task<BotHost> InstanceAsync(StaffWebhook? hook = null, params string[] settings) => BotHost.StartAsync(
+    [
+        .. fixture.Azurite.Settings(prefix),
+        .. hook is null ? [] : new[] { $"--Notifications:Webhook:Url={hook.Url}", $"--Notifications:Webhook:Secret={StaffWebhook.Secret}" },
+        "--Notifications:FirstRetryDelay=00:00:01", .. settings,
+    ]);
+
+    [Fact]
+    public async Task TwentyConcurrentTurnsOnTwoInstances_AreAllAnswered_AndNoUpdateIsLost()
+    {
+        await using var first = await InstanceAsync();
+        await using var second = await InstanceAsync();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            (i % 2 == 0 ? first : second).ExpectRepliesAsync(Patient.Says($"question {i} : faut il etre a jeun pour une osteosynthese ?", conversation: "shared"))));
+
+        Assert.All(replies, r => Assert.Equal("fasting", Assert.Single(r).Chatbot().GetProperty("topic").GetString()));
+        var stored = await second.Services.GetRequiredService<IConversationStore>().LoadAsync("emulator:shared", CancellationToken.None);
+        Assert.Equal(20, stored.State.Turns);
+    }
+
+    [Fact]
+    public async Task AnEscalation_ReachesStaffThroughTheQueue_Signed()
+    {
+        await using var hook = await StaffWebhook.StartAsync();
+        await using var bot = await InstanceAsync(hook);
+
+        var reply = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière", conversation: "queued")));
+        var id = reply.Chatbot().GetProperty("escalation").GetProperty("id").GetString();
+
+        await hook.WaitForAsync(1);
+        var (body, _, key, signed) = Assert.Single(hook.Received);
+        Assert.True(signed);
+        Assert.Equal($"{id}:webhook", key);
+        Assert.Contains("human_requested", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheNotifyFunction_AnswersTheFunctionsHost_500WhileStaffAreUnreachable_ThenDelivers()
+    {
+        await using var hook = await StaffWebhook.StartAsync(down: true);
+        // As on Azure Functions: no local queue listener, the host posts each queue message to /notify.
+        await using var bot = await InstanceAsync(hook, "--Notifications:PollInterval=01:00:00", $"--FUNCTIONS_CUSTOMHANDLER_PORT={Azurite.FreePort()}");
+        var store = bot.Services.GetRequiredService<IEscalationStore>();
+        var record = (await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière", conversation: "host")))[0];
+        var id = record.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
+        var entry = (await store.OutboxAsync(null, null, CancellationToken.None)).Single(e => e.EscalationId == id);
+        // The Functions host's invocation body for a queue trigger whose binding is named "message".
+        var invocation = new Dictionary<string, object>
+        {
+            ["Data"] = new Dictionary<string, string> { ["message"] = JsonSerializer.Serialize(new NotificationMessage(id, entry.Id), NotificationJson.Default.NotificationMessage) },
+            ["Metadata"] = new Dictionary<string, object> { ["DequeueCount"] = 1 },
+        };
+
+        var failed = await bot.Http.PostAsJsonAsync("/notify", invocation);
+        hook.Down = false;
+        var delivered = await bot.Http.PostAsJsonAsync("/notify", invocation);
+        var again = await bot.Http.PostAsJsonAsync("/notify", invocation);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Logs", await delivered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(hook.Received, r => r.IdempotencyKey == $"{id}:webhook");
+        Assert.Equal(HttpStatusCode.BadRequest, (await bot.Http.PostAsJsonAsync("/notify", new Dictionary<string, object> { ["Data"] = new { } })).StatusCode);
+    }
+
+    [Fact]
+    public async Task AMessageThatKeepsFailing_EndsInThePoisonQueue_AndTheEscalationStaysListed()
+    {
+        await using var hook = await StaffWebhook.StartAsync(down: true);
+        await using var bot = await InstanceAsync(hook, "--Storage:MaxDequeueCount=2", "--Notifications:PollInterval=01:00:00");
+
+        var reply = (await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière", conversation: "poison")))[0];
+
+        var poison = new QueueClient(fixture.Azurite.ConnectionString, $"{prefix}-notifications-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var poisoned = await Eventually.ValueAsync(async () => (await poison.PeekMessagesAsync(10)).Value, m => m.Length > 0, TimeSpan.FromSeconds(20));
+        var message = Assert.Single(poisoned);
+        Assert.Contains(reply.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!, message.MessageText, StringComparison.Ordinal);
+        Assert.Contains(await bot.Services.GetRequiredService<IEscalationStore>().ListAsync(EscalationStatus.Open, CancellationToken.None),
+            e => message.MessageText.Contains(e.Id, StringComparison.Ordinal));
+    }
+}
