@@ -15,7 +15,10 @@ public static class ChatbotApp
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            Args = args,
+            // No reload of appsettings on change: on Linux it watches every folder under the
+            // content root, which cost a cold start 200 ms and more (a deployment is immutable).
+            Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
+            ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.AddHosting()

@@ -33,6 +33,19 @@ public sealed class Assistant
         say = new Composer(content);
     }
 
+    private Assistant(Assistant trained, TimeProvider time, OfficeHours hours)
+    {
+        content = trained.content;
+        understander = trained.understander;
+        index = trained.index;
+        say = trained.say;
+        this.time = time;
+        this.hours = hours;
+    }
+
+    /// <summary>The same trained assistant with another clock and office hours (training is the costly part).</summary>
+    public Assistant With(TimeProvider time, OfficeHours hours) => new(this, time, hours);
+
     public ChatContent Content => content;
 
     /// <summary>The welcome shown when a patient opens the chat.</summary>

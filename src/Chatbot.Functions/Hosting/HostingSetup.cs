@@ -57,22 +57,25 @@ public static partial class HostingSetup
         return builder;
     }
 
-    /// <summary>Content is loaded and validated at start-up: the bot never runs on broken content.</summary>
+    /// <summary>
+    /// Content is loaded, validated and the understanding trained on another core from the moment
+    /// configuration is known, while the host is built and Kestrel starts: a cold instance answers
+    /// sooner. <see cref="EngineStartup"/> waits for it, so broken content still fails the start.
+    /// </summary>
     public static WebApplicationBuilder AddConversationEngine(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ContentOptions>().BindConfiguration("Content").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
-        builder.Services.AddSingleton(services =>
-        {
-            var folder = services.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsFolder;
-            return ContentLoader.Load(Path.IsPathRooted(folder) ? folder : Path.Combine(AppContext.BaseDirectory, folder));
-        });
+        var folder = builder.Configuration["Content:DialogsFolder"] is { Length: > 0 } configured ? configured : new ContentOptions().DialogsFolder;
+        var training = Task.Run(() => new Assistant(ContentLoader.Load(Path.IsPathRooted(folder) ? folder : Path.Combine(AppContext.BaseDirectory, folder))));
+        builder.Services.AddSingleton(new EngineTraining(training));
+        builder.Services.AddSingleton(services => services.GetRequiredService<EngineTraining>().Trained.Content);
         builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration("OfficeHours");
-        builder.Services.AddSingleton(services => new Assistant(
-            services.GetRequiredService<ChatContent>(),
+        builder.Services.AddSingleton(services => services.GetRequiredService<EngineTraining>().Trained.With(
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IOptions<OfficeHoursOptions>>().Value.ToOfficeHours()));
         builder.Services.AddSingleton<BotTurns>();
+        builder.Services.AddHostedService<EngineStartup>();
         return builder;
     }
 
@@ -121,17 +124,11 @@ public static partial class HostingSetup
         return builder;
     }
 
-    /// <summary>Builds what is built lazily, so the first patient does not wait for it, and says how the bot is secured.</summary>
+    /// <summary>Says how the bot is secured (the engine is awaited by <see cref="EngineStartup"/>).</summary>
     public static WebApplication WarmUp(this WebApplication app)
     {
-        var content = app.Services.GetRequiredService<ChatContent>();
-        app.Services.GetRequiredService<Assistant>();
-        app.Services.GetRequiredService<IConversationStore>();
-        var logger = app.Services.GetRequiredService<ILogger<BotTurns>>();
-        var snippets = content.Documents.Sum(d => d.Snippets.Count);
-        Log.ContentReady(logger, content.Version, content.Documents.Count, snippets);
         if (!app.Services.GetRequiredService<IOptions<BotAuthOptions>>().Value.AuthenticationEnabled)
-            Log.Unauthenticated(logger);
+            Log.Unauthenticated(app.Services.GetRequiredService<ILogger<BotTurns>>());
         return app;
     }
 
@@ -143,9 +140,6 @@ public static partial class HostingSetup
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Content {Version} ready: {Documents} documents, {Snippets} snippets")]
-        public static partial void ContentReady(ILogger logger, string version, int documents, int snippets);
-
         [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: /api/messages accepts unauthenticated requests (local use with the Emulator only)")]
         public static partial void Unauthenticated(ILogger logger);
     }
