@@ -26,6 +26,10 @@ public sealed partial class EngineStartup(EngineTraining training, IServiceProvi
         services.GetRequiredService<Assistant>();
         var snippets = content.Documents.Sum(d => d.Snippets.Count);
         Log.ContentReady(logger, content.Version, content.Documents.Count, snippets);
+        // Training leaves ~30 MB of garbage behind; give it back once the first patients are served
+        // (an idle instance is billed and counted by its memory), without pausing the first answer.
+        _ = Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(
+            _ => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true), TaskScheduler.Default);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Everything the performance issue measures, ours against the reference (the echo bot of Microsoft's
+# JavaScript Bot Framework SDK, benchmarks/reference-echo), on this machine, in one run; writes the
+# results into docs/performance.md between the "benchmark" markers (and artifacts/bench/summary.md).
+#   1. in process: BenchmarkDotNet (one turn, mixed FR/IT/EN, memory diagnoser) and per-call p50/p99
+#      of the Native AOT engine (`chatbot bench`)
+#   2. cold start: spawn -> first answered question, median of 7 (AOT handler vs reference)
+#   3. HTTP: wrk on loopback, expectReplies, varied questions and conversations, 1/16/64 connections
+#   4. memory: RSS at rest after start (one question answered, 3 s), peak (VmHWM) after the load
+# Usage: bash scripts/benchmark.sh [SECONDS per load level, default 10]
+# Installs wrk, clang and Node.js if missing; loopback only; takes about 4 minutes with 10 s levels.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+secs=${1:-10}
+out=artifacts/bench
+rm -rf "$out" && mkdir -p "$out"
+
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v clang >/dev/null || missing+=(clang zlib1g-dev)
+command -v node >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; fi
+[ -d benchmarks/reference-echo/node_modules/botbuilder ] || (cd benchmarks/reference-echo && npm ci --no-audit --no-fund --silent)
+
+echo "== build: benchmarks, CLI, and the handler published Native AOT"
+dotnet build tests/Chatbot.Benchmarks -c Release -nologo -v quiet
+# The engine as deployed: compiled ahead of time (under the JIT the tail is tiered compilation, not the engine).
+dotnet publish src/Chatbot.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$out/cli" -nologo -v quiet
+dotnet publish src/Chatbot.Functions -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" -nologo -v quiet >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 1; }
+data=$(mktemp -d)
+trap 'rm -rf "$data"; kill $(jobs -p) 2>/dev/null || true' EXIT
+ours=("$out/aot/Chatbot.Functions")
+reference=(node benchmarks/reference-echo/index.js)
+export Storage__SqlitePath="$data/chatbot.db" Logging__LogLevel__Default=Warning
+
+echo "== 1. one turn in process"
+dotnet run --project tests/Chatbot.Benchmarks -c Release --no-build -- --filter '*TurnBenchmarks*' --exporters github --artifacts "$out/bdn" >"$out/bdn.log" 2>&1
+bdn_row=$(grep -h "one turn" "$out"/bdn/results/*-report-github.md | head -1)
+bdn_mean=$(awk -F'|' '{gsub(/^ +| +$/, "", $3); print $3}' <<<"$bdn_row")
+bdn_alloc=$(awk -F'|' '{gsub(/^ +| +$/, "", $(NF-1)); print $(NF-1)}' <<<"$bdn_row")
+percentiles=$("$out/cli/chatbot" bench --dialogs dialogs | grep "one turn")
+turn_p50=$(sed -n 's/.*p50 \([0-9.]*\) µs.*/\1/p' <<<"$percentiles")
+turn_p99=$(sed -n 's/.*p99 \([0-9.]*\) µs.*/\1/p' <<<"$percentiles")
+echo "BenchmarkDotNet mean $bdn_mean, allocated $bdn_alloc; per call p50 $turn_p50 µs, p99 $turn_p99 µs"
+
+echo "== 2. cold start (spawn -> first answered question, median of 7)"
+coldstart() { dotnet tests/Chatbot.Benchmarks/bin/Release/net10.0/Chatbot.Benchmarks.dll coldstart -n 7 -- "$@" | tail -1 | sed -n 's/^median \([0-9.]*\) ms.*/\1/p'; }
+cold_ours=$(coldstart "${ours[@]}")
+cold_ref=$(coldstart "${reference[@]}")
+echo "ours $cold_ours ms, reference $cold_ref ms"
+
+echo "== 3 + 4. HTTP load and memory"
+rss() { awk -v k="$2:" '$1 == k {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+question='{"type":"message","id":"q","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"u"},"recipient":{"id":"b"},"conversation":{"id":"idle"},"locale":"fr-FR","text":"faut il etre a jeun ?","deliveryMode":"expectReplies"}'
+load() {
+  local name=$1 port=$2
+  shift 2
+  PORT=$port FUNCTIONS_CUSTOMHANDLER_PORT=$port "$@" >/dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 300); do
+    curl -sf -H 'Content-Type: application/json' -d "$question" "http://127.0.0.1:$port/api/messages" >/dev/null && break
+    sleep 0.05
+  done
+  sleep 3   # at rest: one question answered, nothing since
+  echo "$name idle_rss_mb=$(rss $pid VmRSS)" >>"$out/load.txt"
+  wrk -t2 -c16 -d3s -s scripts/load/activity.lua "http://127.0.0.1:$port" >/dev/null   # warm-up, not reported
+  for conns in 1 16 64; do
+    local threads=$(( conns < 2 ? 1 : 2 ))
+    echo "$name connections=$conns $(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s scripts/load/activity.lua "http://127.0.0.1:$port" | grep RESULT)" >>"$out/load.txt"
+  done
+  echo "$name peak_rss_mb=$(rss $pid VmHWM)" >>"$out/load.txt"
+  kill $pid && wait $pid 2>/dev/null || true
+}
+load ours 39790 "${ours[@]}"
+load reference 39791 "${reference[@]}"
+cat "$out/load.txt"
+
+echo "== write docs/performance.md"
+field() { grep "^$1 connections=$2 " "$out/load.txt" | sed -n "s/.* $3=\([0-9.]*\).*/\1/p"; }
+value() { grep "^$1 $2=" "$out/load.txt" | sed -n "s/.*=\([0-9.]*\)/\1/p"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+{
+  echo "<!-- benchmark:start (written by scripts/benchmark.sh; edit the script, not this table) -->"
+  echo "Run of $(date -u +%Y-%m-%d) on $(nproc) cores, $(dotnet --version) SDK; wrk and both bots share the cores; ${secs} s per level after a 3 s warm-up."
+  echo
+  echo "| measure | ours (Native AOT handler, SQLite state) | reference (botbuilder echo) | ours / reference | target |"
+  echo "| --- | --- | --- | --- | --- |"
+  echo "| cold start, spawn → first answered question (median of 7) | $cold_ours ms | $cold_ref ms | $(ratio "$cold_ours" "$cold_ref") | ≤ 150 ms and ≤ 0.33 |"
+  for conns in 1 16 64; do
+    o=$(field ours $conns rps); r=$(field reference $conns rps)
+    echo "| HTTP $conns connection(s): turns/s | $o | $r | $(ratio "$o" "$r") | $([ $conns = 64 ] && echo '≥ 3.00' || echo '—') |"
+    echo "| HTTP $conns connection(s): p50 / p90 / p99 ms | $(field ours $conns p50_ms) / $(field ours $conns p90_ms) / $(field ours $conns p99_ms) | $(field reference $conns p50_ms) / $(field reference $conns p90_ms) / $(field reference $conns p99_ms) | — | $([ $conns = 64 ] && echo 'p99 ≤ 20 ms' || echo '—') |"
+    echo "| HTTP $conns connection(s): errors | $(field ours $conns non2xx_or_errors) | $(field reference $conns non2xx_or_errors) | — | 0 |"
+  done
+  echo "| RSS at rest after start | $(value ours idle_rss_mb) MB | $(value reference idle_rss_mb) MB | $(ratio "$(value ours idle_rss_mb)" "$(value reference idle_rss_mb)") | ≤ 60 MB |"
+  echo "| RSS peak under load | $(value ours peak_rss_mb) MB | $(value reference peak_rss_mb) MB | $(ratio "$(value ours peak_rss_mb)" "$(value reference peak_rss_mb)") | ≤ 150 MB |"
+  echo "| one turn in process, BenchmarkDotNet mean / allocated | $bdn_mean / $bdn_alloc | — | — | — |"
+  echo "| one turn in process, per call p50 / p99 (\`chatbot bench\`, Native AOT) | $turn_p50 / $turn_p99 µs | — | — | p99 ≤ 200 µs |"
+  echo "<!-- benchmark:end -->"
+} >"$out/summary.md"
+cat "$out/summary.md"
+splice_into_docs() {
+  # Replaces the marked block of docs/performance.md with the new summary (appends it if absent).
+  local doc=docs/performance.md
+  if grep -q "<!-- benchmark:start" "$doc"; then
+    awk -v summary="$out/summary.md" '
+      /<!-- benchmark:start/ { while ((getline line < summary) > 0) print line; skip = 1; next }
+      /<!-- benchmark:end -->/ { skip = 0; next }
+      !skip { print }' "$doc" >"$doc.new" && mv "$doc.new" "$doc"
+  else
+    { echo; cat "$out/summary.md"; } >>"$doc"
+  fi
+}
+splice_into_docs
+echo "docs/performance.md updated"
