@@ -67,7 +67,8 @@ load() {
   wrk -t2 -c16 -d3s -s scripts/load/activity.lua "http://127.0.0.1:$port" >/dev/null   # warm-up, not reported
   for conns in 1 16 64; do
     local threads=$(( conns < 2 ? 1 : 2 ))
-    echo "$name connections=$conns $(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s scripts/load/activity.lua "http://127.0.0.1:$port" | grep RESULT)" >>"$out/load.txt"
+    local cpu_before; cpu_before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    echo "$name connections=$conns $(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s scripts/load/activity.lua "http://127.0.0.1:$port" | grep RESULT) cpu_ticks=$(( $(awk '{print $14 + $15}' "/proc/$pid/stat") - cpu_before ))" >>"$out/load.txt"
   done
   echo "$name peak_rss_mb=$(rss $pid VmHWM)" >>"$out/load.txt"
   kill $pid && wait $pid 2>/dev/null || true
@@ -93,6 +94,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
     echo "| HTTP $conns connection(s): p50 / p90 / p99 ms | $(field ours $conns p50_ms) / $(field ours $conns p90_ms) / $(field ours $conns p99_ms) | $(field reference $conns p50_ms) / $(field reference $conns p90_ms) / $(field reference $conns p99_ms) | — | $([ $conns = 64 ] && echo 'p99 ≤ 20 ms' || echo '—') |"
     echo "| HTTP $conns connection(s): errors | $(field ours $conns non2xx_or_errors) | $(field reference $conns non2xx_or_errors) | — | 0 |"
   done
+  cpu() { local line; line=$(grep "^$1 connections=64 " "$out/load.txt"); awk -v t="$(sed -n 's/.*cpu_ticks=\([0-9]*\).*/\1/p' <<<"$line")" -v n="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", t / hz * 1000 / n }'; }
+  echo "| CPU per turn at 64 connections (user + system, the bot's process) | $(cpu ours) ms | $(cpu reference) ms | $(ratio "$(cpu ours)" "$(cpu reference)") | — |"
   echo "| RSS at rest after start | $(value ours idle_rss_mb) MB | $(value reference idle_rss_mb) MB | $(ratio "$(value ours idle_rss_mb)" "$(value reference idle_rss_mb)") | ≤ 60 MB |"
   echo "| RSS peak under load | $(value ours peak_rss_mb) MB | $(value reference peak_rss_mb) MB | $(ratio "$(value ours peak_rss_mb)" "$(value reference peak_rss_mb)") | ≤ 150 MB |"
   echo "| one turn in process, BenchmarkDotNet mean / allocated | $bdn_mean / $bdn_alloc | — | — | — |"
