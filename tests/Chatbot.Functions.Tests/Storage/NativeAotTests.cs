@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Tests.Escalations;
@@ -48,11 +47,7 @@ public class NativeAotTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixtu
             Assert.Equal(("answer", "fasting"), (answer.Chatbot().GetProperty("action").GetString(), answer.Chatbot().GetProperty("topic").GetString()));
             Assert.NotEmpty(answer.Chatbot().GetProperty("citations").EnumerateArray());
             var id = escalated.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
-            var invocation = new Dictionary<string, object>
-            {
-                ["Data"] = new Dictionary<string, string> { ["message"] = JsonSerializer.Serialize(new NotificationMessage(id, $"{id}:webhook"), NotificationJson.Default.NotificationMessage) },
-                ["Metadata"] = new Dictionary<string, object> { ["DequeueCount"] = 1 },
-            };
+            var invocation = FunctionsHost.NotifyInvocation(id, $"{id}:webhook");
             (await http.PostAsJsonAsync("/notify", invocation)).EnsureSuccessStatusCode();
             await hook.WaitForAsync(1);
             Assert.Equal($"{id}:webhook", hook.Received.First().IdempotencyKey);

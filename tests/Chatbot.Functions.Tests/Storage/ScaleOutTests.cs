@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
@@ -60,12 +59,7 @@ public class ScaleOutTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixtur
         var record = (await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière", conversation: "host")))[0];
         var id = record.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
         var entry = (await store.OutboxAsync(null, null, CancellationToken.None)).Single(e => e.EscalationId == id);
-        // The Functions host's invocation body for a queue trigger whose binding is named "message".
-        var invocation = new Dictionary<string, object>
-        {
-            ["Data"] = new Dictionary<string, string> { ["message"] = JsonSerializer.Serialize(new NotificationMessage(id, entry.Id), NotificationJson.Default.NotificationMessage) },
-            ["Metadata"] = new Dictionary<string, object> { ["DequeueCount"] = 1 },
-        };
+        var invocation = FunctionsHost.NotifyInvocation(id, entry.Id);
 
         var failed = await bot.Http.PostAsJsonAsync("/notify", invocation);
         hook.Down = false;
