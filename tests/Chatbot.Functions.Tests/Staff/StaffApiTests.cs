@@ -65,6 +65,27 @@ public class StaffApiTests
     }
 
     [Fact]
+    public async Task ErasingAConversation_NeedsStaff_ThenForgetsItsStateAndEscalations()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+        var (bot, id) = await EscalatedAsync(channel);
+        await using var _bot = bot;
+        var key = Uri.EscapeDataString("emulator:conv-1");
+
+        var refused = await bot.Http.SendAsync(Staff(HttpMethod.Delete, $"/api/conversations/{key}", key: null));
+        var erased = await bot.Http.SendAsync(Staff(HttpMethod.Delete, $"/api/conversations/{key}"));
+        var again = await bot.Http.SendAsync(Staff(HttpMethod.Delete, $"/api/conversations/{key}"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        var report = await erased.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, 1), (report.GetProperty("conversations").GetInt32(), report.GetProperty("escalations").GetInt32()));
+        Assert.Equal(0, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("escalations").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await bot.Http.SendAsync(Staff(HttpMethod.Get, $"/api/escalations/{id}"))).StatusCode);
+        var fresh = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("bonjour", serviceUrl: channel.ServiceUrl)));
+        Assert.Equal("greeting", fresh.Chatbot().GetProperty("topic").GetString());
+    }
+
+    [Fact]
     public async Task AcknowledgeTwice_SecondIs409_AndBothAreAudited()
     {
         await using var channel = await FakeChannel.StartAsync();
