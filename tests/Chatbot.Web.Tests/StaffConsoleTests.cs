@@ -42,6 +42,25 @@ public class StaffConsoleTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task ANurseErasesAConversation_AfterConfirming_AndItLeavesTheList()
+    {
+        await using var bot = await BotHost.StartAsync($"--Staff:ApiKey={Key}");
+        await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière", conversation: "to-erase"));
+        var console = await SignInAsync(bot);
+        var request = console.GetByRole(AriaRole.Button).Filter(new() { HasText = "parler" });
+        await Assertions.Expect(request).ToBeVisibleAsync(Chat.Patiently);
+        await request.ClickAsync();
+        console.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+
+        await console.GetByRole(AriaRole.Button, new() { Name = "Effacer les données de cette conversation (RGPD)" }).ClickAsync();
+
+        await Assertions.Expect(console.GetByText("Conversation effacée : 1 demande(s) supprimée(s).")).ToBeVisibleAsync(Chat.Patiently);
+        await Assertions.Expect(request).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        var stored = await bot.Services.GetRequiredService<Chatbot.Functions.State.IConversationStore>().LoadAsync("emulator:to-erase", CancellationToken.None);
+        Assert.Null(stored.Version);
+    }
+
+    [Fact]
     public async Task HtmlFromAPatient_NeverRunsInEitherPage()
     {
         await using var bot = await BotHost.StartAsync($"--Staff:ApiKey={Key}");

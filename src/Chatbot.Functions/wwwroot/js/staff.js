@@ -75,7 +75,24 @@
     e.history.forEach(function (h) { history.appendChild(el('li', new Date(h.at).toLocaleString('fr-FR') + ' — ' + h.who + ' — ' + (actionNames[h.action] || h.action) + (h.note ? ' : ' + h.note : ''))); });
     detail.appendChild(el('h3', 'Historique'));
     detail.appendChild(history);
-    if (e.status === 'resolved') { return; }
+    // Right to erasure (RGPD): the conversation's state, its requests and their notices, in one call.
+    var erase = el('button', 'Effacer les données de cette conversation (RGPD)', 'danger');
+    erase.type = 'button';
+    erase.addEventListener('click', function () {
+      if (!confirm('Effacer définitivement la conversation, ses demandes et leur historique ?')) { return; }
+      fetch('api/conversations/' + encodeURIComponent(e.conversation.key), { method: 'DELETE', headers: headers(false) })
+        .then(function (r) {
+          if (!r.ok) { throw new Error('effacement refusé (' + r.status + ')'); }
+          return r.json();
+        })
+        .then(function (done) {
+          selected = null;
+          detail.replaceChildren(el('p', 'Conversation effacée : ' + done.escalations + ' demande(s) supprimée(s).'));
+          refresh();
+        })
+        .catch(function (err) { status.textContent = String(err.message || err); });
+    });
+    if (e.status === 'resolved') { detail.appendChild(erase); return; }
     var label = el('label', 'Réponse au patient (apparaît dans sa conversation)');
     label.htmlFor = 'reply';
     var reply = el('textarea');
@@ -94,6 +111,7 @@
     detail.appendChild(label);
     detail.appendChild(reply);
     detail.appendChild(actions);
+    detail.appendChild(erase);
   }
 
   function signOut(message) {
