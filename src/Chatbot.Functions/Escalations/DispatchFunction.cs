@@ -15,7 +15,7 @@ public static class DispatchFunction
         app.MapPost("/dispatch", async (OutboxDispatcher dispatcher, CancellationToken ct) =>
         {
             var delivered = await dispatcher.DispatchDueAsync(ct);
-            return TypedResults.Json(new InvocationResult(new Dictionary<string, string>(), [$"outbox: {delivered} delivered"], null), InvocationJson.Default.InvocationResult);
+            return InvocationResult.Logged($"outbox: {delivered} delivered");
         });
         return app;
     }
@@ -24,7 +24,12 @@ public static class DispatchFunction
 public sealed record InvocationResult(
     [property: JsonPropertyName("Outputs")] IReadOnlyDictionary<string, string> Outputs,
     [property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs,
-    [property: JsonPropertyName("ReturnValue")] string? ReturnValue);
+    [property: JsonPropertyName("ReturnValue")] string? ReturnValue)
+{
+    /// <summary>The answer to a trigger with no outputs: one line for the host's log; a 500 makes the host count a failure.</summary>
+    public static IResult Logged(string line, int statusCode = StatusCodes.Status200OK) =>
+        TypedResults.Json(new InvocationResult(new Dictionary<string, string>(), [line], null), InvocationJson.Default.InvocationResult, statusCode: statusCode);
+}
 
 [JsonSerializable(typeof(InvocationResult))]
 public sealed partial class InvocationJson : JsonSerializerContext;

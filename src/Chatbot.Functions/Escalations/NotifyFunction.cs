@@ -29,9 +29,7 @@ public static class NotifyFunction
             }
             if (message is null) return Messages.ProblemBody.Result(400, "expected a queue trigger invocation: {\"Data\":{\"message\":…}}");
             var outcome = await queue.HandleAsync(message, ct);
-            if (outcome is Delivery.RetryLater or Delivery.Unreadable)
-                return TypedResults.Json(new InvocationResult(new Dictionary<string, string>(), [$"notify: {outcome}"], null), InvocationJson.Default.InvocationResult, statusCode: 500);
-            return TypedResults.Json(new InvocationResult(new Dictionary<string, string>(), [$"notify: {outcome}"], null), InvocationJson.Default.InvocationResult);
+            return InvocationResult.Logged($"notify: {outcome}", outcome is Delivery.RetryLater or Delivery.Unreadable ? 500 : 200);
         });
         return app;
     }

@@ -15,7 +15,7 @@ public static partial class RetentionFunction
         {
             var purged = await retention.PurgeExpiredAsync(ct);
             Log.Purged(logger, purged.Conversations, purged.Escalations, purged.Notifications);
-            return TypedResults.Json(new InvocationResult(new Dictionary<string, string>(), [$"retention: {purged}"], null), InvocationJson.Default.InvocationResult);
+            return InvocationResult.Logged($"retention: {purged}");
         });
         return app;
     }

@@ -49,7 +49,7 @@ public sealed class AzureConversationStore(
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            if (escalation is EscalationOpened lost) await escalations.WithdrawAsync(lost.Record.Id, cancellationToken);
+            if (escalation is EscalationOpened lost) await escalations.DeleteAsync(lost.Record.Id, cancellationToken);
             return false;
         }
         await queue.AnnounceAsync(notices, cancellationToken);

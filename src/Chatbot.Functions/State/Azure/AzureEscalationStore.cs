@@ -29,13 +29,18 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
         return outbox;
     }
 
-    /// <summary>Takes back an escalation whose turn lost a race (the turn is redone on the newer state).</summary>
-    public async Task WithdrawAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes an escalation's partition: its record and its outbox entries. Used to take back an
+    /// escalation whose turn lost a race, and by retention and erasure. Returns the notices deleted.
+    /// </summary>
+    public async Task<int> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         var rows = new List<TableTransactionAction>();
         await foreach (var row in account.Escalations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             rows.Add(new(TableTransactionActionType.Delete, row, ETag.All));
-        if (rows.Count > 0) await account.Escalations.SubmitTransactionAsync(rows, cancellationToken);
+        // A transaction holds at most 100 operations.
+        foreach (var chunk in rows.Chunk(100)) await account.Escalations.SubmitTransactionAsync(chunk, cancellationToken);
+        return rows.Count(r => r.Entity.RowKey.StartsWith(OutboxRow, StringComparison.Ordinal));
     }
 
     /// <summary>A patient's write during a turn: their masked message relayed, or contact details for a call-back.</summary>

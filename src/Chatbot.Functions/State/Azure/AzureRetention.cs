@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Functions.State.Azure;
 
 /// <summary>Retention and erasure in Table Storage (no TTL there: a query, then deletes).</summary>
-public sealed class AzureRetention(AzureStorageAccount account, IOptions<StateOptions> options, TimeProvider time) : IDataRetention
+public sealed class AzureRetention(AzureStorageAccount account, AzureEscalationStore escalations, IOptions<StateOptions> options, TimeProvider time) : IDataRetention
 {
     public async Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
@@ -40,15 +40,7 @@ public sealed class AzureRetention(AzureStorageAccount account, IOptions<StateOp
         await foreach (var record in account.Escalations.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
             ids.Add(record.PartitionKey);
         var notifications = 0;
-        foreach (var id in ids)
-        {
-            var rows = new List<TableTransactionAction>();
-            await foreach (var row in account.Escalations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-                rows.Add(new(TableTransactionActionType.Delete, row, ETag.All));
-            notifications += rows.Count(r => r.Entity.RowKey.StartsWith(AzureEscalationStore.OutboxRow, StringComparison.Ordinal));
-            // A transaction holds at most 100 operations.
-            foreach (var chunk in rows.Chunk(100)) await account.Escalations.SubmitTransactionAsync(chunk, cancellationToken);
-        }
+        foreach (var id in ids) notifications += await escalations.DeleteAsync(id, cancellationToken);
         return (ids.Count, notifications);
     }
 }
