@@ -17,6 +17,9 @@ public class StorageFaultTests
         [
             .. azurite.Settings(AzuriteFixture.NewPrefix()), $"--Notifications:Webhook:Url={hook.Url}",
             "--Notifications:FirstRetryDelay=00:00:01", "--Notifications:PollInterval=00:00:01",
+            // However long the outage lasts on a busy machine, the notice stays on the queue and is
+            // retried every few seconds (else it is poisoned and the sweep, a minute later, delivers it).
+            "--Notifications:MaxRetryDelay=00:00:02", "--Storage:MaxDequeueCount=100",
         ]);
         var opened = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière", conversation: "fault")));
         var id = opened.Chatbot().GetProperty("escalation").GetProperty("id").GetString();
