@@ -24,11 +24,17 @@ public sealed class Assistant
     /// <param name="time">The clock (call-back times); the system clock by default.</param>
     /// <param name="hours">When the team calls back; weekdays 08:30–17:30, Paris time by default.</param>
     public Assistant(ChatContent content, TimeProvider? time = null, OfficeHours? hours = null)
+        : this(content, new Understander(content), time, hours)
+    {
+    }
+
+    /// <param name="understander">Already trained, or loaded from an <see cref="UnderstandingSnapshot"/>.</param>
+    public Assistant(ChatContent content, Understander understander, TimeProvider? time = null, OfficeHours? hours = null)
     {
         this.content = content;
         this.time = time ?? TimeProvider.System;
         this.hours = hours ?? OfficeHours.Default;
-        understander = new Understander(content);
+        this.understander = understander;
         index = new SnippetIndex(content);
         say = new Composer(content);
     }
@@ -47,6 +53,8 @@ public sealed class Assistant
     public Assistant With(TimeProvider time, OfficeHours hours) => new(this, time, hours);
 
     public ChatContent Content => content;
+
+    public Understander Understander => understander;
 
     /// <summary>The welcome shown when a patient opens the chat.</summary>
     public string Welcome(string? locale) =>

@@ -31,6 +31,20 @@ public sealed class LanguageDetector
         balanced = new TrigramModel(equal.ToDictionary(e => e.Key, e => (IEnumerable<string>)e.Value));
     }
 
+    private LanguageDetector(TrigramModel ours, TrigramModel balanced)
+    {
+        this.ours = ours;
+        this.balanced = balanced;
+    }
+
+    internal void Write(BinaryWriter writer)
+    {
+        ours.Write(writer);
+        balanced.Write(writer);
+    }
+
+    internal static LanguageDetector Read(BinaryReader reader) => new(TrigramModel.Read(reader), TrigramModel.Read(reader));
+
     /// <summary>The language of the message: fr, it, en, or <see cref="Other"/>.</summary>
     /// <param name="fallback">The conversation's language so far, else the locale hint: used when the text is too short to tell.</param>
     public string Detect(string folded, string? hint, string fallback)
@@ -87,6 +101,37 @@ public sealed class LanguageDetector
                 foreach (var (trigram, count) in counts) log[trigram] = (float)Math.Log((count + 1) / total);
                 languages.Add((language, log, (float)Math.Log(1 / total)));
             }
+        }
+
+        private TrigramModel()
+        {
+        }
+
+        public void Write(BinaryWriter writer)
+        {
+            writer.Write(languages.Count);
+            foreach (var (language, log, unseen) in languages)
+            {
+                writer.Write(language);
+                writer.Write(unseen);
+                UnderstandingSnapshot.WriteArray<long>(writer, log.Keys.ToArray());
+                UnderstandingSnapshot.WriteArray<float>(writer, log.Values.ToArray());
+            }
+        }
+
+        public static TrigramModel Read(BinaryReader reader)
+        {
+            var model = new TrigramModel();
+            for (var count = reader.ReadInt32(); count > 0; count--)
+            {
+                var (language, unseen) = (reader.ReadString(), reader.ReadSingle());
+                var (trigrams, logs) = (UnderstandingSnapshot.ReadArray<long>(reader), UnderstandingSnapshot.ReadArray<float>(reader));
+                if (trigrams.Length != logs.Length) throw new InvalidDataException("trigram table is inconsistent");
+                var log = new Dictionary<long, float>(trigrams.Length);
+                for (var i = 0; i < trigrams.Length; i++) log.Add(trigrams[i], logs[i]);
+                model.languages.Add((language, log, unseen));
+            }
+            return model;
         }
 
         public List<(string Language, double Score)> Rank(List<long> trigrams, string? hint, double hintBonus)

@@ -75,7 +75,39 @@ public sealed class TopicClassifier
         start[rows.Count] = next;
     }
 
+    private TopicClassifier(string[] topics, ulong[] features, double[] unseen, int[] start, int[] entryTopic, float[] entryGain)
+    {
+        this.topics = topics;
+        rows = new Dictionary<ulong, int>(features.Length);
+        for (var r = 0; r < features.Length; r++) rows.Add(features[r], r);
+        this.unseen = unseen;
+        this.start = start;
+        this.entryTopic = entryTopic;
+        this.entryGain = entryGain;
+    }
+
     public IReadOnlyList<string> Topics => topics;
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(topics.Length);
+        foreach (var topic in topics) writer.Write(topic);
+        var features = new ulong[rows.Count];
+        foreach (var (feature, row) in rows) features[row] = feature;
+        UnderstandingSnapshot.WriteArray<ulong>(writer, features);
+        UnderstandingSnapshot.WriteArray<double>(writer, unseen);
+        UnderstandingSnapshot.WriteArray<int>(writer, start);
+        UnderstandingSnapshot.WriteArray<int>(writer, entryTopic);
+        UnderstandingSnapshot.WriteArray<float>(writer, entryGain);
+    }
+
+    internal static TopicClassifier Read(BinaryReader reader)
+    {
+        var topics = new string[reader.ReadInt32()];
+        for (var t = 0; t < topics.Length; t++) topics[t] = reader.ReadString();
+        return new TopicClassifier(topics, UnderstandingSnapshot.ReadArray<ulong>(reader), UnderstandingSnapshot.ReadArray<double>(reader),
+            UnderstandingSnapshot.ReadArray<int>(reader), UnderstandingSnapshot.ReadArray<int>(reader), UnderstandingSnapshot.ReadArray<float>(reader));
+    }
 
     /// <summary>The most likely topic; confidence 0 when no known feature was seen (gibberish, emoji).</summary>
     public TopicGuess Classify(IReadOnlyList<Token> tokens)

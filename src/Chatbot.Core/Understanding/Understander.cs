@@ -34,18 +34,60 @@ public sealed partial class Understander
     private readonly ProcedureDetector procedures;
     private readonly Dictionary<string, WordLists> lists;
 
+    /// <summary>Trains on the content (tens of milliseconds); see also <see cref="UnderstandingSnapshot"/>.</summary>
     public Understander(ChatContent content)
+        : this(content, Train(content))
+    {
+    }
+
+    public Understander(ChatContent content, TrainedUnderstanding trained)
     {
         this.content = content;
-        // Independent of the rest: built on the other core while the classifier trains.
-        var languageModel = Task.Run(() => new LanguageDetector(content));
-        tokeniser = new Tokeniser(content.Languages, new Vocabulary(KnownWords(content, withExamples: true), KnownWords(content, withExamples: false)));
+        Trained = trained;
+        tokeniser = new Tokeniser(content.Languages, trained.Vocabulary);
         redFlags = new RedFlagDetector(content);
         procedures = new ProcedureDetector(content);
         lists = content.Languages.ToDictionary(l => l.Key, l => new WordLists(l.Value));
-        Classifier = new TopicClassifier(content.Examples.Select(e => (e.Topic, (IReadOnlyList<Token>)procedures.MaskNames(tokeniser.Tokenise(Folding.Fold(e.Text), e.Language)))));
-        languages = languageModel.GetAwaiter().GetResult();
+        Classifier = trained.Classifier;
+        languages = trained.Languages;
     }
+
+    public static TrainedUnderstanding Train(ChatContent content)
+    {
+        // Independent of the rest: built on the other core while the classifier trains.
+        var languageModel = Task.Run(() => new LanguageDetector(content));
+        var vocabulary = new Vocabulary(KnownWords(content, withExamples: true), KnownWords(content, withExamples: false));
+        var tokeniser = new Tokeniser(content.Languages, vocabulary);
+        var procedures = new ProcedureDetector(content);
+        var classifier = new TopicClassifier(content.Examples.Select(e => (e.Topic, (IReadOnlyList<Token>)ExampleTokens(tokeniser, procedures, e))));
+        return new TrainedUnderstanding(vocabulary, classifier, languageModel.GetAwaiter().GetResult());
+    }
+
+    public TrainedUnderstanding Trained { get; }
+
+    /// <summary>
+    /// How this build reads examples (folding, SMS, typos, names masked, features), summed over the
+    /// first examples: a snapshot written by a build that reads them differently is not used.
+    /// </summary>
+    public ulong ReadingFingerprint()
+    {
+        ulong sum = 0;
+        foreach (var example in content.Examples.Take(200))
+        {
+            foreach (var (feature, weight) in TopicClassifier.Features(ExampleTokens(tokeniser, procedures, example)))
+            {
+                // SplitMix64 finaliser: a sum of mixed values does not depend on the order of the features.
+                var z = feature ^ BitConverter.DoubleToUInt64Bits(weight);
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+                sum += z ^ (z >> 31);
+            }
+        }
+        return sum;
+    }
+
+    private static List<Token> ExampleTokens(Tokeniser tokeniser, ProcedureDetector procedures, IntentExample example) =>
+        procedures.MaskNames(tokeniser.Tokenise(Folding.Fold(example.Text), example.Language));
 
     public TopicClassifier Classifier { get; }
 

@@ -10,7 +10,7 @@ public sealed class Vocabulary
 {
     private const int MinLength = 5;
     private const string Letters = "abcdefghijklmnopqrstuvwxyz";
-    private readonly Dictionary<string, int> frequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> frequency;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly HashSet<string> clean;
 
@@ -19,8 +19,39 @@ public sealed class Vocabulary
     public Vocabulary(IEnumerable<string> words, IEnumerable<string> cleanWords)
     {
         clean = cleanWords.ToHashSet(StringComparer.Ordinal);
+        frequency = new(StringComparer.Ordinal);
         foreach (var word in words) frequency[word] = frequency.GetValueOrDefault(word) + 1;
         lookup = frequency.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private Vocabulary(Dictionary<string, int> frequency, HashSet<string> clean)
+    {
+        this.frequency = frequency;
+        this.clean = clean;
+        lookup = frequency.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(frequency.Count);
+        foreach (var (word, count) in frequency)
+        {
+            writer.Write(word);
+            writer.Write(count);
+        }
+        writer.Write(clean.Count);
+        foreach (var word in clean) writer.Write(word);
+    }
+
+    internal static Vocabulary Read(BinaryReader reader)
+    {
+        var words = reader.ReadInt32();
+        var frequency = new Dictionary<string, int>(words, StringComparer.Ordinal);
+        for (var i = 0; i < words; i++) frequency.Add(reader.ReadString(), reader.ReadInt32());
+        var cleanWords = reader.ReadInt32();
+        var clean = new HashSet<string>(cleanWords, StringComparer.Ordinal);
+        for (var i = 0; i < cleanWords; i++) clean.Add(reader.ReadString());
+        return new Vocabulary(frequency, clean);
     }
 
     public int Count => frequency.Count;

@@ -67,8 +67,7 @@ public static partial class HostingSetup
         builder.Services.AddOptions<ContentOptions>().BindConfiguration("Content").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         var folder = builder.Configuration["Content:DialogsFolder"] is { Length: > 0 } configured ? configured : new ContentOptions().DialogsFolder;
-        var training = Task.Run(() => new Assistant(ContentLoader.Load(Path.IsPathRooted(folder) ? folder : Path.Combine(AppContext.BaseDirectory, folder))));
-        builder.Services.AddSingleton(new EngineTraining(training));
+        builder.Services.AddSingleton(EngineTraining.Start(Path.IsPathRooted(folder) ? folder : Path.Combine(AppContext.BaseDirectory, folder)));
         builder.Services.AddSingleton(services => services.GetRequiredService<EngineTraining>().Trained.Content);
         builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration("OfficeHours");
         builder.Services.AddSingleton(services => services.GetRequiredService<EngineTraining>().Trained.With(

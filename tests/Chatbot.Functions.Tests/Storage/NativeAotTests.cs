@@ -21,7 +21,7 @@ public class NativeAotTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixtu
     }
 
     [Fact]
-    public async Task TheAotHandler_AnswersWithCitations_AndItsEscalationReachesStaff_ThroughTheNotifyFunction()
+    public async Task TheAotHandler_LoadsItsStoredUnderstanding_AnswersWithCitations_AndItsEscalationReachesStaff_ThroughTheNotifyFunction()
     {
         await using var hook = await StaffWebhook.StartAsync();
         var port = Azurite.FreePort();
@@ -34,6 +34,8 @@ public class NativeAotTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixtu
         start.Environment["Storage__NotificationQueue"] = $"{prefix}-notifications";
         start.Environment["Notifications__Webhook__Url"] = hook.Url;
         using var handler = Process.Start(start)!;
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        handler.OutputDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
         handler.BeginOutputReadLine();
         handler.BeginErrorReadLine();
         try
@@ -51,6 +53,8 @@ public class NativeAotTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixtu
             (await http.PostAsJsonAsync("/notify", invocation)).EnsureSuccessStatusCode();
             await hook.WaitForAsync(1);
             Assert.Equal($"{id}:webhook", hook.Received.First().IdempotencyKey);
+            // The publish stored the trained understanding; this cold start loaded it instead of training (docs/decisions/007).
+            Assert.Contains(output, line => line.Contains("understanding loaded from its snapshot", StringComparison.Ordinal));
         }
         finally
         {

@@ -1,0 +1,79 @@
+using Chatbot.Core.Conversation;
+using Chatbot.Core.Evaluation;
+using Chatbot.Core.Understanding;
+
+namespace Chatbot.Core.Tests.Understanding;
+
+/// <summary>A cold instance loads the understanding a publish stored; it must be the same understanding, or none.</summary>
+public class UnderstandingSnapshotTests
+{
+    private static readonly Lazy<byte[]> Stored = new(() =>
+    {
+        using var stream = new MemoryStream();
+        UnderstandingSnapshot.Write(stream, TestContent.Content, TestContent.Assistant.Understander);
+        return stream.ToArray();
+    });
+
+    [Fact]
+    public void ALoadedSnapshot_UnderstandsEveryMessage_ExactlyAsTraining()
+    {
+        var loaded = Read(Stored.Value, TestContent.Content, out var reason);
+
+        Assert.Equal("loaded", reason);
+        var assistant = new Assistant(TestContent.Content, loaded!);
+        var messages = LabelledSet.Read(Path.Combine(TestContent.RepositoryRoot, "tests", "eval", "messages.jsonl"))
+            .SelectMany(c => c.Turns).Select(t => t.Text)
+            .Concat(["quanto costa la cementoplastica", "¿duele mucho?", "fivre 40 aprés vertebroplastei", ""]);
+        foreach (var text in messages)
+        {
+            var trained = TestContent.Assistant.Reply(ConversationState.New, text);
+            var fromSnapshot = assistant.Reply(ConversationState.New, text);
+            Assert.Equal(trained.Result with { Citations = [], SuggestedActions = [] }, fromSnapshot.Result with { Citations = [], SuggestedActions = [] });
+            Assert.Equal(trained.Result.Citations, fromSnapshot.Result.Citations);
+            Assert.Equal(trained.Result.SuggestedActions, fromSnapshot.Result.SuggestedActions);
+        }
+    }
+
+    [Fact]
+    public void ASnapshotOfOtherContent_IsNotUsed()
+    {
+        var edited = TestContent.Content with { Version = "0123456789ab" };
+
+        Assert.Null(Read(Stored.Value, edited, out var reason));
+        Assert.Equal($"trained on content {TestContent.Content.Version}, not 0123456789ab", reason);
+    }
+
+    [Fact]
+    public void ASnapshotFromABuildThatReadsExamplesDifferently_IsNotUsed()
+    {
+        // Same version string, other examples: what a changed tokeniser or feature set looks like to the check.
+        var changed = TestContent.Content with { Examples = [.. TestContent.Content.Examples.Skip(1)] };
+
+        Assert.Null(Read(Stored.Value, changed, out var reason));
+        Assert.Equal("written by a build that reads the examples differently", reason);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    [InlineData(100)]
+    [InlineData(50_000)]
+    public void ATruncatedSnapshot_IsNotUsed_AndThrowsNothing(int keptBytes)
+    {
+        Assert.Null(Read(Stored.Value[..keptBytes], TestContent.Content, out var reason));
+        Assert.Equal("unreadable (EndOfStreamException)", reason);
+    }
+
+    [Fact]
+    public void AnotherFile_IsNotTakenForASnapshot()
+    {
+        Assert.Null(Read("language: fr\nexamples:\n"u8.ToArray(), TestContent.Content, out var reason));
+        Assert.Equal("not a snapshot of this format", reason);
+    }
+
+    private static Understander? Read(byte[] bytes, Chatbot.Core.Content.ChatContent content, out string reason)
+    {
+        using var stream = new MemoryStream(bytes);
+        return UnderstandingSnapshot.TryRead(stream, content, out reason);
+    }
+}
