@@ -15,6 +15,7 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
     /// <summary>Longer messages are cut before the engine: nobody types a page into a chat window.</summary>
     public const int MaxTextLength = 4_000;
     private const int MaxAttempts = 10;
+    private readonly ConversationTurnOrder order = new();
 
     /// <summary>The replies to send; empty for activities the bot accepts and ignores.</summary>
     public Task<IReadOnlyList<Activity>> OnActivityAsync(Activity activity, CancellationToken cancellationToken) => activity.Type switch
@@ -44,6 +45,7 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
     {
         var key = ConversationReference.KeyOf(activity.ChannelId, activity.Conversation?.Id);
         var text = activity.Text is { Length: > MaxTextLength } tooLong ? tooLong[..MaxTextLength] : activity.Text;
+        using var inTurn = await order.EnterAsync(key, cancellationToken);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await store.LoadAsync(key, cancellationToken);
