@@ -65,6 +65,9 @@ public sealed partial class Understander
 
     public TrainedUnderstanding Trained { get; }
 
+    /// <summary>The content this understanding was trained on.</summary>
+    internal ChatContent Content => content;
+
     /// <summary>
     /// How this build reads examples (folding, SMS, typos, names masked, features), summed over the
     /// first examples: a snapshot written by a build that reads them differently is not used.

@@ -22,12 +22,13 @@ public static class UnderstandingSnapshot
     private const uint Magic = 0x43425553; // "CBUS"
     private const int MaxArrayLength = 64 << 20;
 
-    public static void Write(Stream stream, ChatContent content, Understander understander)
+    /// <summary>Stores what <paramref name="understander"/> learnt, under the version of the content it learnt it from.</summary>
+    public static void Write(Stream stream, Understander understander)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Format);
-        writer.Write(content.Version);
+        writer.Write(understander.Content.Version);
         writer.Write(understander.ReadingFingerprint());
         var trained = understander.Trained;
         trained.Vocabulary.Write(writer);

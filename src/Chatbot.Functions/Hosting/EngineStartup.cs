@@ -35,9 +35,8 @@ public sealed class EngineTraining(Task<(Assistant Assistant, string Understandi
     public static int WriteSnapshot()
     {
         var content = ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, new ContentOptions().DialogsFolder));
-        var assistant = new Assistant(content);
         var partial = SnapshotPath + ".partial";
-        using (var stream = File.Create(partial)) UnderstandingSnapshot.Write(stream, content, assistant.Understander);
+        using (var stream = File.Create(partial)) UnderstandingSnapshot.Write(stream, new Understander(content));
         File.Move(partial, SnapshotPath, overwrite: true);
         Console.WriteLine($"understanding of content {content.Version} written to {SnapshotPath}");
         return 0;

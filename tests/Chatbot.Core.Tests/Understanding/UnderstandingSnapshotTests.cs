@@ -10,7 +10,7 @@ public class UnderstandingSnapshotTests
     private static readonly Lazy<byte[]> Stored = new(() =>
     {
         using var stream = new MemoryStream();
-        UnderstandingSnapshot.Write(stream, TestContent.Content, TestContent.Assistant.Understander);
+        UnderstandingSnapshot.Write(stream, TestContent.Assistant.Understander);
         return stream.ToArray();
     });
 
