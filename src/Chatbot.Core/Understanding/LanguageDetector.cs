@@ -78,71 +78,85 @@ public sealed class LanguageDetector
     }
 
     /// <summary>Naive Bayes over character trigrams of words, one class per language.</summary>
-    /// <remarks>A trigram is packed into a long (three UTF-16 units): no string per trigram, at training or per message.</remarks>
+    /// <remarks>
+    /// A trigram is packed into a long (three UTF-16 units): no string per trigram, at training or per
+    /// message. One table row per trigram holds every language's log-probability, so a message costs
+    /// one lookup per trigram, not one per trigram and language.
+    /// </remarks>
     private sealed class TrigramModel
     {
         private const int VocabularySize = 20_000;
-        private readonly List<(string Language, Dictionary<long, float> Log, float Unseen)> languages = [];
+        private readonly string[] languages;
+        private readonly float[] unseen;
+        private readonly Dictionary<long, int> rows;
+        private readonly float[] logs;
 
         public TrigramModel(Dictionary<string, IEnumerable<string>> texts)
         {
-            foreach (var (language, list) in texts)
+            var counts = new List<Dictionary<long, int>>();
+            foreach (var list in texts.Values)
             {
-                var counts = new Dictionary<long, int>();
+                var count = new Dictionary<long, int>();
                 var buffer = new List<long>();
                 foreach (var text in list)
                 {
                     buffer.Clear();
                     AddTrigrams(Folding.Fold(text), buffer);
-                    foreach (var trigram in buffer) counts[trigram] = counts.GetValueOrDefault(trigram) + 1;
+                    foreach (var trigram in buffer) count[trigram] = count.GetValueOrDefault(trigram) + 1;
                 }
-                double total = counts.Values.Sum() + VocabularySize;
-                var log = new Dictionary<long, float>(counts.Count);
-                foreach (var (trigram, count) in counts) log[trigram] = (float)Math.Log((count + 1) / total);
-                languages.Add((language, log, (float)Math.Log(1 / total)));
+                counts.Add(count);
+            }
+            languages = [.. texts.Keys];
+            var totals = counts.Select(c => (double)c.Values.Sum() + VocabularySize).ToArray();
+            unseen = [.. totals.Select(total => (float)Math.Log(1 / total))];
+            rows = [];
+            foreach (var trigram in counts.SelectMany(c => c.Keys)) rows.TryAdd(trigram, rows.Count);
+            logs = new float[rows.Count * languages.Length];
+            foreach (var (trigram, row) in rows)
+            {
+                for (var l = 0; l < languages.Length; l++)
+                {
+                    logs[(row * languages.Length) + l] = counts[l].TryGetValue(trigram, out var n) ? (float)Math.Log((n + 1) / totals[l]) : unseen[l];
+                }
             }
         }
 
-        private TrigramModel()
-        {
-        }
+        private TrigramModel(string[] languages, float[] unseen, Dictionary<long, int> rows, float[] logs) =>
+            (this.languages, this.unseen, this.rows, this.logs) = (languages, unseen, rows, logs);
 
         public void Write(BinaryWriter writer)
         {
-            writer.Write(languages.Count);
-            foreach (var (language, log, unseen) in languages)
-            {
-                writer.Write(language);
-                writer.Write(unseen);
-                UnderstandingSnapshot.WriteArray<long>(writer, log.Keys.ToArray());
-                UnderstandingSnapshot.WriteArray<float>(writer, log.Values.ToArray());
-            }
+            writer.Write(languages.Length);
+            foreach (var language in languages) writer.Write(language);
+            UnderstandingSnapshot.WriteArray<float>(writer, unseen);
+            var trigrams = new long[rows.Count];
+            foreach (var (trigram, row) in rows) trigrams[row] = trigram;
+            UnderstandingSnapshot.WriteArray<long>(writer, trigrams);
+            UnderstandingSnapshot.WriteArray<float>(writer, logs);
         }
 
         public static TrigramModel Read(BinaryReader reader)
         {
-            var model = new TrigramModel();
-            for (var count = reader.ReadInt32(); count > 0; count--)
-            {
-                var (language, unseen) = (reader.ReadString(), reader.ReadSingle());
-                var (trigrams, logs) = (UnderstandingSnapshot.ReadArray<long>(reader), UnderstandingSnapshot.ReadArray<float>(reader));
-                if (trigrams.Length != logs.Length) throw new InvalidDataException("trigram table is inconsistent");
-                var log = new Dictionary<long, float>(trigrams.Length);
-                for (var i = 0; i < trigrams.Length; i++) log.Add(trigrams[i], logs[i]);
-                model.languages.Add((language, log, unseen));
-            }
-            return model;
+            var languages = new string[reader.ReadInt32()];
+            for (var l = 0; l < languages.Length; l++) languages[l] = reader.ReadString();
+            var (unseen, trigrams, logs) = (UnderstandingSnapshot.ReadArray<float>(reader), UnderstandingSnapshot.ReadArray<long>(reader), UnderstandingSnapshot.ReadArray<float>(reader));
+            if (unseen.Length != languages.Length || logs.Length != trigrams.Length * languages.Length) throw new InvalidDataException("trigram table is inconsistent");
+            var rows = new Dictionary<long, int>(trigrams.Length);
+            for (var i = 0; i < trigrams.Length; i++) rows.Add(trigrams[i], i);
+            return new TrigramModel(languages, unseen, rows, logs);
         }
 
         public List<(string Language, double Score)> Rank(List<long> trigrams, string? hint, double hintBonus)
         {
-            var ranked = new List<(string, double)>(languages.Count);
-            foreach (var (language, log, unseen) in languages)
+            Span<double> scores = stackalloc double[languages.Length];
+            for (var l = 0; l < languages.Length; l++) scores[l] = languages[l] == hint ? hintBonus : 0;
+            foreach (var trigram in trigrams)
             {
-                double score = language == hint ? hintBonus : 0;
-                foreach (var trigram in trigrams) score += log.TryGetValue(trigram, out var p) ? p : unseen;
-                ranked.Add((language, score));
+                ReadOnlySpan<float> row = rows.TryGetValue(trigram, out var r) ? logs.AsSpan(r * languages.Length, languages.Length) : unseen;
+                for (var l = 0; l < languages.Length; l++) scores[l] += row[l];
             }
+            var ranked = new List<(string, double)>(languages.Length);
+            for (var l = 0; l < languages.Length; l++) ranked.Add((languages[l], scores[l]));
             ranked.Sort((a, b) => b.Item2.CompareTo(a.Item2));
             return ranked;
         }

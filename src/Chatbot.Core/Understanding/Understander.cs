@@ -34,6 +34,9 @@ public sealed partial class Understander
     private readonly ProcedureDetector procedures;
     private readonly Dictionary<string, WordLists> lists;
 
+    /// <summary>Greetings, thanks and goodbyes of every language, in one index.</summary>
+    private readonly PhraseSet<bool> smallTalk;
+
     /// <summary>Trains on the content (tens of milliseconds); see also <see cref="UnderstandingSnapshot"/>.</summary>
     public Understander(ChatContent content)
         : this(content, Train(content))
@@ -48,6 +51,7 @@ public sealed partial class Understander
         redFlags = new RedFlagDetector(content);
         procedures = new ProcedureDetector(content);
         lists = content.Languages.ToDictionary(l => l.Key, l => new WordLists(l.Value));
+        smallTalk = new PhraseSet<bool>(lists.Values.SelectMany(l => l.Greetings.Concat(l.Thanks).Concat(l.Goodbyes)).Select(p => (p, true)));
         Classifier = trained.Classifier;
         languages = trained.Languages;
     }
@@ -117,11 +121,11 @@ public sealed partial class Understander
             Classify(named.Masked, tokens, redFlag.NamesSymptom),
             named.Procedures,
             named.OnlyAName,
-            words.Corrections.Any(p => p.FindIn(tokens).Any()),
+            words.CorrectionSet.FindAll(tokens).Count > 0,
             yes,
             no,
-            words.Thanks.Any(p => p.FindIn(tokens).Any()),
-            words.Goodbyes.Any(p => p.FindIn(tokens).Any()));
+            words.ThanksSet.FindAll(tokens).Count > 0,
+            words.GoodbyeSet.FindAll(tokens).Count > 0);
     }
 
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
@@ -137,10 +141,7 @@ public sealed partial class Understander
     {
         if (tokens.Count is 0 or > 6) return false;
         var covered = new bool[tokens.Count];
-        foreach (var phrase in lists.Values.SelectMany(l => l.Greetings.Concat(l.Thanks).Concat(l.Goodbyes)))
-        {
-            foreach (var i in phrase.FindIn(tokens)) Array.Fill(covered, true, i, phrase.Words.Length);
-        }
+        foreach (var (i, phrase, _) in smallTalk.FindAll(tokens)) Array.Fill(covered, true, i, phrase.Words.Length);
         return covered.All(c => c);
     }
 
@@ -167,5 +168,8 @@ public sealed partial class Understander
         public List<Phrase> Greetings { get; } = profile.Greetings.Select(Tokeniser.Compile).ToList();
         public List<Phrase> Goodbyes { get; } = profile.Goodbyes.Select(Tokeniser.Compile).ToList();
         public List<Phrase> Corrections { get; } = profile.Corrections.Select(Tokeniser.Compile).ToList();
+        public PhraseSet<bool> CorrectionSet { get; } = new(profile.Corrections.Select(p => (Tokeniser.Compile(p), true)));
+        public PhraseSet<bool> ThanksSet { get; } = new(profile.Thanks.Select(p => (Tokeniser.Compile(p), true)));
+        public PhraseSet<bool> GoodbyeSet { get; } = new(profile.Goodbyes.Select(p => (Tokeniser.Compile(p), true)));
     }
 }

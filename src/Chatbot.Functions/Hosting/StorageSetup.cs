@@ -31,6 +31,7 @@ public static partial class HostingSetup
         else
         {
             builder.Services.AddSingleton<SqliteDatabase>();
+            builder.Services.AddSingleton<RecentStates>();
             builder.Services.AddSingleton<SqliteEscalationStore>();
             builder.Services.AddSingleton<IEscalationStore>(services => services.GetRequiredService<SqliteEscalationStore>());
             builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Functions.State;
 
 /// <summary>Retention and erasure in the SQLite file: one transaction each.</summary>
-public sealed class SqliteRetention(SqliteDatabase database, IOptions<StateOptions> options, TimeProvider time) : IDataRetention
+public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent, IOptions<StateOptions> options, TimeProvider time) : IDataRetention
 {
-    public Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public async Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        var report = await database.WriteAsync(async (connection, transaction) =>
         {
             var now = time.GetUtcNow();
             var retention = options.Value.Retention;
@@ -20,9 +21,16 @@ public sealed class SqliteRetention(SqliteDatabase database, IOptions<StateOptio
                 "DELETE FROM escalation WHERE status = 'resolved' AND created_at < $t", now - retention.ResolvedEscalations, cancellationToken);
             return new ErasureReport(conversations, escalations, notifications);
         }, cancellationToken);
+        // A few seconds of reading back from the file, every few hours: simpler than knowing which rows went.
+        recent.ForgetAll();
+        return report;
+    }
 
-    public Task<ErasureReport> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public async Task<ErasureReport> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        // Forgotten before and after: a turn saving meanwhile fails its version check and reads the (deleted) row.
+        recent.Forget(conversationKey);
+        var report = await database.WriteAsync(async (connection, transaction) =>
         {
             await using var outbox = connection.Command(
                 "DELETE FROM outbox WHERE escalation IN (SELECT id FROM escalation WHERE conversation = $c)", transaction, ("$c", conversationKey));
@@ -32,6 +40,9 @@ public sealed class SqliteRetention(SqliteDatabase database, IOptions<StateOptio
             await using var state = connection.Command("DELETE FROM conversation_state WHERE conversation = $c", transaction, ("$c", conversationKey));
             return new ErasureReport(await state.ExecuteNonQueryAsync(cancellationToken), escalations, notifications);
         }, cancellationToken);
+        recent.Forget(conversationKey);
+        return report;
+    }
 
     private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, DateTimeOffset before, CancellationToken cancellationToken)
     {

@@ -37,6 +37,13 @@ public sealed class StateOptions : IValidatableObject
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
 
+    /// <summary>
+    /// SQLite only: how many conversations' last saved state are kept in memory (0: none), so a turn
+    /// does not read back what the previous one wrote. A state is a few kilobytes.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int RecentConversations { get; set; } = 5_000;
+
     public RetentionOptions Retention { get; set; } = new();
 
     public bool UsesAzureStorage => Provider == AzureStorage;

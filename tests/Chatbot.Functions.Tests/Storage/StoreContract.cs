@@ -209,8 +209,28 @@ public abstract class StoreContract : IAsyncLifetime
 
 public sealed class SqliteStoreTests : StoreContract
 {
+    private readonly string path = Path.Combine(Path.GetTempPath(), "chatbot-contract-" + Guid.NewGuid().ToString("N"), "chatbot.db");
+
+    protected override string[] StoreSettings() => [$"--Storage:SqlitePath={path}"];
+
+    [Fact]
+    public async Task WhatThisProcessRemembers_IsAlsoInTheFile_ForTheNextProcess()
+    {
+        Assert.True(await Conversations.TrySaveAsync("emulator:restart", ConversationState.New with { Turns = 1, LastTopic = "fasting" }, null, null, CancellationToken.None));
+        var remembered = await Conversations.LoadAsync("emulator:restart", CancellationToken.None);
+
+        await using var next = ChatbotApp.Create([$"--Content:DialogsFolder={Repository.Dialogs}", "--Logging:LogLevel:Default=Warning", .. StoreSettings()]);
+        var read = await next.Services.GetRequiredService<IConversationStore>().LoadAsync("emulator:restart", CancellationToken.None);
+
+        Assert.Equal((1, "fasting", remembered.Version), (read.State.Turns, read.State.LastTopic, read.Version));
+    }
+}
+
+/// <summary>The same contract with no recent states in memory: every turn reads the file.</summary>
+public sealed class SqliteStoreWithoutRecentStatesTests : StoreContract
+{
     protected override string[] StoreSettings() =>
-        [$"--Storage:SqlitePath={Path.Combine(Path.GetTempPath(), "chatbot-contract-" + Guid.NewGuid().ToString("N"), "chatbot.db")}"];
+        [$"--Storage:SqlitePath={Path.Combine(Path.GetTempPath(), "chatbot-contract-" + Guid.NewGuid().ToString("N"), "chatbot.db")}", "--Storage:RecentConversations=0"];
 }
 
 public sealed class AzureStorageStoreTests(AzuriteFixture azurite) : StoreContract, IClassFixture<AzuriteFixture>
