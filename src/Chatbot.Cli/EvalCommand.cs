@@ -12,9 +12,9 @@ public static class EvalCommand
         if (options.Arguments.Count != 1) return Options.Usage(Console.Error);
         var content = ContentLoader.Load(options.DialogsFolder);
         var set = LabelledSet.Read(options.Arguments[0]);
-        if (options.CrossValidate)
+        if (options.CrossValidate || options.Cold)
         {
-            var folds = CrossValidation.Run(content, set, options.DialogsFolder);
+            var folds = options.Cold ? CrossValidation.Cold(content, set, options.DialogsFolder) : CrossValidation.Run(content, set, options.DialogsFolder);
             Print(folds, output);
             if (options.Mistakes) foreach (var line in Mistakes(folds, "dev")) output.WriteLine(line);
             return 0;

@@ -9,6 +9,9 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
     /// <summary>Cross-validate on the dev split instead of scoring both splits.</summary>
     public bool CrossValidate { get; init; }
 
+    /// <summary>Score the dev split with a model trained without it (nor the contrasts written from it).</summary>
+    public bool Cold { get; init; }
+
     public static Options Parse(string[] args)
     {
         string? dialogs = null;
@@ -16,6 +19,7 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
         var check = false;
         var mistakes = false;
         var crossValidate = false;
+        var cold = false;
         string? split = null;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -28,10 +32,11 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
                 case "--check": check = true; break;
                 case "--mistakes": mistakes = true; break;
                 case "--cv": crossValidate = true; break;
+                case "--cold": cold = true; break;
                 default: rest.Add(args[i]); break;
             }
         }
-        return new Options(dialogs ?? FindDialogs(), json, check, split, rest) { Mistakes = mistakes, CrossValidate = crossValidate };
+        return new Options(dialogs ?? FindDialogs(), json, check, split, rest) { Mistakes = mistakes, CrossValidate = crossValidate, Cold = cold };
     }
 
     /// <summary>CHATBOT_DIALOGS, else the nearest <c>dialogs/</c> above the working folder or the program.</summary>
@@ -56,9 +61,11 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
               validate                 check dialogs/: verbatim quotes, references, examples (exit 1 on errors)
               ask [--json] "question"  one answer; with no question, one question per line on stdin, one JSON line out
               chat                     an interactive conversation that keeps its state
-              eval FILE [--split S] [--check] [--mistakes] [--cv]
+              eval FILE [--split S] [--check] [--mistakes] [--cv | --cold]
                                        accuracy, red-flag recall, false alarms, grounding, latency;
-                                       --check exits 1 when the held-out targets are missed
+                                       --check exits 1 when the held-out targets are missed;
+                                       --cv cross-validates on dev; --cold scores dev with a model
+                                       that never saw it (nor the contrasts written from it)
               bench                    content load time and per-turn latency (p50/p99)
             """);
         return 2;

@@ -23,4 +23,20 @@ public static class CrossValidation
         }
         return new EvalReport(turns, [], []);
     }
+
+    /// <summary>
+    /// The dev split scored by a model that never saw a dev message, nor the contrast examples written
+    /// after reading dev mistakes: further from the dev set than <see cref="Run"/>, so it still tells
+    /// models apart once cross-validation saturates.
+    /// </summary>
+    public static EvalReport Cold(ChatContent content, IReadOnlyList<LabelledConversation> set, string dialogsFolder)
+    {
+        var dev = set.Where(c => c.Split == "dev").ToList();
+        var seen = dev.SelectMany(c => c.Turns).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var trained = content with
+        {
+            Examples = content.Examples.Where(e => !seen.Contains(e.Text) && !Path.GetFileName(e.File).Contains("-contrasts", StringComparison.Ordinal)).ToList(),
+        };
+        return Evaluator.Run(new Assistant(trained), dev, dialogsFolder);
+    }
 }
