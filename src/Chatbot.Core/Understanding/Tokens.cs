@@ -77,15 +77,6 @@ public sealed class Tokeniser(IReadOnlyDictionary<string, LanguageProfile> langu
 /// <summary>Consecutive words to find in a message; a word marked prefix matches any word it starts.</summary>
 public sealed record Phrase(string[] Words, bool[] Prefix)
 {
-    /// <summary>Every start index where the phrase occurs.</summary>
-    public IEnumerable<int> FindIn(IReadOnlyList<Token> tokens)
-    {
-        for (var i = 0; i + Words.Length <= tokens.Count; i++)
-        {
-            if (MatchesAt(tokens, i)) yield return i;
-        }
-    }
-
     public bool MatchesAtStart(IReadOnlyList<Token> tokens) => Words.Length <= tokens.Count && MatchesAt(tokens, 0);
 
     public bool MatchesAt(IReadOnlyList<Token> tokens, int start)

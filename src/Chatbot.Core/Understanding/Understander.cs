@@ -121,11 +121,11 @@ public sealed partial class Understander
             Classify(named.Masked, tokens, redFlag.NamesSymptom),
             named.Procedures,
             named.OnlyAName,
-            words.CorrectionSet.FindAll(tokens).Count > 0,
+            words.Corrections.FindAll(tokens).Count > 0,
             yes,
             no,
-            words.ThanksSet.FindAll(tokens).Count > 0,
-            words.GoodbyeSet.FindAll(tokens).Count > 0);
+            words.ThanksFound.FindAll(tokens).Count > 0,
+            words.GoodbyesFound.FindAll(tokens).Count > 0);
     }
 
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
@@ -160,16 +160,33 @@ public sealed partial class Understander
         return texts.SelectMany(t => Folding.Words(Folding.Fold(t.Replace("*", " ", StringComparison.Ordinal)))).Select(w => w.Word);
     }
 
-    private sealed class WordLists(LanguageProfile profile)
+    private sealed class WordLists
     {
-        public List<Phrase> Yes { get; } = profile.Yes.Select(Tokeniser.Compile).ToList();
-        public List<Phrase> No { get; } = profile.No.Select(Tokeniser.Compile).ToList();
-        public List<Phrase> Thanks { get; } = profile.Thanks.Select(Tokeniser.Compile).ToList();
-        public List<Phrase> Greetings { get; } = profile.Greetings.Select(Tokeniser.Compile).ToList();
-        public List<Phrase> Goodbyes { get; } = profile.Goodbyes.Select(Tokeniser.Compile).ToList();
-        public List<Phrase> Corrections { get; } = profile.Corrections.Select(Tokeniser.Compile).ToList();
-        public PhraseSet<bool> CorrectionSet { get; } = new(profile.Corrections.Select(p => (Tokeniser.Compile(p), true)));
-        public PhraseSet<bool> ThanksSet { get; } = new(profile.Thanks.Select(p => (Tokeniser.Compile(p), true)));
-        public PhraseSet<bool> GoodbyeSet { get; } = new(profile.Goodbyes.Select(p => (Tokeniser.Compile(p), true)));
+        public WordLists(LanguageProfile profile)
+        {
+            Yes = Compile(profile.Yes);
+            No = Compile(profile.No);
+            Thanks = Compile(profile.Thanks);
+            Greetings = Compile(profile.Greetings);
+            Goodbyes = Compile(profile.Goodbyes);
+            Corrections = Index(Compile(profile.Corrections));
+            ThanksFound = Index(Thanks);
+            GoodbyesFound = Index(Goodbyes);
+        }
+
+        public List<Phrase> Yes { get; }
+        public List<Phrase> No { get; }
+        public List<Phrase> Thanks { get; }
+        public List<Phrase> Greetings { get; }
+        public List<Phrase> Goodbyes { get; }
+
+        /// <summary>Phrase sets for "anywhere in the message": one pass over the words.</summary>
+        public PhraseSet<bool> Corrections { get; }
+        public PhraseSet<bool> ThanksFound { get; }
+        public PhraseSet<bool> GoodbyesFound { get; }
+
+        private static List<Phrase> Compile(IEnumerable<string> phrases) => phrases.Select(Tokeniser.Compile).ToList();
+
+        private static PhraseSet<bool> Index(List<Phrase> phrases) => new(phrases.Select(p => (p, true)));
     }
 }
