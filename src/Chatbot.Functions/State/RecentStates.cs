@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Chatbot.Core.Conversation;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class RecentStates : IDisposable
         if (size > 0) cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = size });
     }
 
-    public bool TryGet(string conversationKey, out SavedState? saved)
+    public bool TryGet(string conversationKey, [NotNullWhen(true)] out SavedState? saved)
     {
         saved = null;
         return cache is not null && cache.TryGetValue(conversationKey, out saved) && saved is not null;

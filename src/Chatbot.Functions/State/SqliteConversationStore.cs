@@ -11,7 +11,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
 {
     public async Task<StoredState> LoadAsync(string conversationKey, CancellationToken cancellationToken)
     {
-        if (recent.TryGet(conversationKey, out var saved) && !Expired(saved!.UpdatedAt))
+        if (recent.TryGet(conversationKey, out var saved) && !Expired(saved.UpdatedAt))
         {
             return new StoredState(saved.State, saved.Version.ToString(CultureInfo.InvariantCulture));
         }
@@ -30,30 +30,22 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
     {
         var now = time.GetUtcNow();
         long? expected = expectedVersion is null ? null : long.Parse(expectedVersion, CultureInfo.InvariantCulture);
-        bool saved;
-        try
+        // Whatever happens below, memory must not outlive a save that failed or may not have committed.
+        recent.Forget(conversationKey);
+        var saved = await database.WriteAsync(async (connection, transaction) =>
         {
-            saved = await database.WriteAsync(async (connection, transaction) =>
-            {
-                var sql = expected is null
-                    ? "INSERT INTO conversation_state (conversation, state, version, updated_at) VALUES ($c, $s, 1, $t) ON CONFLICT (conversation) DO NOTHING"
-                    : "UPDATE conversation_state SET state = $s, version = version + 1, updated_at = $t WHERE conversation = $c AND version = $v";
-                await using var command = connection.Command(sql, transaction,
-                    ("$c", conversationKey), ("$s", JsonSerializer.Serialize(state, ChatbotJson.Default.ConversationState)),
-                    ("$t", now.ToString("O")), ("$v", expected));
-                if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
-                // The escalation and its notifications commit with the turn, or not at all.
-                if (escalation is not null) await escalations.WriteAsync(connection, transaction, conversationKey, escalation, cancellationToken);
-                return true;
-            }, cancellationToken);
-        }
-        catch
-        {
-            recent.Forget(conversationKey);
-            throw;
-        }
+            var sql = expected is null
+                ? "INSERT INTO conversation_state (conversation, state, version, updated_at) VALUES ($c, $s, 1, $t) ON CONFLICT (conversation) DO NOTHING"
+                : "UPDATE conversation_state SET state = $s, version = version + 1, updated_at = $t WHERE conversation = $c AND version = $v";
+            await using var command = connection.Command(sql, transaction,
+                ("$c", conversationKey), ("$s", JsonSerializer.Serialize(state, ChatbotJson.Default.ConversationState)),
+                ("$t", now.ToString("O")), ("$v", expected));
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
+            // The escalation and its notifications commit with the turn, or not at all.
+            if (escalation is not null) await escalations.WriteAsync(connection, transaction, conversationKey, escalation, cancellationToken);
+            return true;
+        }, cancellationToken);
         if (saved) recent.Remember(conversationKey, new SavedState(state, (expected ?? 0) + 1, now));
-        else recent.Forget(conversationKey);
         return saved;
     }
 
