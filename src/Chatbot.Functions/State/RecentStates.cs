@@ -12,8 +12,10 @@ public sealed record SavedState(ConversationState State, long Version, DateTimeO
 /// The states this process saved recently, so the next turn does not read back and parse what it
 /// has just written (the read was a tenth of the CPU of a turn under load). Only for the SQLite
 /// store: its file belongs to this one process, so no one else changes a row behind it, and every
-/// delete goes through <see cref="SqliteRetention"/>, which forgets here too. Even a stale entry
-/// cannot lose an update: the save checks the row version, fails, and the turn reads the row again.
+/// delete goes through <see cref="SqliteRetention"/>, which forgets here too. Entries are set by
+/// the committer in commit order (the <c>committed</c> callback of <see cref="SqliteDatabase"/>'s writes),
+/// so a read never goes back behind a save that returned; and even a stale entry could not lose an
+/// update: the save checks the row version, fails, forgets, and the turn reads the row again.
 /// </summary>
 public sealed class RecentStates : IDisposable
 {

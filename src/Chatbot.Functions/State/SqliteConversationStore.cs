@@ -30,23 +30,31 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
     {
         var now = time.GetUtcNow();
         long? expected = expectedVersion is null ? null : long.Parse(expectedVersion, CultureInfo.InvariantCulture);
-        // Whatever happens below, memory must not outlive a save that failed or may not have committed.
-        recent.Forget(conversationKey);
-        var saved = await database.WriteAsync(async (connection, transaction) =>
+        var remembered = new SavedState(state, (expected ?? 0) + 1, now);
+        var saved = false;
+        try
         {
-            var sql = expected is null
-                ? "INSERT INTO conversation_state (conversation, state, version, updated_at) VALUES ($c, $s, 1, $t) ON CONFLICT (conversation) DO NOTHING"
-                : "UPDATE conversation_state SET state = $s, version = version + 1, updated_at = $t WHERE conversation = $c AND version = $v";
-            await using var command = connection.Command(sql, transaction,
-                ("$c", conversationKey), ("$s", JsonSerializer.Serialize(state, ChatbotJson.Default.ConversationState)),
-                ("$t", now.ToString("O")), ("$v", expected));
-            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
-            // The escalation and its notifications commit with the turn, or not at all.
-            if (escalation is not null) await escalations.WriteAsync(connection, transaction, conversationKey, escalation, cancellationToken);
-            return true;
-        }, cancellationToken);
-        if (saved) recent.Remember(conversationKey, new SavedState(state, (expected ?? 0) + 1, now));
-        return saved;
+            saved = await database.WriteAsync(async (connection, transaction) =>
+            {
+                var sql = expected is null
+                    ? "INSERT INTO conversation_state (conversation, state, version, updated_at) VALUES ($c, $s, 1, $t) ON CONFLICT (conversation) DO NOTHING"
+                    : "UPDATE conversation_state SET state = $s, version = version + 1, updated_at = $t WHERE conversation = $c AND version = $v";
+                await using var command = connection.Command(sql, transaction,
+                    ("$c", conversationKey), ("$s", JsonSerializer.Serialize(state, ChatbotJson.Default.ConversationState)),
+                    ("$t", now.ToString("O")), ("$v", expected));
+                if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
+                // The escalation and its notifications commit with the turn, or not at all.
+                if (escalation is not null) await escalations.WriteAsync(connection, transaction, conversationKey, escalation, cancellationToken);
+                return true;
+            }, committed: ok => { if (ok) recent.Remember(conversationKey, remembered); }, cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            // The turn will read again: from the file, in case memory is what was stale. Forgetting
+            // can only cost a read, whenever it happens; remembering is done in commit order above.
+            if (!saved) recent.Forget(conversationKey);
+        }
     }
 
     private bool Expired(DateTimeOffset updatedAt) => updatedAt + options.Value.Retention.Conversations < time.GetUtcNow();

@@ -56,9 +56,17 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>Runs a write in a transaction (shared with the writes queued at the same moment).</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken) =>
+        WriteAsync(write, null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="committed"/> runs once the write is committed, before anyone
+    /// awaiting it resumes, in commit order: what is kept in memory of a row then follows the file,
+    /// never the order in which the writers happen to be scheduled. It must not throw.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, Action<T>? committed, CancellationToken cancellationToken)
     {
-        var item = new PendingWrite<T>(write);
+        var item = new PendingWrite<T>(write, committed);
         ObjectDisposedException.ThrowIf(!pending.Writer.TryWrite(item), this);
         return await item.Result.WaitAsync(cancellationToken);
     }
@@ -126,7 +134,7 @@ public sealed class SqliteDatabase : IDisposable
         public abstract void Fail(Exception e);
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write) : PendingWrite
+    private sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, Action<T>? committed) : PendingWrite
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? value;
@@ -135,7 +143,11 @@ public sealed class SqliteDatabase : IDisposable
 
         protected override async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction) => value = await write(connection, transaction);
 
-        protected override void Succeed() => completion.TrySetResult(value!);
+        protected override void Succeed()
+        {
+            committed?.Invoke(value!);
+            completion.TrySetResult(value!);
+        }
 
         public override void Fail(Exception e) => completion.TrySetException(e);
     }

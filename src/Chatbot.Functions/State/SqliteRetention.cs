@@ -20,16 +20,12 @@ public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent
             var escalations = await ExecuteAsync(connection, transaction,
                 "DELETE FROM escalation WHERE status = 'resolved' AND created_at < $t", now - retention.ResolvedEscalations, cancellationToken);
             return new ErasureReport(conversations, escalations, notifications);
-        }, cancellationToken);
-        // A few seconds of reading back from the file, every few hours: simpler than knowing which rows went.
-        recent.ForgetAll();
+        }, committed: _ => recent.ForgetAll(), cancellationToken); // simpler than knowing which rows went
         return report;
     }
 
     public async Task<ErasureReport> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken)
     {
-        // Forgotten before and after: a turn saving meanwhile fails its version check and reads the (deleted) row.
-        recent.Forget(conversationKey);
         var report = await database.WriteAsync(async (connection, transaction) =>
         {
             await using var outbox = connection.Command(
@@ -39,8 +35,7 @@ public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent
             var escalations = await escalation.ExecuteNonQueryAsync(cancellationToken);
             await using var state = connection.Command("DELETE FROM conversation_state WHERE conversation = $c", transaction, ("$c", conversationKey));
             return new ErasureReport(await state.ExecuteNonQueryAsync(cancellationToken), escalations, notifications);
-        }, cancellationToken);
-        recent.Forget(conversationKey);
+        }, committed: _ => recent.Forget(conversationKey), cancellationToken);
         return report;
     }
 

@@ -224,6 +224,32 @@ public sealed class SqliteStoreTests : StoreContract
 
         Assert.Equal((1, "fasting", remembered.Version), (read.State.Turns, read.State.LastTopic, read.Version));
     }
+
+    [Fact]
+    public async Task ALoad_NeverGoesBackBehindASaveThatReturned()
+    {
+        // What this process remembers must follow the file's commit order, not the order in which
+        // the saving turns happen to resume: a late turn once put back an older state (CI, 17 of 20).
+        var saved = 0;
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            for (var done = 0; done < 25;)
+            {
+                var floor = Volatile.Read(ref saved);
+                var read = await Conversations.LoadAsync("emulator:monotonic", CancellationToken.None);
+                Assert.True(read.State.Turns >= floor, $"read {read.State.Turns} after {floor} was saved");
+                var next = read.State with { Turns = read.State.Turns + 1 };
+                if (!await Conversations.TrySaveAsync("emulator:monotonic", next, read.Version, null, CancellationToken.None)) continue;
+                done++;
+                for (var seen = Volatile.Read(ref saved); seen < next.Turns; seen = Volatile.Read(ref saved))
+                {
+                    if (Interlocked.CompareExchange(ref saved, next.Turns, seen) == seen) break;
+                }
+            }
+        })));
+
+        Assert.Equal(16 * 25, (await Conversations.LoadAsync("emulator:monotonic", CancellationToken.None)).State.Turns);
+    }
 }
 
 /// <summary>The same contract with no recent states in memory: every turn reads the file.</summary>
