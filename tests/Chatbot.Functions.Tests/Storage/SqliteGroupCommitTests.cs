@@ -8,6 +8,28 @@ namespace Chatbot.Functions.Tests.Storage;
 public class SqliteGroupCommitTests
 {
     [Fact]
+    public async Task EveryConnection_CommitsToDisk_NotOnlyTheFirst()
+    {
+        using var database = new SqliteDatabase(Options.Create(new StateOptions
+        {
+            SqlitePath = Path.Combine(Path.GetTempPath(), "chatbot-sync-" + Guid.NewGuid().ToString("N"), "chatbot.db"),
+        }));
+
+        // Pooled connections: the second one is the first again, the third a new one while both are open.
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            await using var first = database.Open();
+            await using var second = database.Open();
+            foreach (var connection in new[] { first, second })
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous";
+                Assert.Equal(2L, await pragma.ExecuteScalarAsync()); // 2 = FULL: the WAL is synced at every commit
+            }
+        }
+    }
+
+    [Fact]
     public async Task AWriteThatFails_IsUndoneAlone_AndTheOthersInItsBatchCommit()
     {
         using var database = new SqliteDatabase(Options.Create(new StateOptions
