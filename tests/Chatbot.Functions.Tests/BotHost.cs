@@ -85,7 +85,7 @@ public static class Patient
         Conversation = new ConversationAccount(conversation),
     };
 
-    public static JsonElement Chatbot(this Activity reply) => reply.ChannelData!.Value.GetProperty("chatbot");
+    public static JsonElement Chatbot(this Activity reply) => reply.ChannelData!.Element.GetProperty("chatbot");
 }
 
 public static class Repository

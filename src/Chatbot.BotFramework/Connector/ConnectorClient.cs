@@ -22,7 +22,7 @@ public sealed class ConnectorClient(HttpClient http, IOutboundTokens tokens)
         if (activity.ReplyToId is { Length: > 0 } replyTo) path += "/" + Uri.EscapeDataString(replyTo);
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
-            Content = JsonContent.Create(activity, BotJson.Relaxed.Activity),
+            Content = new ByteArrayContent(BotJson.ToUtf8(activity, BotJson.Default.Activity)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
         };
         if (await tokens.GetTokenAsync(cancellationToken) is { } token)
         {

@@ -49,7 +49,7 @@ public static partial class MessagesEndpoint
         var replies = await turns.OnActivityAsync(activity, cancellationToken);
         if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
         {
-            return TypedResults.Json(new ExpectedReplies(replies), BotJson.Relaxed.ExpectedReplies);
+            return new ExpectedRepliesResult(new ExpectedReplies(replies));
         }
         try
         {
@@ -63,6 +63,17 @@ public static partial class MessagesEndpoint
         return TypedResults.Ok();
     }
 
+
+    /// <summary>The turn's activities in the HTTP response, written in one pass straight into Kestrel's pipe.</summary>
+    private sealed class ExpectedRepliesResult(ExpectedReplies replies) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            BotJson.Write(context.Response.BodyWriter, replies, BotJson.Default.ExpectedReplies);
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
+        }
+    }
 
     private static partial class Log
     {

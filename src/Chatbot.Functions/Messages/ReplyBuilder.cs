@@ -36,7 +36,7 @@ public static class ReplyBuilder
             SuggestedActions = result.SuggestedActions.Count == 0 ? null
                 : new SuggestedActions([.. result.SuggestedActions.Select(s => new CardAction("imBack", s, s))]),
             Entities = result.Citations.Count == 0 ? null : [Citations(result)],
-            ChannelData = JsonSerializer.SerializeToElement(new ChatbotChannelData(result), ReplyJson.Default.ChatbotChannelData),
+            ChannelData = RawJson.From(new ChatbotChannelData(result), ReplyJson.Default.ChatbotChannelData),
         };
     }
 
@@ -53,13 +53,13 @@ public static class ReplyBuilder
 
     private static string Name(Core.Knowledge.Citation c) => c.Publisher is null ? c.Title : $"{c.Title} — {c.Publisher}";
 
-    private static JsonElement Citations(TurnResult result)
+    private static RawJson Citations(TurnResult result)
     {
         var claims = result.Citations.Select((c, i) => new Claim(i + 1, new ClaimAppearance(
             Name(c),
             c.Url,
             c.Quote.Length <= AbstractLength ? c.Quote : c.Quote[..(AbstractLength - 1)] + "…")) { Id = $"cite:{i + 1}", Text = c.Quote });
-        return JsonSerializer.SerializeToElement(new CitationEntity([.. claims]), BotJson.Default.CitationEntity);
+        return RawJson.From(new CitationEntity([.. claims]), BotJson.Default.CitationEntity);
     }
 
     /// <summary>The channel's locale when it is the reply's language ("fr-FR"), else the language code.</summary>

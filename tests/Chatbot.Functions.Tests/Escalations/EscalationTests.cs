@@ -120,7 +120,7 @@ public class EscalationTests
 
         var id = first.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
         Assert.Equal("updated", confirmed.Chatbot().GetProperty("escalation").GetProperty("status").GetString());
-        Assert.DoesNotContain("06 12", confirmed.ChannelData!.Value.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("06 12", confirmed.ChannelData!.ToString(), StringComparison.Ordinal);
         var record = await bot.Services.GetRequiredService<SqliteEscalationStore>().GetAsync(id, CancellationToken.None);
         Assert.Equal("0612345678", record!.Contact);
         Assert.Equal("callback_requested", record.History[^1].Action);

@@ -39,7 +39,7 @@ public class ProtocolTests
 
         var reply = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("quels sont les risques de l'osteosynthese ?")));
 
-        var entity = Assert.Single(reply.Entities!);
+        var entity = Assert.Single(reply.Entities!).Element;
         Assert.Equal("https://schema.org/Message", entity.GetProperty("type").GetString());
         Assert.Equal("Message", entity.GetProperty("@type").GetString());
         var claims = entity.GetProperty("citation").EnumerateArray().ToList();
