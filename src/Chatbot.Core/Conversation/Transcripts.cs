@@ -25,7 +25,9 @@ public static class Transcripts
 
     private static string Shorten(string text, int max = MaxLineLength)
     {
-        text = text.ReplaceLineEndings(" ");
-        return text.Length <= max ? text : text[..(max - 1)] + "…";
+        // Cut before replacing line endings: a bot line is a whole answer, and only 120 characters are kept.
+        var cut = text.Length > 2 * max;
+        text = (cut ? text[..(2 * max)] : text).ReplaceLineEndings(" ");
+        return text.Length <= max && !cut ? text : text[..Math.Min(text.Length, max - 1)] + "…";
     }
 }

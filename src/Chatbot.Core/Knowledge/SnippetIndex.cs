@@ -53,9 +53,10 @@ public sealed class SnippetIndex
     /// <summary>Snippets whose main topic is the question's first, then those sharing its words; document order breaks ties.</summary>
     private List<Snippet> Rank(List<Snippet> snippets, string topic, IReadOnlyList<Token> question)
     {
-        var words = question.Select(t => t.Text).Where(w => w.Length >= 4).ToHashSet();
+        // Words shared, counted from the question's few words rather than the snippet's many.
+        var words = question.Select(t => t.Text).Where(w => w.Length >= 4).Distinct().ToList();
         return snippets
-            .Select((s, order) => (Snippet: s, Order: order, Score: (s.Topics[0] == topic ? 2 : 0) + snippetWords[s.Id].Count(words.Contains)))
+            .Select((s, order) => (Snippet: s, Order: order, Score: (s.Topics[0] == topic ? 2 : 0) + words.Count(snippetWords[s.Id].Contains)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Order)
             .Take(MaxQuotes)
             .OrderBy(x => x.Order)

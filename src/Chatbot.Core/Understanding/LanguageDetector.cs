@@ -53,8 +53,9 @@ public sealed class LanguageDetector
         if (letters >= 6 && folded.Count(c => c is >= 'a' and <= 'z') < letters / 2) return Other;
         var trigrams = TrigramModel.Trigrams(folded);
         if (trigrams.Count < 6) return fallback;
-        var foreign = balanced.Rank(trigrams, hint: null, 0);
-        if (trigrams.Count >= 15 && foreign[0].Language.StartsWith(Other, StringComparison.Ordinal)
+        // Too short to call "another language" from: the balanced model is not consulted.
+        if (trigrams.Count >= 15 && balanced.Rank(trigrams, hint: null, 0) is var foreign
+            && foreign[0].Language.StartsWith(Other, StringComparison.Ordinal)
             && (foreign[0].Score - foreign[1].Score) / trigrams.Count > 0.1)
         {
             return Other;
