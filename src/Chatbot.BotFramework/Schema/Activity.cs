@@ -139,11 +139,16 @@ public sealed partial class BotJson : JsonSerializerContext
         JsonSerializer.Serialize(writer, value, type);
     }
 
-    /// <summary>As <see cref="Write{T}"/>, into a new array (an HTTP request body).</summary>
+    /// <summary>As <see cref="Write{T}"/>, into a new array of the exact size (a reply's channelData, a request body).</summary>
     public static byte[] ToUtf8<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        var output = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        // One growing buffer per thread: a reply's channelData would otherwise grow a new one 1 → 2 → 4 KB each turn.
+        var output = scratch ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
+        output.ResetWrittenCount();
         Write(output, value, type);
         return output.WrittenSpan.ToArray();
     }
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? scratch;
 }
