@@ -21,7 +21,8 @@ public sealed class RawJson
     /// <summary>The bot's own value, written now with the generated serializer.</summary>
     public static RawJson From<T>(T value, JsonTypeInfo<T> type) => new(BotJson.ToUtf8(value, type), null);
 
-    public static RawJson From(JsonElement element) => new(null, element.Clone());
+    /// <summary>A channel's value, as read: <c>ParseValue</c> already gives an element that owns its copy.</summary>
+    internal static RawJson Read(ref Utf8JsonReader reader) => new(null, JsonElement.ParseValue(ref reader));
 
     /// <summary>The value to read (parsed on first use when the bot wrote it).</summary>
     public JsonElement Element => element ??= Parse(utf8!);
@@ -46,7 +47,7 @@ public sealed class RawJson
 public sealed class RawJsonConverter : JsonConverter<RawJson>
 {
     public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        RawJson.From(JsonElement.ParseValue(ref reader));
+        RawJson.Read(ref reader);
 
     public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options) => value.WriteTo(writer);
 }
