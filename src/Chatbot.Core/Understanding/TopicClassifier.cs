@@ -22,7 +22,8 @@ public sealed class TopicClassifier
     /// <summary>Below this share of recognised features, confidence shrinks in proportion.</summary>
     private const double MinCoverage = 0.5;
     private readonly string[] topics;
-    private readonly Dictionary<ulong, int> rows = [];
+    private readonly ulong[] features;
+    private readonly RowIndex rows;
 
     /// <summary>Per topic: −log of its total mass, the likelihood of any feature never seen with it (up to a shared constant).</summary>
     private readonly double[] unseen;
@@ -40,7 +41,10 @@ public sealed class TopicClassifier
     {
         var data = examples.Select(e => (e.Topic, Features: Features(e.Tokens))).ToList();
         topics = data.Select(e => e.Topic).Distinct().Order(StringComparer.Ordinal).ToArray();
-        foreach (var feature in data.SelectMany(e => e.Features.Keys)) rows.TryAdd(feature, rows.Count);
+        features = [.. data.SelectMany(e => e.Features.Keys).Distinct()];
+        rows = new RowIndex(features);
+        var rowOf = new Dictionary<ulong, int>(features.Length);
+        for (var r = 0; r < features.Length; r++) rowOf.Add(features[r], r);
         var n = topics.Length;
         var counts = new float[rows.Count * n];
         var totals = new double[n];
@@ -49,7 +53,7 @@ public sealed class TopicClassifier
             var t = Array.IndexOf(topics, topic);
             foreach (var (feature, weight) in features)
             {
-                counts[rows[feature] * n + t] += (float)weight;
+                counts[rowOf[feature] * n + t] += (float)weight;
                 totals[t] += weight;
             }
         }
@@ -78,8 +82,8 @@ public sealed class TopicClassifier
     private TopicClassifier(string[] topics, ulong[] features, double[] unseen, int[] start, int[] entryTopic, float[] entryGain)
     {
         this.topics = topics;
-        rows = new Dictionary<ulong, int>(features.Length);
-        for (var r = 0; r < features.Length; r++) rows.Add(features[r], r);
+        this.features = features;
+        rows = new RowIndex(features);
         this.unseen = unseen;
         this.start = start;
         this.entryTopic = entryTopic;
@@ -92,8 +96,6 @@ public sealed class TopicClassifier
     {
         writer.Write(topics.Length);
         foreach (var topic in topics) writer.Write(topic);
-        var features = new ulong[rows.Count];
-        foreach (var (feature, row) in rows) features[row] = feature;
         UnderstandingSnapshot.WriteArray<ulong>(writer, features);
         UnderstandingSnapshot.WriteArray<double>(writer, unseen);
         UnderstandingSnapshot.WriteArray<int>(writer, start);
@@ -115,10 +117,13 @@ public sealed class TopicClassifier
         var n = topics.Length;
         Span<double> scores = stackalloc double[n];
         double known = 0, total = 0;
-        foreach (var (feature, weight) in Features(tokens))
+        // One set of features per thread, emptied for each message: a turn then allocates none.
+        var features = scratch ??= [];
+        features.Clear();
+        foreach (var (feature, weight) in Features(tokens, features))
         {
             total += weight;
-            if (!rows.TryGetValue(feature, out var row)) continue;
+            if (!rows.TryGetRow(feature, out var row)) continue;
             known += weight;
             for (var e = start[row]; e < start[row + 1]; e++) scores[entryTopic[e]] += weight * entryGain[e];
         }
@@ -140,9 +145,9 @@ public sealed class TopicClassifier
     /// Binary features (each counts once per message): words, 5-letter prefixes, word pairs, and
     /// character 4-grams. Each is a 64-bit hash of its kind and text: no string per feature.
     /// </summary>
-    internal static Dictionary<ulong, double> Features(IReadOnlyList<Token> tokens)
+    internal static Dictionary<ulong, double> Features(IReadOnlyList<Token> tokens, Dictionary<ulong, double>? into = null)
     {
-        var features = new Dictionary<ulong, double>();
+        var features = into ?? [];
         Span<char> padded = stackalloc char[Folding.MaxCharacters + 2];
         var lastClause = tokens.Count > 0 ? tokens[^1].Clause : 0;
         for (var i = 0; i < tokens.Count; i++)
@@ -165,6 +170,9 @@ public sealed class TopicClassifier
         }
         return features;
     }
+
+    [ThreadStatic]
+    private static Dictionary<ulong, double>? scratch;
 
     /// <summary>Weight of the last clause's features (1.5 scored best in cross-validation; 1, 2 and 3 scored lower).</summary>
     private const double LastClauseWeight = 1.5;

@@ -11,7 +11,8 @@ internal sealed class TrigramModel
     private const int VocabularySize = 20_000;
     private readonly string[] languages;
     private readonly float[] unseen;
-    private readonly Dictionary<long, int> rows;
+    private readonly long[] trigrams;
+    private readonly RowIndex rows;
     private readonly float[] logs;
 
     public TrigramModel(Dictionary<string, IEnumerable<string>> texts)
@@ -32,11 +33,12 @@ internal sealed class TrigramModel
         languages = [.. texts.Keys];
         var totals = counts.Select(c => (double)c.Values.Sum() + VocabularySize).ToArray();
         unseen = [.. totals.Select(total => (float)Math.Log(1 / total))];
-        rows = [];
-        foreach (var trigram in counts.SelectMany(c => c.Keys)) rows.TryAdd(trigram, rows.Count);
-        logs = new float[rows.Count * languages.Length];
-        foreach (var (trigram, row) in rows)
+        trigrams = [.. counts.SelectMany(c => c.Keys).Distinct()];
+        rows = Index(trigrams);
+        logs = new float[trigrams.Length * languages.Length];
+        for (var row = 0; row < trigrams.Length; row++)
         {
+            var trigram = trigrams[row];
             for (var l = 0; l < languages.Length; l++)
             {
                 logs[(row * languages.Length) + l] = counts[l].TryGetValue(trigram, out var n) ? (float)Math.Log((n + 1) / totals[l]) : unseen[l];
@@ -44,16 +46,16 @@ internal sealed class TrigramModel
         }
     }
 
-    private TrigramModel(string[] languages, float[] unseen, Dictionary<long, int> rows, float[] logs) =>
-        (this.languages, this.unseen, this.rows, this.logs) = (languages, unseen, rows, logs);
+    private TrigramModel(string[] languages, float[] unseen, long[] trigrams, float[] logs) =>
+        (this.languages, this.unseen, this.trigrams, rows, this.logs) = (languages, unseen, trigrams, Index(trigrams), logs);
+
+    private static RowIndex Index(long[] trigrams) => new(System.Runtime.InteropServices.MemoryMarshal.Cast<long, ulong>(trigrams.AsSpan()));
 
     public void Write(BinaryWriter writer)
     {
         writer.Write(languages.Length);
         foreach (var language in languages) writer.Write(language);
         UnderstandingSnapshot.WriteArray<float>(writer, unseen);
-        var trigrams = new long[rows.Count];
-        foreach (var (trigram, row) in rows) trigrams[row] = trigram;
         UnderstandingSnapshot.WriteArray<long>(writer, trigrams);
         UnderstandingSnapshot.WriteArray<float>(writer, logs);
     }
@@ -64,9 +66,7 @@ internal sealed class TrigramModel
         for (var l = 0; l < languages.Length; l++) languages[l] = reader.ReadString();
         var (unseen, trigrams, logs) = (UnderstandingSnapshot.ReadArray<float>(reader), UnderstandingSnapshot.ReadArray<long>(reader), UnderstandingSnapshot.ReadArray<float>(reader));
         if (unseen.Length != languages.Length || logs.Length != trigrams.Length * languages.Length) throw new InvalidDataException("trigram table is inconsistent");
-        var rows = new Dictionary<long, int>(trigrams.Length);
-        for (var i = 0; i < trigrams.Length; i++) rows.Add(trigrams[i], i);
-        return new TrigramModel(languages, unseen, rows, logs);
+        return new TrigramModel(languages, unseen, trigrams, logs);
     }
 
     public List<(string Language, double Score)> Rank(List<long> trigrams, string? hint, double hintBonus)
@@ -75,7 +75,7 @@ internal sealed class TrigramModel
         for (var l = 0; l < languages.Length; l++) scores[l] = languages[l] == hint ? hintBonus : 0;
         foreach (var trigram in trigrams)
         {
-            ReadOnlySpan<float> row = rows.TryGetValue(trigram, out var r) ? logs.AsSpan(r * languages.Length, languages.Length) : unseen;
+            ReadOnlySpan<float> row = rows.TryGetRow((ulong)trigram, out var r) ? logs.AsSpan(r * languages.Length, languages.Length) : unseen;
             for (var l = 0; l < languages.Length; l++) scores[l] += row[l];
         }
         var ranked = new List<(string, double)>(languages.Length);
