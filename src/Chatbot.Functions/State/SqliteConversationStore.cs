@@ -31,6 +31,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
         var now = time.GetUtcNow();
         long? expected = expectedVersion is null ? null : long.Parse(expectedVersion, CultureInfo.InvariantCulture);
         var remembered = new SavedState(state, (expected ?? 0) + 1, now);
+        // Serialised here, by the turn: the committer is one thread that every write waits for.
+        var json = JsonSerializer.Serialize(state, ChatbotJson.Default.ConversationState);
         var saved = false;
         try
         {
@@ -40,7 +42,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
                     ? "INSERT INTO conversation_state (conversation, state, version, updated_at) VALUES ($c, $s, 1, $t) ON CONFLICT (conversation) DO NOTHING"
                     : "UPDATE conversation_state SET state = $s, version = version + 1, updated_at = $t WHERE conversation = $c AND version = $v";
                 await using var command = connection.Command(sql, transaction,
-                    ("$c", conversationKey), ("$s", JsonSerializer.Serialize(state, ChatbotJson.Default.ConversationState)),
+                    ("$c", conversationKey), ("$s", json),
                     ("$t", now.ToString("O")), ("$v", expected));
                 if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
                 // The escalation and its notifications commit with the turn, or not at all.

@@ -77,82 +77,34 @@ public sealed class SqliteDatabase : IDisposable
     private async Task CommitLoopAsync()
     {
         var batch = new List<PendingWrite>(MaxBatch);
+        CommitterConnection? committer = null;
         while (await pending.Reader.WaitToReadAsync())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && pending.Reader.TryRead(out var item)) batch.Add(item);
             try
             {
-                await using var connection = Open();
-                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-                foreach (var item in batch) await item.RunAsync(connection, transaction);
+                committer ??= new CommitterConnection(Open());
+                await using var transaction = (SqliteTransaction)await committer.Connection.BeginTransactionAsync();
+                foreach (var item in batch) await item.RunAsync(committer, transaction);
                 await transaction.CommitAsync();
                 foreach (var item in batch) item.Complete();
             }
             catch (Exception e)
             {
                 foreach (var item in batch) item.Fail(e);
+                // The connection may be what failed (a disk error, a file replaced): the next batch opens another.
+                if (committer is not null) await committer.DisposeAsync();
+                committer = null;
             }
         }
+        if (committer is not null) await committer.DisposeAsync();
     }
 
     public void Dispose()
     {
         pending.Writer.TryComplete();
         committer.Wait(TimeSpan.FromSeconds(5));
-    }
-
-    private abstract class PendingWrite
-    {
-        private Exception? failure;
-
-        /// <summary>Runs inside a savepoint: a write that throws is undone alone, the others commit.</summary>
-        public async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction)
-        {
-            await using (var save = connection.Command("SAVEPOINT w", transaction)) await save.ExecuteNonQueryAsync();
-            try
-            {
-                await ExecuteAsync(connection, transaction);
-            }
-            catch (Exception e)
-            {
-                failure = e;
-                await using var undo = connection.Command("ROLLBACK TO w", transaction);
-                await undo.ExecuteNonQueryAsync();
-            }
-            await using var release = connection.Command("RELEASE w", transaction);
-            await release.ExecuteNonQueryAsync();
-        }
-
-        protected abstract Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction);
-
-        public void Complete()
-        {
-            if (failure is null) Succeed();
-            else Fail(failure);
-        }
-
-        protected abstract void Succeed();
-
-        public abstract void Fail(Exception e);
-    }
-
-    private sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, Action<T>? committed) : PendingWrite
-    {
-        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T? value;
-
-        public Task<T> Result => completion.Task;
-
-        protected override async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction) => value = await write(connection, transaction);
-
-        protected override void Succeed()
-        {
-            committed?.Invoke(value!);
-            completion.TrySetResult(value!);
-        }
-
-        public override void Fail(Exception e) => completion.TrySetException(e);
     }
 }
 

@@ -60,4 +60,37 @@ public class SqliteGroupCommitTests
         Assert.True(await reader.ReadAsync());
         Assert.Equal(39L, reader.GetInt64(0));
     }
+
+    [Fact]
+    public async Task ABatchThatCannotCommit_FailsItsWrites_AndTheNextBatchCommitsOnAFreshConnection()
+    {
+        using var database = new SqliteDatabase(Options.Create(new StateOptions
+        {
+            SqlitePath = Path.Combine(Path.GetTempPath(), "chatbot-broken-" + Guid.NewGuid().ToString("N"), "chatbot.db"),
+        }));
+
+        // A write that ends the batch's transaction under the committer's feet: nothing of the batch can commit.
+        var broken = database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var rollback = connection.CreateCommand();
+            rollback.Transaction = transaction;
+            rollback.CommandText = "ROLLBACK";
+            return await rollback.ExecuteNonQueryAsync();
+        }, CancellationToken.None);
+        await Assert.ThrowsAnyAsync<Exception>(() => broken); // the savepoint is gone: "this SqliteTransaction has completed"
+
+        var next = await database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO conversation_state (conversation, state, version, updated_at) VALUES ('after', '{}', 1, '2026-12-02')";
+            return await insert.ExecuteNonQueryAsync();
+        }, CancellationToken.None);
+
+        Assert.Equal(1, next);
+        await using var reader = database.Open();
+        await using var count = reader.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM conversation_state WHERE conversation = 'after'";
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
 }
