@@ -19,7 +19,9 @@ public static class Transcripts
     {
         var lines = transcript.ToList();
         lines.Add(new TranscriptLine("patient", Shorten(PersonalDataMask.Mask(patient ?? ""))));
-        lines.Add(new TranscriptLine("bot", Shorten($"[{reply.Action}/{reply.Topic}] {reply.Text}", MaxBotLineLength)));
+        // The answer is cut before the line is built: it can be a page of quotes, and 120 characters are kept.
+        var answer = reply.Text.Length > 2 * MaxBotLineLength ? reply.Text[..(2 * MaxBotLineLength)] : reply.Text;
+        lines.Add(new TranscriptLine("bot", Shorten($"[{reply.Action}/{reply.Topic}] {answer}", MaxBotLineLength)));
         return lines.Count <= MaxLines ? lines : lines[^MaxLines..];
     }
 

@@ -21,24 +21,23 @@ public sealed record Passage(string Procedure, IReadOnlyList<Snippet> Snippets, 
 public sealed class SnippetIndex
 {
     public const int MaxQuotes = 3;
-    private readonly Dictionary<(string Topic, string Procedure), List<Snippet>> specific = [];
-    private readonly Dictionary<(string Topic, string Procedure), List<Snippet>> general = [];
-    private readonly Dictionary<string, HashSet<string>> snippetWords = [];
+    private readonly Dictionary<(string Topic, string Procedure), List<Indexed>> specific = [];
+    private readonly Dictionary<(string Topic, string Procedure), List<Indexed>> general = [];
 
     public SnippetIndex(ChatContent content)
     {
         foreach (var snippet in content.Snippets)
         {
             var table = snippet.Document.IsGeneral ? general : specific;
+            var indexed = new Indexed(snippet, Folding.Words(Folding.Fold(snippet.Text)).Select(w => w.Word).Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal));
             foreach (var topic in snippet.Topics)
             {
                 foreach (var procedure in snippet.Document.Procedures)
                 {
                     if (!table.TryGetValue((topic, procedure), out var list)) table[(topic, procedure)] = list = [];
-                    list.Add(snippet);
+                    list.Add(indexed);
                 }
             }
-            snippetWords[snippet.Id] = Folding.Words(Folding.Fold(snippet.Text)).Select(w => w.Word).Where(w => w.Length >= 4).ToHashSet();
         }
     }
 
@@ -51,16 +50,43 @@ public sealed class SnippetIndex
     }
 
     /// <summary>Snippets whose main topic is the question's first, then those sharing its words; document order breaks ties.</summary>
-    private List<Snippet> Rank(List<Snippet> snippets, string topic, IReadOnlyList<Token> question)
+    /// <remarks>A plain loop and a top-three kept in place: it runs once per candidate procedure of every answer.</remarks>
+    private static List<Snippet> Rank(List<Indexed> snippets, string topic, IReadOnlyList<Token> question)
     {
-        // Words shared, counted from the question's few words rather than the snippet's many.
-        var words = question.Select(t => t.Text).Where(w => w.Length >= 4).Distinct().ToList();
-        return snippets
-            .Select((s, order) => (Snippet: s, Order: order, Score: (s.Topics[0] == topic ? 2 : 0) + words.Count(snippetWords[s.Id].Contains)))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Order)
-            .Take(MaxQuotes)
-            .OrderBy(x => x.Order)
-            .Select(x => x.Snippet)
-            .ToList();
+        Span<int> best = stackalloc int[MaxQuotes];
+        Span<int> bestScore = stackalloc int[MaxQuotes];
+        var kept = 0;
+        for (var i = 0; i < snippets.Count; i++)
+        {
+            var score = (snippets[i].Snippet.Topics[0] == topic ? 2 : 0) + Shared(snippets[i].Words, question);
+            // Strictly better only: among equal scores the earlier snippet stays.
+            var at = kept;
+            while (at > 0 && bestScore[at - 1] < score) at--;
+            if (at >= MaxQuotes) continue;
+            for (var j = Math.Min(kept, MaxQuotes - 1); j > at; j--) (best[j], bestScore[j]) = (best[j - 1], bestScore[j - 1]);
+            (best[at], bestScore[at]) = (i, score);
+            kept = Math.Min(kept + 1, MaxQuotes);
+        }
+        best[..kept].Sort();
+        var ranked = new List<Snippet>(kept);
+        foreach (var i in best[..kept]) ranked.Add(snippets[i].Snippet);
+        return ranked;
     }
+
+    /// <summary>The question's distinct words of four letters or more that the snippet uses.</summary>
+    private static int Shared(HashSet<string> words, IReadOnlyList<Token> question)
+    {
+        var shared = 0;
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question[i].Text;
+            if (word.Length < 4 || !words.Contains(word)) continue;
+            var repeated = false;
+            for (var j = 0; j < i && !repeated; j++) repeated = question[j].Text == word;
+            if (!repeated) shared++;
+        }
+        return shared;
+    }
+
+    private sealed record Indexed(Snippet Snippet, HashSet<string> Words);
 }
