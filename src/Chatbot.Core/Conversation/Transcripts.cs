@@ -18,18 +18,17 @@ public static class Transcripts
     public static IReadOnlyList<TranscriptLine> Append(IReadOnlyList<TranscriptLine> transcript, string? patient, TurnResult reply)
     {
         var lines = transcript.ToList();
-        lines.Add(new TranscriptLine("patient", Shorten(PersonalDataMask.Mask(patient ?? ""))));
-        // The answer is cut before the line is built: it can be a page of quotes, and 120 characters are kept.
-        var answer = reply.Text.Length > 2 * MaxBotLineLength ? reply.Text[..(2 * MaxBotLineLength)] : reply.Text;
-        lines.Add(new TranscriptLine("bot", Shorten($"[{reply.Action}/{reply.Topic}] {answer}", MaxBotLineLength)));
+        lines.Add(new TranscriptLine("patient", Shorten("", PersonalDataMask.Mask(patient ?? ""), MaxLineLength)));
+        lines.Add(new TranscriptLine("bot", Shorten($"[{reply.Action}/{reply.Topic}] ", reply.Text, MaxBotLineLength)));
         return lines.Count <= MaxLines ? lines : lines[^MaxLines..];
     }
 
-    private static string Shorten(string text, int max = MaxLineLength)
+    /// <summary>The line <paramref name="prefix"/> + <paramref name="text"/>, on one line and at most <paramref name="max"/> characters.</summary>
+    private static string Shorten(string prefix, string text, int max)
     {
-        // Cut before replacing line endings: a bot line is a whole answer, and only 120 characters are kept.
-        var cut = text.Length > 2 * max;
-        text = (cut ? text[..(2 * max)] : text).ReplaceLineEndings(" ");
-        return text.Length <= max && !cut ? text : text[..Math.Min(text.Length, max - 1)] + "…";
+        // Cut before joining and replacing line endings: a bot line is a whole answer, and only 120 characters are kept.
+        var cut = prefix.Length + text.Length > 2 * max;
+        var line = (cut ? string.Concat(prefix, text.AsSpan(0, Math.Max(0, 2 * max - prefix.Length))) : prefix + text).ReplaceLineEndings(" ");
+        return line.Length <= max && !cut ? line : line[..Math.Min(line.Length, max - 1)] + "…";
     }
 }

@@ -55,10 +55,11 @@ public sealed class SnippetIndex
     {
         Span<int> best = stackalloc int[MaxQuotes];
         Span<int> bestScore = stackalloc int[MaxQuotes];
+        var words = DistinctWords(question);
         var kept = 0;
         for (var i = 0; i < snippets.Count; i++)
         {
-            var score = (snippets[i].Snippet.Topics[0] == topic ? 2 : 0) + Shared(snippets[i].Words, question);
+            var score = (snippets[i].Snippet.Topics[0] == topic ? 2 : 0) + Shared(snippets[i].Words, words);
             // Strictly better only: among equal scores the earlier snippet stays.
             var at = kept;
             while (at > 0 && bestScore[at - 1] < score) at--;
@@ -73,18 +74,20 @@ public sealed class SnippetIndex
         return ranked;
     }
 
-    /// <summary>The question's distinct words of four letters or more that the snippet uses.</summary>
-    private static int Shared(HashSet<string> words, IReadOnlyList<Token> question)
+    /// <summary>The question's distinct words of four letters or more, found once per ranking rather than once per snippet.</summary>
+    private static List<string> DistinctWords(IReadOnlyList<Token> question)
+    {
+        var words = new List<string>();
+        foreach (var token in question)
+            if (token.Text.Length >= 4 && !words.Contains(token.Text)) words.Add(token.Text);
+        return words;
+    }
+
+    /// <summary>How many of the question's words the snippet uses.</summary>
+    private static int Shared(HashSet<string> snippetWords, List<string> questionWords)
     {
         var shared = 0;
-        for (var i = 0; i < question.Count; i++)
-        {
-            var word = question[i].Text;
-            if (word.Length < 4 || !words.Contains(word)) continue;
-            var repeated = false;
-            for (var j = 0; j < i && !repeated; j++) repeated = question[j].Text == word;
-            if (!repeated) shared++;
-        }
+        foreach (var word in questionWords) if (snippetWords.Contains(word)) shared++;
         return shared;
     }
 
