@@ -58,7 +58,7 @@ internal sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, 
 /// The committer's own connection, kept for its life: opened per batch, it set its pragmas again
 /// each time, and the savepoint statements every write needs are prepared once here, not per write.
 /// </summary>
-internal sealed class CommitterConnection(SqliteConnection connection) : IAsyncDisposable
+internal sealed class CommitterConnection(SqliteConnection connection) : IDisposable
 {
     public SqliteConnection Connection { get; } = connection;
 
@@ -78,9 +78,9 @@ internal sealed class CommitterConnection(SqliteConnection connection) : IAsyncD
         return command.ExecuteNonQueryAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        foreach (var command in new[] { save, undo, release }) await command.DisposeAsync();
-        await Connection.DisposeAsync();
+        foreach (var command in new[] { save, undo, release }) command.Dispose();
+        Connection.Dispose();
     }
 }

@@ -93,4 +93,19 @@ public class SqliteGroupCommitTests
         count.CommandText = "SELECT count(*) FROM conversation_state WHERE conversation = 'after'";
         Assert.Equal(1L, await count.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task AWriteAfterTheDatabaseIsDisposed_IsRefusedPlainly()
+    {
+        var database = new SqliteDatabase(Options.Create(new StateOptions
+        {
+            SqlitePath = Path.Combine(Path.GetTempPath(), "chatbot-disposed-" + Guid.NewGuid().ToString("N"), "chatbot.db"),
+        }));
+        Assert.Equal(1, await database.WriteAsync((_, _) => Task.FromResult(1), CancellationToken.None));
+
+        database.Dispose();
+        database.Dispose(); // the host may dispose twice
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => database.WriteAsync((_, _) => Task.FromResult(2), CancellationToken.None));
+    }
 }
