@@ -42,6 +42,7 @@ public class StateBenchmarks
         {
             state = assistant.Reply(state, question).State;
         }
+        store.TrySaveAsync("recent", state, null, null, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -60,4 +61,8 @@ public class StateBenchmarks
         for (var i = 0; i < Turns; i++) saves[i] = store.TrySaveAsync($"c-{round}-{i}", state, null, null, CancellationToken.None);
         await Task.WhenAll(saves);
     }
+
+    /// <summary>The next turn of a conversation this process has just saved: read from memory, not the file.</summary>
+    [Benchmark(Description = "a recent conversation's state loaded")]
+    public Task<StoredState> LoadRecent() => store.LoadAsync("recent", CancellationToken.None);
 }

@@ -30,7 +30,6 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
     {
         var now = time.GetUtcNow();
         long? expected = expectedVersion is null ? null : long.Parse(expectedVersion, CultureInfo.InvariantCulture);
-        var remembered = new SavedState(state, (expected ?? 0) + 1, now);
         // Serialised here, by the turn: the committer is one thread that every write waits for.
         var json = JsonSerializer.Serialize(state, ChatbotJson.Default.ConversationState);
         var saved = false;
@@ -48,7 +47,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
                 // The escalation and its notifications commit with the turn, or not at all.
                 if (escalation is not null) await escalations.WriteAsync(connection, transaction, conversationKey, escalation, cancellationToken);
                 return true;
-            }, committed: ok => { if (ok) recent.Remember(conversationKey, remembered); }, cancellationToken);
+            }, committed: ok => { if (ok) recent.Remember(conversationKey, json, (expected ?? 0) + 1, now); }, cancellationToken);
             return saved;
         }
         finally
