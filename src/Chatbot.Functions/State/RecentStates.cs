@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
-using System.Text.Json;
 using Chatbot.Core.Conversation;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -20,9 +18,10 @@ public sealed record SavedState(ConversationState State, long Version, DateTimeO
 /// the save checks the row version, fails, forgets, and the turn reads the row again.
 /// </summary>
 /// <remarks>
-/// Each conversation keeps its state's JSON in a buffer of its own, overwritten by the next save.
-/// Kept as objects, every turn's new state outlived the young generation and was copied by the
-/// collector: pauses of ~25 ms under load, which every reply in flight waited for (the p99).
+/// Each conversation keeps its state as bytes (<see cref="StateBytes"/>) in a buffer of its own,
+/// overwritten by the next save. Kept as objects, every turn's new state outlived the young
+/// generation and was copied by the collector: pauses of ~25 ms under load, which every reply in
+/// flight waited for (the p99).
 /// </remarks>
 public sealed class RecentStates : IDisposable
 {
@@ -40,15 +39,16 @@ public sealed class RecentStates : IDisposable
     public bool TryGet(string conversationKey, [NotNullWhen(true)] out SavedState? saved)
     {
         saved = null;
-        return cache is not null && cache.TryGetValue(conversationKey, out Slot? slot) && slot is not null && slot.TryRead(out saved);
+        if (cache is null || !cache.TryGetValue(conversationKey, out Slot? slot) || slot is null) return false;
+        saved = slot.Read();
+        return true;
     }
 
-    /// <param name="json">The state as saved, in <c>ChatbotJson</c>'s shape.</param>
-    public void Remember(string conversationKey, string json, long version, DateTimeOffset updatedAt)
+    public void Remember(string conversationKey, ConversationState state, long version, DateTimeOffset updatedAt)
     {
         if (cache is null) return;
-        if (cache.TryGetValue(conversationKey, out Slot? slot) && slot is not null) slot.Write(json, version, updatedAt);
-        else cache.Set(conversationKey, new Slot(json, version, updatedAt), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+        if (cache.TryGetValue(conversationKey, out Slot? slot) && slot is not null) slot.Write(state, version, updatedAt);
+        else cache.Set(conversationKey, new Slot(state, version, updatedAt), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
     }
 
     public void Forget(string conversationKey) => cache?.Remove(conversationKey);
@@ -57,38 +57,30 @@ public sealed class RecentStates : IDisposable
 
     public void Dispose() => cache?.Dispose();
 
-    /// <summary>One conversation's last saved state, as UTF-8 JSON; written by the committer, read by turns.</summary>
+    /// <summary>One conversation's last saved state, as bytes; written by the committer, read by turns.</summary>
     private sealed class Slot
     {
         private readonly Lock gate = new();
-        private byte[] utf8 = [];
+        private byte[] bytes = [];
         private int length;
         private long version;
         private DateTimeOffset updatedAt;
 
-        public Slot(string json, long version, DateTimeOffset updatedAt) => Write(json, version, updatedAt);
+        public Slot(ConversationState state, long version, DateTimeOffset updatedAt) => Write(state, version, updatedAt);
 
-        public void Write(string json, long version, DateTimeOffset updatedAt)
+        public void Write(ConversationState state, long version, DateTimeOffset updatedAt)
         {
             lock (gate)
             {
-                var needed = Encoding.UTF8.GetByteCount(json);
-                // Rounded up, so a transcript growing by a line rarely needs a new buffer.
-                if (utf8.Length < needed) utf8 = new byte[(needed + 1023) & ~1023];
-                length = Encoding.UTF8.GetBytes(json, utf8);
+                length = StateBytes.Write(state, ref bytes);
                 this.version = version;
                 this.updatedAt = updatedAt;
             }
         }
 
-        public bool TryRead([NotNullWhen(true)] out SavedState? saved)
+        public SavedState Read()
         {
-            lock (gate)
-            {
-                var state = JsonSerializer.Deserialize(utf8.AsSpan(0, length), ChatbotJson.Default.ConversationState);
-                saved = state is null ? null : new SavedState(state, version, updatedAt);
-                return saved is not null;
-            }
+            lock (gate) return new SavedState(StateBytes.Read(bytes.AsSpan(0, length)), version, updatedAt);
         }
     }
 }

@@ -47,7 +47,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
                 // The escalation and its notifications commit with the turn, or not at all.
                 if (escalation is not null) await escalations.WriteAsync(connection, transaction, conversationKey, escalation, cancellationToken);
                 return true;
-            }, committed: ok => { if (ok) recent.Remember(conversationKey, json, (expected ?? 0) + 1, now); }, cancellationToken);
+            }, committed: ok => { if (ok) recent.Remember(conversationKey, state, (expected ?? 0) + 1, now); }, cancellationToken);
             return saved;
         }
         finally

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.Tests.Storage;
 
-/// <summary>What this process keeps of the states it saved: each conversation's JSON in a buffer of its own.</summary>
+/// <summary>What this process keeps of the states it saved: each conversation's state as bytes, in a buffer of its own.</summary>
 public class RecentStatesTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
@@ -17,12 +17,12 @@ public class RecentStatesTests
         var longer = State("ho un'osteosintesi, è normale avere male alla schiena dopo ? " + new string('x', 2_000), turns: 6);
         var shorter = State("merci", turns: 7);
 
-        recent.Remember("emulator:a", Json(State("bonjour", turns: 1)), 1, Noon);
-        recent.Remember("emulator:a", Json(longer), 2, Noon.AddMinutes(1)); // the buffer grows
+        recent.Remember("emulator:a", State("bonjour", turns: 1), 1, Noon);
+        recent.Remember("emulator:a", longer, 2, Noon.AddMinutes(1)); // the buffer grows
         Assert.True(recent.TryGet("emulator:a", out var read));
         Assert.Equal((Json(longer), 2L, Noon.AddMinutes(1)), (Json(read.State), read.Version, read.UpdatedAt));
 
-        recent.Remember("emulator:a", Json(shorter), 3, Noon.AddMinutes(2)); // the buffer is reused: nothing of the longer one is left
+        recent.Remember("emulator:a", shorter, 3, Noon.AddMinutes(2)); // the buffer is reused: nothing of the longer one is left
         Assert.True(recent.TryGet("emulator:a", out read));
         Assert.Equal((Json(shorter), 3L), (Json(read.State), read.Version));
         Assert.False(recent.TryGet("emulator:b", out _));
@@ -32,7 +32,7 @@ public class RecentStatesTests
     public void AForgottenConversation_IsReadFromTheFileAgain()
     {
         using var recent = new RecentStates(Options.Create(new StateOptions()));
-        recent.Remember("emulator:a", Json(State("bonjour", turns: 1)), 1, Noon);
+        recent.Remember("emulator:a", State("bonjour", turns: 1), 1, Noon);
 
         recent.Forget("emulator:a");
 
@@ -43,7 +43,7 @@ public class RecentStatesTests
     public void WithNoRecentConversations_NothingIsKept()
     {
         using var recent = new RecentStates(Options.Create(new StateOptions { RecentConversations = 0 }));
-        recent.Remember("emulator:a", Json(State("bonjour", turns: 1)), 1, Noon);
+        recent.Remember("emulator:a", State("bonjour", turns: 1), 1, Noon);
 
         Assert.False(recent.TryGet("emulator:a", out _));
     }
