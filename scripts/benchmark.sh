@@ -7,12 +7,14 @@
 #   2. cold start: spawn -> first answered question, median of 7 (AOT handler vs reference)
 #   3. HTTP: wrk on loopback, expectReplies, varied questions and conversations, 1/16/64 connections
 #   4. memory: RSS at rest after start (one question answered, 3 s), peak (VmHWM) after the load
-# Usage: bash scripts/benchmark.sh [SECONDS per load level, default 10]
-# Installs wrk, clang and Node.js if missing; loopback only; takes about 4 minutes with 10 s levels.
+# Usage: bash scripts/benchmark.sh [SECONDS per load level, default 10] [ROUNDS, default 3]
+# The two bots take turns at each load level, ROUNDS times, and the table gives the medians.
+# Installs wrk, clang and Node.js if missing; loopback only; takes about 8 minutes with the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 secs=${1:-10}
+rounds=${2:-3}
 out=artifacts/bench
 rm -rf "$out" && mkdir -p "$out"
 
@@ -50,40 +52,60 @@ cold_ours=$(coldstart "${ours[@]}")
 cold_ref=$(coldstart "${reference[@]}")
 echo "ours $cold_ours ms, reference $cold_ref ms"
 
-echo "== 3 + 4. HTTP load and memory"
+echo "== 3 + 4. HTTP load and memory (both bots up; they take turns at each level, $rounds rounds)"
 rss() { awk -v k="$2:" '$1 == k {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 question='{"type":"message","id":"q","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"u"},"recipient":{"id":"b"},"conversation":{"id":"idle"},"locale":"fr-FR","text":"faut il etre a jeun ?","deliveryMode":"expectReplies"}'
-load() {
-  local name=$1 port=$2
+declare -A pid port
+# All the machine's CPU ticks and those the hypervisor gave to other guests ("steal"), from /proc/stat.
+machine() { awk '$1 == "cpu" { t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $9 }' /proc/stat; }
+start() {
+  local name=$1
+  port[$name]=$2
   shift 2
-  PORT=$port FUNCTIONS_CUSTOMHANDLER_PORT=$port "$@" >/dev/null 2>&1 &
-  local pid=$!
+  PORT=${port[$name]} FUNCTIONS_CUSTOMHANDLER_PORT=${port[$name]} "$@" >/dev/null 2>&1 &
+  pid[$name]=$!
   for _ in $(seq 300); do
-    curl -sf -H 'Content-Type: application/json' -d "$question" "http://127.0.0.1:$port/api/messages" >/dev/null && break
+    curl -sf -H 'Content-Type: application/json' -d "$question" "http://127.0.0.1:${port[$name]}/api/messages" >/dev/null && break
     sleep 0.05
   done
-  sleep 3   # at rest: one question answered, nothing since
-  echo "$name idle_rss_mb=$(rss $pid VmRSS)" >>"$out/load.txt"
-  wrk -t2 -c16 -d3s -s scripts/load/activity.lua "http://127.0.0.1:$port" >/dev/null   # warm-up, not reported
-  for conns in 1 16 64; do
-    local threads=$(( conns < 2 ? 1 : 2 ))
-    local cpu_before; cpu_before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-    echo "$name connections=$conns $(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s scripts/load/activity.lua "http://127.0.0.1:$port" | grep RESULT) cpu_ticks=$(( $(awk '{print $14 + $15}' "/proc/$pid/stat") - cpu_before ))" >>"$out/load.txt"
-  done
-  echo "$name peak_rss_mb=$(rss $pid VmHWM)" >>"$out/load.txt"
-  kill $pid && wait $pid 2>/dev/null || true
 }
-load ours 39790 "${ours[@]}"
-load reference 39791 "${reference[@]}"
+start ours 39790 "${ours[@]}"
+start reference 39791 "${reference[@]}"
+sleep 3   # at rest: one question answered, nothing since
+for name in ours reference; do
+  echo "$name idle_rss_mb=$(rss "${pid[$name]}" VmRSS)" >>"$out/load.txt"
+  wrk -t2 -c16 -d3s -s scripts/load/activity.lua "http://127.0.0.1:${port[$name]}" >/dev/null   # warm-up, not reported
+done
+# This machine's speed drifts within minutes: measured one after the other, the two bots could meet
+# different machines. Alternating them, level by level and round by round, gives both the same.
+for conns in 1 16 64; do
+  threads=$(( conns < 2 ? 1 : 2 ))
+  for round in $(seq "$rounds"); do
+    for name in ours reference; do
+      cpu_before=$(awk '{print $14 + $15}' "/proc/${pid[$name]}/stat")
+      machine_before=$(machine)
+      result=$(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s scripts/load/activity.lua "http://127.0.0.1:${port[$name]}" | grep RESULT)
+      read -r steal all <<<"$(paste -d' ' <(echo "$machine_before") <(machine) | awk '{ print $4 - $2, $3 - $1 }')"
+      echo "$name connections=$conns round=$round $result cpu_ticks=$(( $(awk '{print $14 + $15}' "/proc/${pid[$name]}/stat") - cpu_before )) steal_ticks=$steal machine_ticks=$all" >>"$out/load.txt"
+    done
+  done
+done
+for name in ours reference; do
+  echo "$name peak_rss_mb=$(rss "${pid[$name]}" VmHWM)" >>"$out/load.txt"
+  kill "${pid[$name]}" && wait "${pid[$name]}" 2>/dev/null || true
+done
 cat "$out/load.txt"
 
 echo "== write docs/performance.md"
-field() { grep "^$1 connections=$2 " "$out/load.txt" | sed -n "s/.* $3=\([0-9.]*\).*/\1/p"; }
+# The median over the rounds (a level's rounds, one bot).
+field() { grep "^$1 connections=$2 " "$out/load.txt" | sed -n "s/.* $3=\([0-9.]*\).*/\1/p" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+# Summed over the rounds (errors: every one counts).
+total() { grep "^$1 connections=$2 " "$out/load.txt" | sed -n "s/.* $3=\([0-9.]*\).*/\1/p" | awk '{ t += $1 } END { print t + 0 }'; }
 value() { grep "^$1 $2=" "$out/load.txt" | sed -n "s/.*=\([0-9.]*\)/\1/p"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 {
   echo "<!-- benchmark:start (written by scripts/benchmark.sh; edit the script, not this table) -->"
-  echo "Run of $(date -u +%Y-%m-%d) on $(nproc) cores, $(dotnet --version) SDK; wrk and both bots share the cores; ${secs} s per level after a 3 s warm-up."
+  echo "Run of $(date -u +%Y-%m-%d) on $(nproc) cores, $(dotnet --version) SDK; wrk and both bots share the cores; both bots up, taking turns, ${rounds} rounds of ${secs} s per level after a 3 s warm-up; medians of the rounds."
   echo
   echo "| measure | ours (Native AOT handler, SQLite state) | reference (botbuilder echo) | ours / reference | target |"
   echo "| --- | --- | --- | --- | --- |"
@@ -92,10 +114,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
     o=$(field ours $conns rps); r=$(field reference $conns rps)
     echo "| HTTP $conns connection(s): turns/s | $o | $r | $(ratio "$o" "$r") | $([ $conns = 64 ] && echo '≥ 3.00' || echo '—') |"
     echo "| HTTP $conns connection(s): p50 / p90 / p99 ms | $(field ours $conns p50_ms) / $(field ours $conns p90_ms) / $(field ours $conns p99_ms) | $(field reference $conns p50_ms) / $(field reference $conns p90_ms) / $(field reference $conns p99_ms) | — | $([ $conns = 64 ] && echo 'p99 ≤ 20 ms' || echo '—') |"
-    echo "| HTTP $conns connection(s): errors | $(field ours $conns non2xx_or_errors) | $(field reference $conns non2xx_or_errors) | — | 0 |"
+    echo "| HTTP $conns connection(s): errors | $(total ours $conns non2xx_or_errors) | $(total reference $conns non2xx_or_errors) | — | 0 |"
   done
-  cpu() { local line; line=$(grep "^$1 connections=64 " "$out/load.txt"); awk -v t="$(sed -n 's/.*cpu_ticks=\([0-9]*\).*/\1/p' <<<"$line")" -v n="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", t / hz * 1000 / n }'; }
+  # CPU per turn over all the 64-connection rounds of one bot: its ticks summed over its requests summed.
+  cpu() { grep "^$1 connections=64 " "$out/load.txt" | sed -n 's/.*requests=\([0-9]*\).*cpu_ticks=\([0-9]*\).*/\1 \2/p' | awk -v hz="$(getconf CLK_TCK)" '{ n += $1; t += $2 } END { printf "%.3f", t / hz * 1000 / n }'; }
   echo "| CPU per turn at 64 connections (user + system, the bot's process) | $(cpu ours) ms | $(cpu reference) ms | $(ratio "$(cpu ours)" "$(cpu reference)") | — |"
+  stolen() { grep "^$1 connections=64 " "$out/load.txt" | sed -n 's/.*steal_ticks=\([0-9]*\) machine_ticks=\([0-9]*\).*/\1 \2/p' | awk '{ s += $1; t += $2 } END { printf "%.0f %%", 100 * s / t }'; }
+  echo "| CPU the hypervisor gave elsewhere during the 64-connection rounds (steal, whole machine) | $(stolen ours) | $(stolen reference) | — | — |"
   echo "| RSS at rest after start | $(value ours idle_rss_mb) MB | $(value reference idle_rss_mb) MB | $(ratio "$(value ours idle_rss_mb)" "$(value reference idle_rss_mb)") | ≤ 60 MB |"
   echo "| RSS peak under load | $(value ours peak_rss_mb) MB | $(value reference peak_rss_mb) MB | $(ratio "$(value ours peak_rss_mb)" "$(value reference peak_rss_mb)") | ≤ 150 MB |"
   echo "| one turn in process, BenchmarkDotNet mean / allocated | $bdn_mean / $bdn_alloc | — | — | — |"
