@@ -97,10 +97,12 @@ done
 cat "$out/load.txt"
 
 echo "== write docs/performance.md"
-# The median over the rounds (a level's rounds, one bot).
-field() { grep "^$1 connections=$2 " "$out/load.txt" | sed -n "s/.* $3=\([0-9.]*\).*/\1/p" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+# One measure of one bot at one level, a line per round.
+rounds_of() { grep "^$1 connections=$2 " "$out/load.txt" | sed -n "s/.* $3=\([0-9.]*\).*/\1/p"; }
+# The median over the rounds.
+field() { rounds_of "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 # Summed over the rounds (errors: every one counts).
-total() { grep "^$1 connections=$2 " "$out/load.txt" | sed -n "s/.* $3=\([0-9.]*\).*/\1/p" | awk '{ t += $1 } END { print t + 0 }'; }
+total() { rounds_of "$@" | awk '{ t += $1 } END { print t + 0 }'; }
 value() { grep "^$1 $2=" "$out/load.txt" | sed -n "s/.*=\([0-9.]*\)/\1/p"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 {
