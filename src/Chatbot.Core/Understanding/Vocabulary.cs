@@ -67,7 +67,12 @@ public sealed class Vocabulary
         word.Length >= 6 && word[0] is 'l' or 'd' or 'j' or 'n' or 's' or 'm' or 't' or 'c'
             && clean.Contains(word[1..]) && !clean.Contains(word) ? word : null;
 
-    /// <summary>The most frequent known word one edit away (deletion, swap, substitution, insertion); else the word itself.</summary>
+    /// <summary>
+    /// The most frequent known word one edit away (deletion, swap, substitution, insertion) that keeps
+    /// the first letter; else the word itself. Patients rarely mistype a word's first letter, and
+    /// editing it turned everyday words into others: Italian "venuto" (come) became "svenuto" (fainted),
+    /// a red flag.
+    /// </summary>
     public string Correct(string word)
     {
         if (word.Length < MinLength || frequency.ContainsKey(word) || word.Any(char.IsDigit)) return word;
@@ -81,7 +86,7 @@ public sealed class Vocabulary
                 (best, bestCount) = (candidate.ToString(), count);
             }
         }
-        for (var i = 0; i < source.Length; i++)
+        for (var i = 1; i < source.Length; i++)
         {
             // deletion
             source[..i].CopyTo(buffer);
@@ -103,7 +108,7 @@ public sealed class Vocabulary
                 Consider(buffer[..source.Length]);
             }
         }
-        for (var i = 0; i <= source.Length; i++)
+        for (var i = 1; i <= source.Length; i++)
         {
             // insertion
             source[..i].CopyTo(buffer);

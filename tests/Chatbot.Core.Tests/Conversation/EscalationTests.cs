@@ -20,6 +20,7 @@ public class EscalationTests
     [InlineData("je n'ai pas de fièvre, est-ce normal d'avoir un peu mal au dos ?")]
     [InlineData("et si j'ai de la fievre apres l'operation ?")]
     [InlineData("j'ai un petit bleu pas douloureux au point de piqure")]
+    [InlineData("mi e venuto un livido piccolo dove hanno messo l'ago, non fa male, e normale?")]
     public void NearMiss_IsNotAnEmergency(string message)
     {
         var chat = Transcript.Start().Send(message);
