@@ -7,6 +7,9 @@ public class EscalationTests
     [InlineData("je sens plus mes jambes depuis l'operation", "112")]
     [InlineData("ho la febbre alta e sono confuso dopo l'intervento", "118")]
     [InlineData("my dad passed out after his vertebroplasty", "112")]
+    [InlineData("mon pere ne retient plus ses urines depuis cette nuit, il a eu les vis dans le bassin lundi", "15")]
+    [InlineData("mio padre non trattiene più le urine da stanotte", "118")]
+    [InlineData("my dad keeps wetting himself since yesterday", "112")]
     public void Emergency_GetsEmergencyNumbersAndAnImmediateEscalation_NeverAQuote(string message, string number)
     {
         var chat = Transcript.Start().Send(message)
