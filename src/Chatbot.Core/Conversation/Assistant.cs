@@ -100,6 +100,12 @@ public sealed class Assistant
         if (state.OfferedEscalation is { } offered)
         {
             state = state with { OfferedEscalation = null };
+            // The offer stays open after "ok merci": a "oui" next still reaches staff.
+            if (heard.IsClosing)
+            {
+                var thanks = SmallTalk(state with { OfferedEscalation = offered }, language, heard, 1);
+                return thanks with { Result = thanks.Result with { SuggestedActions = say.YesNo(language) } };
+            }
             if (heard.IsYes) return Escalate(state, language, offered, ReplyKeys.EscalationAccepted, 1);
             if (heard.IsNo) return new Turn(Result("greeting", 1, language, state, Actions.SmallTalk, say.Say(language, ReplyKeys.OfferDeclined)), state);
         }

@@ -18,6 +18,15 @@ public sealed record Understanding(
     bool IsThanks,
     bool IsGoodbye)
 {
+    /// <summary>Nothing but greetings, thanks and goodbyes ("ok merci", "va bene grazie, arrivederci").</summary>
+    public bool IsOnlySmallTalk { get; init; }
+
+    /// <summary>
+    /// "ok merci", "ok thanks": read as a polite close, not as a yes to an offer of staff. Every writer
+    /// of our labelled messages read it so; "oui merci" and "sì grazie" still say yes.
+    /// </summary>
+    public bool IsClosing => IsOnlySmallTalk && (IsThanks || IsGoodbye);
+
     public bool IsForeign => Language == LanguageDetector.Other;
 }
 
@@ -114,24 +123,24 @@ public sealed partial class Understander
         var named = procedures.Read(tokens, language);
         var no = lists.Values.Any(l => IsShortAnswer(l.No, tokens));
         var yes = !no && lists.Values.Any(l => IsShortAnswer(l.Yes, tokens));
+        var onlySmallTalk = IsOnlySmallTalk(tokens);
         return new Understanding(
             language,
             tokens,
             redFlag.Rule,
-            Classify(named.Masked, tokens, redFlag.NamesSymptom),
+            onlySmallTalk ? new TopicGuess("greeting", 1) : Classify(named.Masked, tokens, redFlag.NamesSymptom),
             named.Procedures,
             named.OnlyAName,
             words.Corrections.FindAll(tokens).Count > 0,
             yes,
             no,
             words.ThanksFound.FindAll(tokens).Count > 0,
-            words.GoodbyesFound.FindAll(tokens).Count > 0);
+            words.GoodbyesFound.FindAll(tokens).Count > 0) { IsOnlySmallTalk = onlySmallTalk };
     }
 
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
     private TopicGuess Classify(List<Token> masked, List<Token> tokens, bool namesSymptom)
     {
-        if (IsOnlySmallTalk(tokens)) return new TopicGuess("greeting", 1);
         var guess = Classifier.Classify(masked);
         return guess.Topic == "emergency" && !namesSymptom ? guess with { Topic = guess.RunnerUp } : guess;
     }

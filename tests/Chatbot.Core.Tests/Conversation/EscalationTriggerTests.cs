@@ -34,6 +34,20 @@ public class EscalationTriggerTests
     }
 
     [Theory]
+    [InlineData("le remboursement d'une vertébroplastie ?", "ok merci", "oui")]
+    [InlineData("la vertebroplastica è rimborsata?", "ok grazie mille", "sì")]
+    [InlineData("is a vertebroplasty reimbursed?", "ok thanks", "yes")]
+    public void OkThanks_AfterAnOffer_IsAPoliteClose_AndTheOfferStaysOpen(string question, string thanks, string yes)
+    {
+        var chat = Transcript.Start()
+            .Send(question).ExpectEscalation("offered", "unanswered")
+            .Send(thanks).Expect("smalltalk");
+        Assert.Null(chat.Last.Escalation);
+        Assert.Equal(2, chat.Last.SuggestedActions.Count);
+        chat.Send(yes).Expect("escalate").ExpectEscalation("created", "unanswered");
+    }
+
+    [Theory]
     [InlineData("qsdf jklm", "wxcv bnn", "oui")]
     [InlineData("blabla qwerty zut", "xkcd plop plip", "sì")]
     [InlineData("asdf ghjk lmno", "zzz yyy xxx", "yes")]
