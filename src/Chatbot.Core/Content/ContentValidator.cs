@@ -32,6 +32,11 @@ internal static class ContentValidator
             foreach (var member in family.Members.Where(m => content.FindProcedure(m) is null))
                 yield return new ContentError(file, 1, $"family '{family.Id}' names unknown procedure '{member}'");
         }
+        foreach (var procedure in content.Procedures)
+        {
+            foreach (var other in procedure.Outranks.Where(o => content.FindProcedure(o) is null))
+                yield return new ContentError(file, 1, $"procedure '{procedure.Id}' outranks unknown procedure '{other}'");
+        }
         foreach (var procedure in content.Procedures.Where(p => p.Names.Count == 0))
             yield return new ContentError(file, 1, $"procedure '{procedure.Id}' has no names");
     }

@@ -23,7 +23,11 @@ public sealed record Procedure(
     string Id,
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<string> Names,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Cues);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Cues)
+{
+    /// <summary>Procedures this one is meant over when cues of both are found ("cement for my spine metastases").</summary>
+    public IReadOnlyList<string> Outranks { get; init; } = [];
+}
 
 /// <summary>A verbatim passage of a source document, tagged by topic.</summary>
 public sealed record Snippet(string Id, SourceDocument Document, IReadOnlyList<string> Topics, string Text, int Line);

@@ -25,7 +25,10 @@ internal static class ProcedureReader
             {
                 foreach (var (language, list) in file.Entries(cueMap)) cues[language] = file.TextsOf(list, "cues");
             }
-            if (id is not null) procedures.Add(new Procedure(id, labels, file.Texts(node, "names"), cues));
+            if (id is not null)
+            {
+                procedures.Add(new Procedure(id, labels, file.Texts(node, "names"), cues) { Outranks = file.Texts(node, "outranks", required: false) });
+            }
         }
         return (families, procedures);
     }

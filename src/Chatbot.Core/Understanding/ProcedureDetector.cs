@@ -12,6 +12,7 @@ public sealed class ProcedureDetector
     private readonly PhraseSet<string> names;
     private readonly PhraseSet<ProcedureFamily> familyNames;
     private readonly Dictionary<string, PhraseSet<string>> cues;
+    private readonly Dictionary<string, IReadOnlyList<string>> outranks;
 
     public ProcedureDetector(ChatContent content)
     {
@@ -21,6 +22,7 @@ public sealed class ProcedureDetector
             .SelectMany(p => p.Cues.SelectMany(c => c.Value.Select(cue => (Language: c.Key, Phrase: Tokeniser.Compile(cue), p.Id))))
             .GroupBy(c => c.Language)
             .ToDictionary(g => g.Key, g => new PhraseSet<string>(g.Select(c => (c.Phrase, c.Id))));
+        outranks = content.Procedures.ToDictionary(p => p.Id, p => p.Outranks);
     }
 
     /// <summary>
@@ -61,6 +63,8 @@ public sealed class ProcedureDetector
         var cued = cues.TryGetValue(language, out var set)
             ? set.FindAll(tokens).Select(c => c.Value).Where(family.Value.Members.Contains).Distinct().ToList()
             : [];
+        // "Cement for my spine metastases": the spine cue fits a vertebral cementoplasty, but metastases are meant.
+        cued.RemoveAll(p => cued.Any(other => outranks[other].Contains(p)));
         return cued.Count > 0 ? cued : family.Value.Members;
     }
 

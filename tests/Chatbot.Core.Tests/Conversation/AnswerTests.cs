@@ -61,6 +61,16 @@ public class AnswerTests
     }
 
     [Fact]
+    public void Cement_ForMetastasesInTheSpine_IsTheCementoplastyForMetastases_NotTheVertebralOne()
+    {
+        // Both cues are there ("vertèbre", "métastase"); only the metastases document speaks of them.
+        Transcript.Start()
+            .Send("on va me mettre du ciment dans une vertèbre pour une métastase, je pourrai remarcher quand ?")
+            .Expect("answer", "walking", "metastasis_cementoplasty")
+            .ExpectQuotesFrom("cimentoplastie-metastases");
+    }
+
+    [Fact]
     public void Procedure_MentionedEarlier_IsRememberedForTheNextQuestion()
     {
         Transcript.Start()
