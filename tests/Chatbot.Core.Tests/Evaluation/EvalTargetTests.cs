@@ -19,10 +19,10 @@ public sealed class EvalFixture
 public class EvalTargetTests(EvalFixture eval) : IClassFixture<EvalFixture>
 {
     /// <summary>
-    /// The target is 95% per language on the held-out split; it is not reached yet
+    /// The target is 95% per language on the held-out split; it is not reached in English yet
     /// (figures in docs/performance.md). This floor, just under today's figures, stops regressions.
     /// </summary>
-    private const double AccuracyFloor = 0.85;
+    private const double AccuracyFloor = 0.91;
 
     [Fact]
     public void LabelledSet_IsLargeEnough_WithAThirdHeldOut()
