@@ -67,6 +67,7 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
                                        --cv cross-validates on dev; --cold scores dev with a model
                                        that never saw it (nor the contrasts written from it)
               bench                    content load time and per-turn latency (p50/p99)
+              not-typos LANG WORDLIST  everyday words the typo corrector would turn into a red-flag term
             """);
         return 2;
     }

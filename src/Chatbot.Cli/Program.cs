@@ -8,5 +8,6 @@ return args.FirstOrDefault() switch
     "chat" => ChatCommand.Run(Options.Parse(args[1..]), Console.In, Console.Out),
     "eval" => EvalCommand.Run(Options.Parse(args[1..]), Console.Out),
     "bench" => BenchCommand.Run(Options.Parse(args[1..]), Console.Out),
+    "not-typos" => NotTyposCommand.Run(Options.Parse(args[1..]), Console.Out),
     _ => Options.Usage(Console.Error),
 };

@@ -70,7 +70,11 @@ internal static class LanguageFilesReader
                 file.Texts(root, "yes"), file.Texts(root, "no"), file.Texts(root, "greetings"),
                 file.Texts(root, "thanks"), file.Texts(root, "goodbyes"),
                 file.Texts(root, "corrections"), file.Texts(root, "negations"),
-                file.Texts(root, "hypotheticals"), file.Texts(root, "past"), file.Text(root, "sample") ?? "");
+                file.Texts(root, "hypotheticals"), file.Texts(root, "past"), file.Text(root, "sample") ?? "")
+            {
+                NotTypos = file.Texts(root, "not_typos", required: false),
+                MeantAsRedFlags = file.Texts(root, "meant_as_red_flags", required: false),
+            };
         }
         return (profiles, foreign);
     }

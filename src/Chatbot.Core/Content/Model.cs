@@ -69,7 +69,14 @@ public sealed record LanguageProfile(
     IReadOnlyList<string> Negations,
     IReadOnlyList<string> Hypotheticals,
     IReadOnlyList<string> Past,
-    string Sample);
+    string Sample)
+{
+    /// <summary>Everyday words the typo corrector must leave as typed ("fewer" is not "fever"); see <c>NotTypos</c>.</summary>
+    public IReadOnlyList<string> NotTypos { get; init; } = [];
+
+    /// <summary>Words of a word list that patients type for a red-flag term ("feint" for "faint"): never listed as not typos.</summary>
+    public IReadOnlyList<string> MeantAsRedFlags { get; init; } = [];
+}
 
 /// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>
 public sealed record ChatContent(

@@ -165,7 +165,7 @@ public sealed partial class Understander
             .Concat(content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values).Concat(p.Cues.Values.SelectMany(c => c))))
             .Concat(content.Families.SelectMany(f => f.Names))
             .Concat(content.RedFlags.SelectMany(r => r.AllOf.SelectMany(g => g)))
-            .Concat(content.Languages.Values.SelectMany(l => l.Sms.Values.Concat(l.Yes).Concat(l.No).Concat(l.Corrections)));
+            .Concat(content.Languages.Values.SelectMany(l => l.Sms.Values.Concat(l.Yes).Concat(l.No).Concat(l.Corrections).Concat(l.NotTypos)));
         return texts.SelectMany(t => Folding.Words(Folding.Fold(t.Replace("*", " ", StringComparison.Ordinal)))).Select(w => w.Word);
     }
 

@@ -24,6 +24,9 @@ public class EscalationTests
     [InlineData("et si j'ai de la fievre apres l'operation ?")]
     [InlineData("j'ai un petit bleu pas douloureux au point de piqure")]
     [InlineData("mi e venuto un livido piccolo dove hanno messo l'ago, non fa male, e normale?")]
+    [InlineData("Do most people end up on fewer painkillers afterwards?")]
+    [InlineData("on le soigne comment apres la vertebroplastie ?")]
+    [InlineData("And Will I Be Drowsy When I Wake Up Afterwards")]
     public void NearMiss_IsNotAnEmergency(string message)
     {
         var chat = Transcript.Start().Send(message);
