@@ -74,6 +74,7 @@ internal static class LanguageFilesReader
             {
                 NotTypos = file.Texts(root, "not_typos", required: false),
                 MeantAsRedFlags = file.Texts(root, "meant_as_red_flags", required: false),
+                Worsening = file.Texts(root, "worsening", required: false),
             };
         }
         return (profiles, foreign);

@@ -76,6 +76,9 @@ public sealed record LanguageProfile(
 
     /// <summary>Words of a word list that patients type for a red-flag term ("feint" for "faint"): never listed as not typos.</summary>
     public IReadOnlyList<string> MeantAsRedFlags { get; init; } = [];
+
+    /// <summary>"It's getting worse", "au secours": after an emergency, the emergency guidance again.</summary>
+    public IReadOnlyList<string> Worsening { get; init; } = [];
 }
 
 /// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>

@@ -27,6 +27,9 @@ public sealed record Understanding(
     /// </summary>
     public bool IsClosing => IsOnlySmallTalk && (IsThanks || IsGoodbye);
 
+    /// <summary>"It's getting worse", "au secours", "aiuto".</summary>
+    public bool IsWorsening { get; init; }
+
     public bool IsForeign => Language == LanguageDetector.Other;
 }
 
@@ -135,7 +138,11 @@ public sealed partial class Understander
             yes,
             no,
             words.ThanksFound.FindAll(tokens).Count > 0,
-            words.GoodbyesFound.FindAll(tokens).Count > 0) { IsOnlySmallTalk = onlySmallTalk };
+            words.GoodbyesFound.FindAll(tokens).Count > 0)
+        {
+            IsOnlySmallTalk = onlySmallTalk,
+            IsWorsening = words.WorseningFound.FindAll(tokens).Count > 0,
+        };
     }
 
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
@@ -181,6 +188,7 @@ public sealed partial class Understander
             Corrections = Index(Compile(profile.Corrections));
             ThanksFound = Index(Thanks);
             GoodbyesFound = Index(Goodbyes);
+            WorseningFound = Index(Compile(profile.Worsening));
         }
 
         public List<Phrase> Yes { get; }
@@ -193,6 +201,7 @@ public sealed partial class Understander
         public PhraseSet<bool> Corrections { get; }
         public PhraseSet<bool> ThanksFound { get; }
         public PhraseSet<bool> GoodbyesFound { get; }
+        public PhraseSet<bool> WorseningFound { get; }
 
         private static List<Phrase> Compile(IEnumerable<string> phrases) => phrases.Select(Tokeniser.Compile).ToList();
 
