@@ -40,6 +40,17 @@ public class EvalTargetTests(EvalFixture eval) : IClassFixture<EvalFixture>
         Assert.Empty(leaked);
     }
 
+    /// <summary>tests/eval/blind.jsonl was written by people who saw no example; it measures only while nothing learns from it.</summary>
+    [Fact]
+    public void BlindMessages_AreNeverTrainingExamples()
+    {
+        var examples = TestContent.Content.Examples.Select(e => e.Text.Trim()).ToHashSet(StringComparer.Ordinal);
+        var blind = LabelledSet.Read(Path.Combine(TestContent.RepositoryRoot, "tests", "eval", "blind.jsonl"));
+        Assert.True(blind.Sum(c => c.Turns.Count) >= 600);
+        var learnt = blind.SelectMany(c => c.Turns).Where(t => examples.Contains(t.Text.Trim())).ToList();
+        Assert.Empty(learnt);
+    }
+
     [Fact]
     public void HeldOut_EveryRedFlagIsRaised()
     {
