@@ -3,6 +3,8 @@
 # turn into a red-flag term ("fewer" -> "fever"), so the bot leaves them as typed. Rerun after
 # changing red-flag rules or examples, review the diff (`chatbot not-typos` shows each correction),
 # and put a word patients type for a red-flag term ("feint" for "faint") under meant_as_red_flags.
+# The block it writes is the last thing in each file (it is rewritten from its first comment line to
+# the end); keep meant_as_red_flags on one line.
 # Installs Debian's word lists if missing (they are only read here, never shipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,9 +21,13 @@ for lang in en fr it; do
   file=dialogs/language/$lang.yaml
   paths=(); for l in ${lists[$lang]}; do paths+=("/usr/share/dict/$l"); done
   # Found against the content without the current list (the command ignores it).
-  words=$(dotnet src/Chatbot.Cli/bin/Release/net10.0/chatbot.dll not-typos "$lang" "${paths[@]}" | cut -f1 | paste -sd, | sed 's/,/, /g')
+  words=$(dotnet src/Chatbot.Cli/bin/Release/net10.0/chatbot.dll not-typos --dialogs dialogs "$lang" "${paths[@]}" | cut -f1 | paste -sd, | sed 's/,/, /g')
   meant=$(grep -m1 '^meant_as_red_flags:' "$file" || echo 'meant_as_red_flags: []')
+  if ! grep -q "^$marker" "$file" && grep -q '^\(not_typos\|meant_as_red_flags\):' "$file"; then
+    echo "$file: not_typos or meant_as_red_flags outside the generated block; move them under \"$marker\"" >&2; exit 1
+  fi
   sed -i "/^$marker/,\$d" "$file"
+  [ -z "$(tail -c1 "$file")" ] || echo >>"$file"
   {
     echo "$marker, which the typo corrector leaves as typed:"
     echo "# \"fewer\" is not \"fever\". Written by scripts/not-typos.sh from Debian's word lists: rerun it rather than"
@@ -29,5 +35,5 @@ for lang in en fr it; do
     echo "$meant"
     echo "not_typos: [$words]" | fold -s -w 110 | sed -e "s/ $//" -e "2,\$s/^/  /"
   } >>"$file"
-  echo "$file: $(tr -cd , <<<"$words" | wc -c) + 1 words"
+  echo "$file: $(wc -w <<<"$words") words"
 done

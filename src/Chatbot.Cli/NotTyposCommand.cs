@@ -18,7 +18,9 @@ public static class NotTyposCommand
             Console.Error.WriteLine("usage: chatbot not-typos fr|it|en WORDLIST...");
             return 2;
         }
-        var content = ContentLoader.Load(options.DialogsFolder);
+        var (content, errors) = ContentLoader.LoadWithErrors(options.DialogsFolder);
+        foreach (var error in errors) Console.Error.WriteLine(error);
+        if (content is null || errors.Count > 0) return 1;
         var words = options.Arguments.Skip(1).SelectMany(File.ReadLines);
         // The correction it would get, for review: "paralyzed → paralysed" is a spelling, not another word.
         foreach (var (word, corrected) in NotTypos.Find(content, language, words)) output.WriteLine($"{word}\t{corrected}");

@@ -36,7 +36,10 @@ internal static class ContentValidator
         {
             foreach (var other in procedure.Outranks.Where(o => content.FindProcedure(o) is null))
                 yield return new ContentError(file, 1, $"procedure '{procedure.Id}' outranks unknown procedure '{other}'");
+            if (procedure.Outranks.Contains(procedure.Id)) yield return new ContentError(file, 1, $"procedure '{procedure.Id}' outranks itself");
         }
+        foreach (var duplicate in content.Procedures.GroupBy(p => p.Id).Where(g => g.Count() > 1))
+            yield return new ContentError(file, 1, $"procedure '{duplicate.Key}' is defined twice");
         foreach (var procedure in content.Procedures.Where(p => p.Names.Count == 0))
             yield return new ContentError(file, 1, $"procedure '{procedure.Id}' has no names");
     }

@@ -74,7 +74,7 @@ public sealed record LanguageProfile(
     /// <summary>Everyday words the typo corrector must leave as typed ("fewer" is not "fever"); see <c>NotTypos</c>.</summary>
     public IReadOnlyList<string> NotTypos { get; init; } = [];
 
-    /// <summary>Words of a word list that patients type for a red-flag term ("feint" for "faint"): never listed as not typos.</summary>
+    /// <summary>Words of a word list that patients type for a red-flag term ("feint" for "faint"): corrected even if listed as not typos.</summary>
     public IReadOnlyList<string> MeantAsRedFlags { get; init; } = [];
 
     /// <summary>"It's getting worse", "au secours": after an emergency, the emergency guidance again.</summary>

@@ -78,8 +78,9 @@ public sealed class Assistant
         if (heard.Procedures.Count > 0) state = state with { Procedures = Narrow(heard.Procedures, language) };
         // Red flags first, whatever the language: an emergency typed in Spanish still gets the numbers.
         if (heard.RedFlag is not null) return Emergency(state, language, heard.RedFlag.Id);
-        // "It's getting worse" right after an emergency is about that emergency, never a brochure question.
-        if (heard.IsWorsening && state.LastTopic == "emergency") return Emergency(state, language, "worsening");
+        // "It's getting worse" after an emergency (until another question is answered) is about that
+        // emergency, never a brochure question. Safety first: no time limit.
+        if (heard.IsWorsening && state.LastTopic == "emergency") return Emergency(state, language, redFlag: null);
         if (heard.IsForeign)
         {
             return new Turn(Result("out_of_scope", 0, LanguageDetector.Other, state, Actions.Fallback, say.Say(fallbackLanguage, ReplyKeys.UnknownLanguage)), state);

@@ -22,7 +22,7 @@ public sealed class ProcedureDetector
             .SelectMany(p => p.Cues.SelectMany(c => c.Value.Select(cue => (Language: c.Key, Phrase: Tokeniser.Compile(cue), p.Id))))
             .GroupBy(c => c.Language)
             .ToDictionary(g => g.Key, g => new PhraseSet<string>(g.Select(c => (c.Phrase, c.Id))));
-        outranks = content.Procedures.ToDictionary(p => p.Id, p => p.Outranks);
+        outranks = content.Procedures.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(p => p.Outranks)]);
     }
 
     /// <summary>
@@ -64,7 +64,8 @@ public sealed class ProcedureDetector
             ? set.FindAll(tokens).Select(c => c.Value).Where(family.Value.Members.Contains).Distinct().ToList()
             : [];
         // "Cement for my spine metastases": the spine cue fits a vertebral cementoplasty, but metastases are meant.
-        cued.RemoveAll(p => cued.Any(other => outranks[other].Contains(p)));
+        var found = cued.ToArray();
+        cued.RemoveAll(p => found.Any(other => outranks.TryGetValue(other, out var lower) && lower.Contains(p)));
         return cued.Count > 0 ? cued : family.Value.Members;
     }
 

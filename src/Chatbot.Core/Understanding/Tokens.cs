@@ -27,13 +27,6 @@ public sealed class Tokeniser(IReadOnlyDictionary<string, LanguageProfile> langu
             if (start >= 0)
             {
                 var word = folded[start..i];
-                // "don't", "I'm", "j'peux": spelt as the SMS forms "dont", "im", "jpeux" are, so read as they are.
-                if (sms is not null && Contraction(folded, start, i, sms) is ({ } contracted, var end))
-                {
-                    foreach (var part in contracted.Split(' ', StringSplitOptions.RemoveEmptyEntries)) tokens.Add(new Token(part, sentence, clause));
-                    (start, i) = (-1, end - 1);
-                    continue;
-                }
                 var elided = c == '\'' || (start > 0 && folded[start - 1] == '\'');
                 if (!elided && sms is not null && sms.TryGetValue(word, out var expanded))
                 {
@@ -55,16 +48,6 @@ public sealed class Tokeniser(IReadOnlyDictionary<string, LanguageProfile> langu
             else if (folded[i] == ',' && tokens.Count > 0 && tokens[^1].Clause == clause) clause++;
         }
         return tokens;
-    }
-
-    /// <summary>A word, an apostrophe and letters that together are an SMS spelling; its expansion and where it ends.</summary>
-    private static (string? Expanded, int End) Contraction(string folded, int start, int end, IReadOnlyDictionary<string, string> sms)
-    {
-        if (end + 1 >= folded.Length || folded[end] != '\'' || !char.IsLetter(folded[end + 1])) return (null, 0);
-        var after = end + 1;
-        while (after < folded.Length && char.IsLetterOrDigit(folded[after])) after++;
-        var joined = string.Concat(folded.AsSpan(start, end - start), folded.AsSpan(end + 1, after - end - 1));
-        return sms.TryGetValue(joined, out var expanded) ? (expanded, after) : (null, 0);
     }
 
     /// <summary>Folds and splits a content phrase ("ne sent plus", "saign*") the same way as messages.</summary>

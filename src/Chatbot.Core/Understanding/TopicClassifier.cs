@@ -38,7 +38,8 @@ public sealed class TopicClassifier
     private readonly float[] entryGain;
 
     /// <summary>
-    /// Per feature, how much it says about the topic: 1 for a feature seen with one topic, down to
+    /// Per feature, how much it says about the topic: near 1 for a feature seen often with one topic
+    /// (about 0.6 when seen once, smoothing), down to
     /// <see cref="MinFeatureWeight"/> for one spread evenly over all ("ma", "mere", "ans"). Context words
     /// then outweigh the question less (see <see cref="Informativeness"/>).
     /// </summary>

@@ -22,10 +22,11 @@ public sealed record Understanding(
     public bool IsOnlySmallTalk { get; init; }
 
     /// <summary>
-    /// "ok merci", "ok thanks": read as a polite close, not as a yes to an offer of staff. Every writer
-    /// of our labelled messages read it so; "oui merci" and "sì grazie" still say yes.
+    /// "ok merci", "ok thanks", "grazie, arrivederci": read as a polite close, not as a yes to an offer
+    /// of staff. Every writer of our labelled messages read it so. Only thanks, goodbyes and "ok":
+    /// "oui merci", "d'accord merci" and "sì grazie" still say yes.
     /// </summary>
-    public bool IsClosing => IsOnlySmallTalk && (IsThanks || IsGoodbye);
+    public bool IsClosing { get; init; }
 
     /// <summary>"It's getting worse", "au secours", "aiuto".</summary>
     public bool IsWorsening { get; init; }
@@ -49,6 +50,9 @@ public sealed partial class Understander
     /// <summary>Greetings, thanks and goodbyes of every language, in one index.</summary>
     private readonly PhraseSet<bool> smallTalk;
 
+    /// <summary>Thanks and goodbyes of every language: "ok grazie" read as French is still a close.</summary>
+    private readonly PhraseSet<bool> closings;
+
     /// <summary>Trains on the content (tens of milliseconds); see also <see cref="UnderstandingSnapshot"/>.</summary>
     public Understander(ChatContent content)
         : this(content, Train(content))
@@ -64,6 +68,7 @@ public sealed partial class Understander
         procedures = new ProcedureDetector(content);
         lists = content.Languages.ToDictionary(l => l.Key, l => new WordLists(l.Value));
         smallTalk = new PhraseSet<bool>(lists.Values.SelectMany(l => l.Greetings.Concat(l.Thanks).Concat(l.Goodbyes)).Select(p => (p, true)));
+        closings = new PhraseSet<bool>(lists.Values.SelectMany(l => l.Thanks.Concat(l.Goodbyes)).Select(p => (p, true)));
         Classifier = trained.Classifier;
         languages = trained.Languages;
     }
@@ -141,7 +146,8 @@ public sealed partial class Understander
             words.GoodbyesFound.FindAll(tokens).Count > 0)
         {
             IsOnlySmallTalk = onlySmallTalk,
-            IsWorsening = words.WorseningFound.FindAll(tokens).Count > 0,
+            IsClosing = onlySmallTalk && IsOnlyThanksOrGoodbye(tokens),
+            IsWorsening = lists.Values.Any(l => l.Worsens(tokens)),
         };
     }
 
@@ -161,6 +167,18 @@ public sealed partial class Understander
         return covered.All(c => c);
     }
 
+    private bool IsOnlyThanksOrGoodbye(List<Token> tokens)
+    {
+        var covered = tokens.Select(t => t.Text is "ok" or "okay").ToArray();
+        var found = false;
+        foreach (var (i, phrase, _) in closings.FindAll(tokens))
+        {
+            Array.Fill(covered, true, i, phrase.Words.Length);
+            found = true;
+        }
+        return found && covered.All(c => c);
+    }
+
     /// <summary>"oui", "oui merci", "ok volontiers": a short message that starts with a yes/no phrase.</summary>
     private static bool IsShortAnswer(List<Phrase> phrases, List<Token> tokens) =>
         tokens.Count is > 0 and <= 6 && phrases.Any(p => p.MatchesAtStart(tokens));
@@ -172,7 +190,9 @@ public sealed partial class Understander
             .Concat(content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values).Concat(p.Cues.Values.SelectMany(c => c))))
             .Concat(content.Families.SelectMany(f => f.Names))
             .Concat(content.RedFlags.SelectMany(r => r.AllOf.SelectMany(g => g)))
-            .Concat(content.Languages.Values.SelectMany(l => l.Sms.Values.Concat(l.Yes).Concat(l.No).Concat(l.Corrections).Concat(l.NotTypos)));
+            .Concat(content.Languages.Values.SelectMany(l => l.Sms.Values.Concat(l.Yes).Concat(l.No).Concat(l.Corrections)))
+            // Known, so never corrected; not clean, so "cleaning" is not split into "c" + "leaning".
+            .Concat(withExamples ? content.Languages.Values.SelectMany(l => l.NotTypos.Except(l.MeantAsRedFlags)) : []);
         return texts.SelectMany(t => Folding.Words(Folding.Fold(t.Replace("*", " ", StringComparison.Ordinal)))).Select(w => w.Word);
     }
 
@@ -189,6 +209,7 @@ public sealed partial class Understander
             ThanksFound = Index(Thanks);
             GoodbyesFound = Index(Goodbyes);
             WorseningFound = Index(Compile(profile.Worsening));
+            Negations = profile.Negations.Select(Folding.Fold).ToHashSet(StringComparer.Ordinal);
         }
 
         public List<Phrase> Yes { get; }
@@ -201,7 +222,12 @@ public sealed partial class Understander
         public PhraseSet<bool> Corrections { get; }
         public PhraseSet<bool> ThanksFound { get; }
         public PhraseSet<bool> GoodbyesFound { get; }
+        public HashSet<string> Negations { get; }
         public PhraseSet<bool> WorseningFound { get; }
+
+        /// <summary>"It's getting worse", not "it's not getting worse": no negation in the three words before.</summary>
+        public bool Worsens(List<Token> tokens) =>
+            WorseningFound.FindAll(tokens).Any(m => !tokens.Skip(Math.Max(0, m.Index - 3)).Take(Math.Min(3, m.Index)).Any(t => Negations.Contains(t.Text)));
 
         private static List<Phrase> Compile(IEnumerable<string> phrases) => phrases.Select(Tokeniser.Compile).ToList();
 

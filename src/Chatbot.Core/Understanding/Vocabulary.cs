@@ -86,6 +86,10 @@ public sealed class Vocabulary
                 (best, bestCount) = (candidate.ToString(), count);
             }
         }
+        // The first two letters swapped ("lbeeding") keep the first letter typed among them.
+        source.CopyTo(buffer);
+        (buffer[0], buffer[1]) = (buffer[1], buffer[0]);
+        Consider(buffer[..source.Length]);
         for (var i = 1; i < source.Length; i++)
         {
             // deletion

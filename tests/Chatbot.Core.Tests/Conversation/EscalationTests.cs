@@ -31,6 +31,31 @@ public class EscalationTests
     }
 
     [Theory]
+    [InlineData("it's not getting worse, is the soreness normal?")]
+    [InlineData("je marche à l'aide d'une canne, je pourrai remarcher sans ?")]
+    public void NotWorse_AfterAnEmergency_IsReadAsAnyQuestion(string message)
+    {
+        var chat = Transcript.Start().Send("cant feel my legs since the op this morning what do i do").Expect("escalate", "emergency")
+            .Send(message);
+        Assert.NotEqual("emergency", chat.Last.Topic);
+        Assert.Null(chat.Last.Escalation);
+    }
+
+    [Theory]
+    [InlineData("my dad can't breathe")]
+    [InlineData("he can not breathe")]
+    [InlineData("he isn't breathing")]
+    [InlineData("help he's collapsed")]
+    [InlineData("i can't feel my legs since the op")]
+    [InlineData("my mum is chocking on her food")]
+    [InlineData("j'ai des frisons depuis cette nuit apres la cimentoplastie")]
+    public void RedFlag_TypedWithAContractionOrACommonMisspelling_IsStillRaised(string message)
+    {
+        var chat = Transcript.Start().Send(message).Expect("escalate", "emergency");
+        Assert.NotNull(chat.Last.RedFlag);
+    }
+
+    [Theory]
     [InlineData("je n'ai pas de fièvre, est-ce normal d'avoir un peu mal au dos ?")]
     [InlineData("et si j'ai de la fievre apres l'operation ?")]
     [InlineData("j'ai un petit bleu pas douloureux au point de piqure")]

@@ -37,6 +37,7 @@ public class EscalationTriggerTests
     [InlineData("le remboursement d'une vertébroplastie ?", "ok merci", "oui")]
     [InlineData("la vertebroplastica è rimborsata?", "ok grazie mille", "sì")]
     [InlineData("is a vertebroplasty reimbursed?", "ok thanks", "yes")]
+    [InlineData("la vertebroplastica è rimborsata?", "ok grazie, arrivederci", "sì")]
     public void OkThanks_AfterAnOffer_IsAPoliteClose_AndTheOfferStaysOpen(string question, string thanks, string yes)
     {
         var chat = Transcript.Start()
@@ -45,6 +46,16 @@ public class EscalationTriggerTests
         Assert.Null(chat.Last.Escalation);
         Assert.Equal(2, chat.Last.SuggestedActions.Count);
         chat.Send(yes).Expect("escalate").ExpectEscalation("created", "unanswered");
+    }
+
+    [Theory]
+    [InlineData("le remboursement d'une vertébroplastie ?", "d'accord merci")]
+    [InlineData("is a vertebroplasty reimbursed?", "alright thanks")]
+    public void AgreedWithThanks_AfterAnOffer_IsAYes(string question, string agreed)
+    {
+        Transcript.Start()
+            .Send(question).ExpectEscalation("offered", "unanswered")
+            .Send(agreed).Expect("escalate").ExpectEscalation("created", "unanswered");
     }
 
     [Theory]
