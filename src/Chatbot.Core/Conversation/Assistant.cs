@@ -80,7 +80,7 @@ public sealed class Assistant
         if (heard.RedFlag is not null) return Emergency(state, language, heard.RedFlag.Id);
         // "It's getting worse" after an emergency (until another question is answered) is about that
         // emergency, never a brochure question. Safety first: no time limit.
-        if (heard.IsWorsening && state.LastTopic == "emergency") return Emergency(state, language, redFlag: null);
+        if (state.LastTopic == "emergency" && understander.SaysWorse(heard)) return Emergency(state, language, redFlag: null);
         if (heard.IsForeign)
         {
             return new Turn(Result("out_of_scope", 0, LanguageDetector.Other, state, Actions.Fallback, say.Say(fallbackLanguage, ReplyKeys.UnknownLanguage)), state);

@@ -15,7 +15,7 @@ public static class NotTypos
     {
         // Found against the corrector as it would be without any list, so rerunning keeps every word.
         var plain = content with { Languages = content.Languages.ToDictionary(l => l.Key, l => l.Value with { NotTypos = [] }) };
-        var vocabulary = Understander.Train(plain).Vocabulary;
+        var vocabulary = Understander.BuildVocabulary(plain);
         var terms = content.RedFlags.Where(r => r.Language == language)
             .SelectMany(r => r.AllOf.SelectMany(group => group))
             .Select(Tokeniser.Compile)

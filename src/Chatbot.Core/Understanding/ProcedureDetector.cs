@@ -22,7 +22,8 @@ public sealed class ProcedureDetector
             .SelectMany(p => p.Cues.SelectMany(c => c.Value.Select(cue => (Language: c.Key, Phrase: Tokeniser.Compile(cue), p.Id))))
             .GroupBy(c => c.Language)
             .ToDictionary(g => g.Key, g => new PhraseSet<string>(g.Select(c => (c.Phrase, c.Id))));
-        outranks = content.Procedures.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(p => p.Outranks)]);
+        // Validated content has one procedure per id.
+        outranks = content.Procedures.ToDictionary(p => p.Id, p => p.Outranks);
     }
 
     /// <summary>
@@ -65,7 +66,7 @@ public sealed class ProcedureDetector
             : [];
         // "Cement for my spine metastases": the spine cue fits a vertebral cementoplasty, but metastases are meant.
         var found = cued.ToArray();
-        cued.RemoveAll(p => found.Any(other => outranks.TryGetValue(other, out var lower) && lower.Contains(p)));
+        cued.RemoveAll(p => found.Any(other => outranks[other].Contains(p)));
         return cued.Count > 0 ? cued : family.Value.Members;
     }
 

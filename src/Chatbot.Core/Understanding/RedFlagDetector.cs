@@ -23,6 +23,9 @@ public sealed class RedFlagDetector
     private readonly PhraseSet<(int Rule, int Group)> terms;
     private readonly Dictionary<string, (HashSet<string> Negations, PhraseSet<bool> Hypotheticals, PhraseSet<bool> Past)> languages;
 
+    /// <summary>"It's getting worse", "ça s'aggrave", "peggiora" of every language, with the language of each.</summary>
+    private readonly PhraseSet<string> worsening;
+
     public RedFlagDetector(ChatContent content)
     {
         rules = [.. content.RedFlags];
@@ -32,7 +35,21 @@ public sealed class RedFlagDetector
             l.Value.Negations.Select(Tokeniser.Compile).SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal),
             new PhraseSet<bool>(l.Value.Hypotheticals.Select(h => (Tokeniser.Compile(h), true))),
             new PhraseSet<bool>(l.Value.Past.Select(h => (Tokeniser.Compile(h), true)))));
+        worsening = new PhraseSet<string>(content.Languages.SelectMany(l => l.Value.Worsening.Select(w => (Tokeniser.Compile(w), l.Key))));
     }
+
+    /// <summary>
+    /// "It's getting worse now", not "it's not getting worse": no negation of its language in the three
+    /// words before (wider than a symptom's, since "worse" alone is also listed). After an emergency,
+    /// the emergency guidance again.
+    /// </summary>
+    public bool SaysWorse(IReadOnlyList<Token> tokens) =>
+        worsening.FindAll(tokens).Any(m =>
+        {
+            var negations = languages[m.Value].Negations;
+            for (var i = Math.Max(0, m.Index - 3); i < m.Index; i++) if (negations.Contains(tokens[i].Text)) return false;
+            return true;
+        });
 
     public RedFlagCheck Check(IReadOnlyList<Token> tokens)
     {

@@ -18,18 +18,12 @@ public sealed record Understanding(
     bool IsThanks,
     bool IsGoodbye)
 {
-    /// <summary>Nothing but greetings, thanks and goodbyes ("ok merci", "va bene grazie, arrivederci").</summary>
-    public bool IsOnlySmallTalk { get; init; }
-
     /// <summary>
     /// "ok merci", "ok thanks", "grazie, arrivederci": read as a polite close, not as a yes to an offer
     /// of staff. Every writer of our labelled messages read it so. Only thanks, goodbyes and "ok":
     /// "oui merci", "d'accord merci" and "sì grazie" still say yes.
     /// </summary>
     public bool IsClosing { get; init; }
-
-    /// <summary>"It's getting worse", "au secours", "aiuto".</summary>
-    public bool IsWorsening { get; init; }
 
     public bool IsForeign => Language == LanguageDetector.Other;
 }
@@ -77,12 +71,16 @@ public sealed partial class Understander
     {
         // Independent of the rest: built on the other core while the classifier trains.
         var languageModel = Task.Run(() => new LanguageDetector(content));
-        var vocabulary = new Vocabulary(KnownWords(content, withExamples: true), KnownWords(content, withExamples: false));
+        var vocabulary = BuildVocabulary(content);
         var tokeniser = new Tokeniser(content.Languages, vocabulary);
         var procedures = new ProcedureDetector(content);
         var classifier = new TopicClassifier(content.Examples.Select(e => (e.Topic, (IReadOnlyList<Token>)ExampleTokens(tokeniser, procedures, e))));
         return new TrainedUnderstanding(vocabulary, classifier, languageModel.GetAwaiter().GetResult());
     }
+
+    /// <summary>The words typos are corrected towards: the content's, and the everyday words of not_typos.</summary>
+    internal static Vocabulary BuildVocabulary(ChatContent content) =>
+        new(KnownWords(content, withExamples: true), KnownWords(content, withExamples: false));
 
     public TrainedUnderstanding Trained { get; }
 
@@ -145,11 +143,12 @@ public sealed partial class Understander
             words.ThanksFound.FindAll(tokens).Count > 0,
             words.GoodbyesFound.FindAll(tokens).Count > 0)
         {
-            IsOnlySmallTalk = onlySmallTalk,
-            IsClosing = onlySmallTalk && IsOnlyThanksOrGoodbye(tokens),
-            IsWorsening = lists.Values.Any(l => l.Worsens(tokens)),
+            IsClosing = onlySmallTalk && IsCovered(closings, tokens, okCounts: true),
         };
     }
+
+    /// <summary>"It's getting worse", "au secours": asked only after an emergency, so not on every turn.</summary>
+    public bool SaysWorse(Understanding heard) => redFlags.SaysWorse(heard.Tokens);
 
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
     private TopicGuess Classify(List<Token> masked, List<Token> tokens, bool namesSymptom)
@@ -159,19 +158,14 @@ public sealed partial class Understander
     }
 
     /// <summary>"arrivederci", "hiya", "ok merci bonne journée": short, and nothing but greetings, thanks and goodbyes.</summary>
-    private bool IsOnlySmallTalk(List<Token> tokens)
-    {
-        if (tokens.Count is 0 or > 6) return false;
-        var covered = new bool[tokens.Count];
-        foreach (var (i, phrase, _) in smallTalk.FindAll(tokens)) Array.Fill(covered, true, i, phrase.Words.Length);
-        return covered.All(c => c);
-    }
+    private bool IsOnlySmallTalk(List<Token> tokens) => tokens.Count is > 0 and <= 6 && IsCovered(smallTalk, tokens, okCounts: false);
 
-    private bool IsOnlyThanksOrGoodbye(List<Token> tokens)
+    /// <summary>Every word is in one of the phrases (or is "ok", when it counts), and one phrase at least was found.</summary>
+    private static bool IsCovered(PhraseSet<bool> phrases, List<Token> tokens, bool okCounts)
     {
-        var covered = tokens.Select(t => t.Text is "ok" or "okay").ToArray();
+        var covered = tokens.Select(t => okCounts && t.Text is "ok" or "okay").ToArray();
         var found = false;
-        foreach (var (i, phrase, _) in closings.FindAll(tokens))
+        foreach (var (i, phrase, _) in phrases.FindAll(tokens))
         {
             Array.Fill(covered, true, i, phrase.Words.Length);
             found = true;
@@ -192,7 +186,7 @@ public sealed partial class Understander
             .Concat(content.RedFlags.SelectMany(r => r.AllOf.SelectMany(g => g)))
             .Concat(content.Languages.Values.SelectMany(l => l.Sms.Values.Concat(l.Yes).Concat(l.No).Concat(l.Corrections)))
             // Known, so never corrected; not clean, so "cleaning" is not split into "c" + "leaning".
-            .Concat(withExamples ? content.Languages.Values.SelectMany(l => l.NotTypos.Except(l.MeantAsRedFlags)) : []);
+            .Concat(withExamples ? content.Languages.Values.SelectMany(l => l.NotTypos.Except(l.MeantAsRedFlags.Select(Folding.Fold))) : []);
         return texts.SelectMany(t => Folding.Words(Folding.Fold(t.Replace("*", " ", StringComparison.Ordinal)))).Select(w => w.Word);
     }
 
@@ -208,8 +202,6 @@ public sealed partial class Understander
             Corrections = Index(Compile(profile.Corrections));
             ThanksFound = Index(Thanks);
             GoodbyesFound = Index(Goodbyes);
-            WorseningFound = Index(Compile(profile.Worsening));
-            Negations = profile.Negations.Select(Folding.Fold).ToHashSet(StringComparer.Ordinal);
         }
 
         public List<Phrase> Yes { get; }
@@ -222,12 +214,6 @@ public sealed partial class Understander
         public PhraseSet<bool> Corrections { get; }
         public PhraseSet<bool> ThanksFound { get; }
         public PhraseSet<bool> GoodbyesFound { get; }
-        public HashSet<string> Negations { get; }
-        public PhraseSet<bool> WorseningFound { get; }
-
-        /// <summary>"It's getting worse", not "it's not getting worse": no negation in the three words before.</summary>
-        public bool Worsens(List<Token> tokens) =>
-            WorseningFound.FindAll(tokens).Any(m => !tokens.Skip(Math.Max(0, m.Index - 3)).Take(Math.Min(3, m.Index)).Any(t => Negations.Contains(t.Text)));
 
         private static List<Phrase> Compile(IEnumerable<string> phrases) => phrases.Select(Tokeniser.Compile).ToList();
 

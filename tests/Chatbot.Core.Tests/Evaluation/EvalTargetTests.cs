@@ -35,7 +35,7 @@ public class EvalTargetTests(EvalFixture eval) : IClassFixture<EvalFixture>
     [Fact]
     public void HeldOutMessages_AreNeverTrainingExamples()
     {
-        var examples = TestContent.Content.Examples.Select(e => e.Text.Trim()).ToHashSet(StringComparer.Ordinal);
+        var examples = TrainingTexts();
         var leaked = eval.Set.Where(c => c.Split == "heldout").SelectMany(c => c.Turns).Where(t => examples.Contains(t.Text.Trim())).ToList();
         Assert.Empty(leaked);
     }
@@ -44,12 +44,14 @@ public class EvalTargetTests(EvalFixture eval) : IClassFixture<EvalFixture>
     [Fact]
     public void BlindMessages_AreNeverTrainingExamples()
     {
-        var examples = TestContent.Content.Examples.Select(e => e.Text.Trim()).ToHashSet(StringComparer.Ordinal);
+        var examples = TrainingTexts();
         var blind = LabelledSet.Read(Path.Combine(TestContent.RepositoryRoot, "tests", "eval", "blind.jsonl"));
         Assert.True(blind.Sum(c => c.Turns.Count) >= 600);
         var learnt = blind.SelectMany(c => c.Turns).Where(t => examples.Contains(t.Text.Trim())).ToList();
         Assert.Empty(learnt);
     }
+
+    private static HashSet<string> TrainingTexts() => TestContent.Content.Examples.Select(e => e.Text.Trim()).ToHashSet(StringComparer.Ordinal);
 
     [Fact]
     public void HeldOut_EveryRedFlagIsRaised()
