@@ -31,7 +31,9 @@ public sealed record Understanding(
 /// <summary>Understands a message: language, red flags first, topic, procedure, short answers.</summary>
 public sealed partial class Understander
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"<[^<>]{0,500}>", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    /// <summary>Tags, and the code inside a script or style element: neither is what the patient asks.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(script|style)\b[^<>]{0,500}>[^<]{0,5000}</(script|style)\s*>|<[^<>]{0,500}>",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Markup();
 
     private readonly ChatContent content;
