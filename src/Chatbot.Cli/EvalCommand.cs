@@ -9,9 +9,19 @@ public static class EvalCommand
 {
     public static int Run(Options options, TextWriter output)
     {
-        if (options.Arguments.Count != 1) return Options.Usage(Console.Error);
+        if (options.Arguments is not [var file] || file.StartsWith("--", StringComparison.Ordinal)) return Options.Usage(Console.Error);
+        IReadOnlyList<LabelledConversation> set;
+        try
+        {
+            set = LabelledSet.Read(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            // A missing file or a malformed line: say which, no stack trace.
+            Console.Error.WriteLine($"chatbot eval: {e.Message}");
+            return 2;
+        }
         var content = ContentLoader.Load(options.DialogsFolder);
-        var set = LabelledSet.Read(options.Arguments[0]);
         if (options.CrossValidate || options.Cold)
         {
             var folds = options.Cold ? CrossValidation.Cold(content, set, options.DialogsFolder) : CrossValidation.Run(content, set, options.DialogsFolder);

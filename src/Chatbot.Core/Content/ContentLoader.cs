@@ -32,6 +32,9 @@ public static class ContentLoader
         var redFlags = files.Each("redflags").SelectMany(LanguageFilesReader.ReadRedFlags).ToList();
         var (languages, foreign) = LanguageFilesReader.ReadLanguages(files.Each("language"));
 
+        // A file that does not parse would make every reference to it an error (one missing bracket in
+        // topics.yaml gave 5 700): the editor sees the syntax errors alone, then the rest once they parse.
+        if (errors.Any(e => e.Reason.StartsWith(YamlFile.SyntaxError, StringComparison.Ordinal))) return (null, errors);
         var content = new ChatContent(
             Version(dialogsFolder), topics, families, procedures, documents, examples,
             replies, redFlags, languages, foreign);

@@ -9,6 +9,9 @@ namespace Chatbot.Core.Content;
 /// </summary>
 internal sealed class YamlFile
 {
+    /// <summary>How a parse error's message starts: such a file is not cross-checked.</summary>
+    public const string SyntaxError = "YAML syntax: ";
+
     private readonly List<ContentError> errors;
 
     private YamlFile(string name, YamlMappingNode? root, List<ContentError> errors)
@@ -39,7 +42,7 @@ internal sealed class YamlFile
         catch (YamlException e)
         {
             // Files are parsed in parallel; only this step may add errors concurrently.
-            lock (errors) errors.Add(new ContentError(name, (int)e.Start.Line, $"YAML syntax: {e.Message}"));
+            lock (errors) errors.Add(new ContentError(name, (int)e.Start.Line, $"{SyntaxError}{e.Message}"));
             return new YamlFile(name, null, errors);
         }
     }

@@ -19,7 +19,7 @@ public sealed record EvalReport(IReadOnlyList<EvaluatedTurn> Turns, IReadOnlyLis
     public double RuleRecall(string? split) => Rate(Split(split).Where(t => t.ExpectedEmergency), t => t.Actual.RedFlag is not null);
 
     /// <summary>Share of non-emergencies the bot raised as emergencies.</summary>
-    public double FalseAlarmRate(string? split) => Rate(Split(split).Where(t => !t.ExpectedEmergency), t => t.RaisedEmergency);
+    public double FalseAlarmRate(string? split) => Rate(Split(split).Where(t => !t.ExpectedEmergency), t => t.RaisedEmergency, none: 0);
 
     public int FalseEscalations(string? split) => Split(split).Count(t => t.FalseEscalation);
 
@@ -39,11 +39,11 @@ public sealed record EvalReport(IReadOnlyList<EvaluatedTurn> Turns, IReadOnlyLis
             .Select(g => (g.Key.Item1, g.Key.Item2, g.Count()))
             .OrderByDescending(c => c.Item3);
 
-    /// <summary>What the held-out split misses of the targets; empty when every target is met.</summary>
+    /// <summary>What the held-out split misses of the targets; empty when every target is met or the set has no such split.</summary>
     public IReadOnlyList<string> MissedTargets(string split = "heldout")
     {
         var missed = new List<string>();
-        foreach (var language in Turns.Select(t => t.Language).Distinct().Order())
+        foreach (var language in Split(split).Select(t => t.Language).Distinct().Order())
         {
             var accuracy = AccuracyFor(split, language);
             if (accuracy < TargetAccuracy) missed.Add($"{split} topic accuracy in {language} is {accuracy:P1}, target {TargetAccuracy:P0}");
@@ -55,9 +55,10 @@ public sealed record EvalReport(IReadOnlyList<EvaluatedTurn> Turns, IReadOnlyLis
         return missed;
     }
 
-    private static double Rate(IEnumerable<EvaluatedTurn> turns, Func<EvaluatedTurn, bool> ok)
+    /// <param name="none">The rate when there are no turns: 1 for a share right, 0 for a share wrong.</param>
+    private static double Rate(IEnumerable<EvaluatedTurn> turns, Func<EvaluatedTurn, bool> ok, double none = 1)
     {
         var list = turns.ToList();
-        return list.Count == 0 ? 1 : (double)list.Count(ok) / list.Count;
+        return list.Count == 0 ? none : (double)list.Count(ok) / list.Count;
     }
 }

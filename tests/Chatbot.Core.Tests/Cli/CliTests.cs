@@ -47,4 +47,25 @@ public class CliTests
         Assert.Equal(1, ValidateCommand.Run(Options.Parse(["--dialogs", dialogs])));
         Assert.Equal(0, ValidateCommand.Run(Options.Parse(["--dialogs", TestContent.DialogsFolder])));
     }
+
+    [Fact]
+    public void Ask_WithBrokenContent_ExitsWithTheErrors_NotAStackTrace()
+    {
+        var dialogs = TestContent.CopyDialogs();
+        File.AppendAllText(Path.Combine(dialogs, "topics.yaml"), "  - id: [broken\n");
+
+        Assert.Equal(1, Verbs.Run(["ask", "--dialogs", dialogs, "bonjour"]));
+    }
+
+    [Theory]
+    [InlineData("missing.jsonl")]
+    [InlineData("malformed.jsonl")]
+    public void Eval_AMissingOrMalformedFile_ExitsWithAReason(string name)
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + name);
+        if (name.StartsWith("malformed", StringComparison.Ordinal)) File.WriteAllText(path, "{\"id\": 1\n");
+
+        Assert.Equal(2, EvalCommand.Run(Options.Parse(["--dialogs", TestContent.DialogsFolder, path]), TextWriter.Null));
+        Assert.Equal(2, EvalCommand.Run(Options.Parse(["--dialogs", TestContent.DialogsFolder, "--help"]), TextWriter.Null));
+    }
 }
