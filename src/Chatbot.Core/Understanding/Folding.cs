@@ -72,6 +72,14 @@ public static class Folding
         return words;
     }
 
-    /// <summary>A sentence break: used so a negation or a hypothesis only covers its own sentence.</summary>
-    public static bool EndsSentence(string folded, int index) => folded[index] is '.' or '!' or '?' or ';' or '\n';
+    /// <summary>
+    /// A sentence break: used so a negation or a hypothesis only covers its own sentence. The point of
+    /// a decimal ("39.8") is not one: "38 5" in a fever rule has to match "38.5" as it matches "38,5".
+    /// </summary>
+    public static bool EndsSentence(string folded, int index) => folded[index] switch
+    {
+        '.' => !(index > 0 && index + 1 < folded.Length && char.IsDigit(folded[index - 1]) && char.IsDigit(folded[index + 1])),
+        '!' or '?' or ';' or '\n' => true,
+        _ => false,
+    };
 }

@@ -56,6 +56,28 @@ public class EscalationTests
     }
 
     [Theory]
+    [InlineData("It's 39.8 now and I'm shaking under the duvet")]
+    [InlineData("temp 38.5 since this morning")]
+    [InlineData("Mon père est rentré ce midi, il a 39,5 et il tremble de partout sous la couette. On fait quoi ?")]
+    [InlineData("mia madre ha 38,7 da stamattina, cosa facciamo?")]
+    [InlineData("mio padre trema tutto da stamattina dopo la vertebroplastica")]
+    public void TemperatureRead_OffTheThermometer_OrShakingAllOver_IsAnEmergency(string message)
+    {
+        var chat = Transcript.Start().Send(message).Expect("escalate", "emergency");
+        Assert.NotNull(chat.Last.RedFlag);
+    }
+
+    [Theory]
+    [InlineData("mon père a 39 ans, il peut avoir une vertébroplastie ?")]
+    [InlineData("I am 39. 8 weeks ago I broke a vertebra, can I still have it?")]
+    [InlineData("the thought of the needle gives me the shivers, will I be asleep?")]
+    public void AnAgeOrAFigureOfSpeech_IsNotATemperature(string message)
+    {
+        var chat = Transcript.Start().Send(message);
+        Assert.NotEqual("emergency", chat.Last.Escalation?.Reason);
+    }
+
+    [Theory]
     [InlineData("je n'ai pas de fièvre, est-ce normal d'avoir un peu mal au dos ?")]
     [InlineData("et si j'ai de la fievre apres l'operation ?")]
     [InlineData("j'ai un petit bleu pas douloureux au point de piqure")]
