@@ -113,6 +113,9 @@ public sealed class Assistant
             if (heard.IsNo) return new Turn(Result("greeting", 1, language, state, Actions.SmallTalk, say.Say(language, ReplyKeys.OfferDeclined)), state);
         }
 
+        // A bare "oui" or "no" when nothing was asked answers nothing: invite the question rather than guess a topic.
+        if ((heard.IsYes || heard.IsNo) && heard.Tokens.Count <= 2) return SmallTalk(state, language, heard, 1);
+
         var (topic, confidence) = heard.Topic;
         if ((heard.OnlyAProcedure || heard.IsCorrection) && heard.Procedures.Count > 0 && (state.PendingTopic ?? state.LastTopic) is { } earlier)
         {

@@ -15,6 +15,7 @@ public sealed class LanguageDetector
     private const int BalancedCharacters = 1500;
     private readonly TrigramModel ours;
     private readonly TrigramModel balanced;
+    private readonly WordLanguages words;
 
     public LanguageDetector(ChatContent content)
     {
@@ -29,21 +30,24 @@ public sealed class LanguageDetector
             equal[group.Key] = Take(group.Select(s => s.Value), BalancedCharacters);
         }
         balanced = new TrigramModel(equal.ToDictionary(e => e.Key, e => (IEnumerable<string>)e.Value));
+        words = new WordLanguages(content);
     }
 
-    private LanguageDetector(TrigramModel ours, TrigramModel balanced)
+    private LanguageDetector(TrigramModel ours, TrigramModel balanced, WordLanguages words)
     {
         this.ours = ours;
         this.balanced = balanced;
+        this.words = words;
     }
 
     internal void Write(BinaryWriter writer)
     {
         ours.Write(writer);
         balanced.Write(writer);
+        words.Write(writer);
     }
 
-    internal static LanguageDetector Read(BinaryReader reader) => new(TrigramModel.Read(reader), TrigramModel.Read(reader));
+    internal static LanguageDetector Read(BinaryReader reader) => new(TrigramModel.Read(reader), TrigramModel.Read(reader), WordLanguages.Read(reader));
 
     /// <summary>The language of the message: fr, it, en, or <see cref="Other"/>.</summary>
     /// <param name="fallback">The conversation's language so far, else the locale hint: used when the text is too short to tell.</param>
@@ -52,7 +56,8 @@ public sealed class LanguageDetector
         var letters = folded.Count(char.IsLetter);
         if (letters >= 6 && folded.Count(c => c is >= 'a' and <= 'z') < letters / 2) return Other;
         var trigrams = TrigramModel.Trigrams(folded);
-        if (trigrams.Count < 6) return fallback;
+        // Too short for trigrams: words only one language uses ("hello", "ciao", "who r u") decide, else the fallback.
+        if (trigrams.Count < 6) return words.Vote(folded) ?? fallback;
         // Too short to call "another language" from: the balanced model is not consulted.
         if (trigrams.Count >= 15 && balanced.Rank(trigrams, hint: null, 0) is var foreign
             && foreign[0].Language.StartsWith(Other, StringComparison.Ordinal)
@@ -62,7 +67,8 @@ public sealed class LanguageDetector
         }
         var ranked = ours.Rank(trigrams, hint, HintBonus);
         var margin = (ranked[0].Score - ranked[1].Score) / trigrams.Count;
-        return margin < 0.02 && trigrams.Count < 20 && ranked[1].Language == fallback ? fallback : ranked[0].Language;
+        if (margin >= 0.02 || trigrams.Count >= 20) return ranked[0].Language;
+        return words.Vote(folded) ?? (ranked[1].Language == fallback ? fallback : ranked[0].Language);
     }
 
     private static List<string> Take(IEnumerable<string> texts, int characters)

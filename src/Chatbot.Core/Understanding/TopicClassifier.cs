@@ -245,7 +245,7 @@ public sealed class TopicClassifier
         if (!features.TryGetValue(key, out var existing) || existing < weight) features[key] = weight;
     }
 
-    private static ulong Hash(char kind, ReadOnlySpan<char> text, ReadOnlySpan<char> second = default)
+    internal static ulong Hash(char kind, ReadOnlySpan<char> text, ReadOnlySpan<char> second = default)
     {
         // FNV-1a, 64 bits: collisions among a few hundred thousand features are negligible.
         var hash = 14695981039346656037UL;
