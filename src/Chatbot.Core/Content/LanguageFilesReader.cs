@@ -75,6 +75,7 @@ internal static class LanguageFilesReader
                 NotTypos = file.Texts(root, "not_typos", required: false),
                 MeantAsRedFlags = file.Texts(root, "meant_as_red_flags", required: false),
                 Worsening = file.Texts(root, "worsening", required: false),
+                Politeness = file.Texts(root, "politeness", required: false),
             };
         }
         return (profiles, foreign);

@@ -79,6 +79,9 @@ public sealed record LanguageProfile(
 
     /// <summary>"It's getting worse", "au secours": after an emergency, the emergency guidance again.</summary>
     public IReadOnlyList<string> Worsening { get; init; } = [];
+
+    /// <summary>"please", "s'il vous plaît": left out when guessing the topic, since staff requests use them most.</summary>
+    public IReadOnlyList<string> Politeness { get; init; } = [];
 }
 
 /// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>

@@ -49,6 +49,8 @@ public sealed partial class Understander
     /// <summary>Thanks and goodbyes of every language: "ok grazie" read as French is still a close.</summary>
     private readonly PhraseSet<bool> closings;
 
+    private readonly Politeness politeness;
+
     /// <summary>Trains on the content (tens of milliseconds); see also <see cref="UnderstandingSnapshot"/>.</summary>
     public Understander(ChatContent content)
         : this(content, Train(content))
@@ -65,6 +67,7 @@ public sealed partial class Understander
         lists = content.Languages.ToDictionary(l => l.Key, l => new WordLists(l.Value));
         smallTalk = new PhraseSet<bool>(lists.Values.SelectMany(l => l.Greetings.Concat(l.Thanks).Concat(l.Goodbyes)).Select(p => (p, true)));
         closings = new PhraseSet<bool>(lists.Values.SelectMany(l => l.Thanks.Concat(l.Goodbyes)).Select(p => (p, true)));
+        politeness = new Politeness(content);
         Classifier = trained.Classifier;
         languages = trained.Languages;
     }
@@ -76,7 +79,8 @@ public sealed partial class Understander
         var vocabulary = BuildVocabulary(content);
         var tokeniser = new Tokeniser(content.Languages, vocabulary);
         var procedures = new ProcedureDetector(content);
-        var classifier = new TopicClassifier(content.Examples.Select(e => (e.Topic, (IReadOnlyList<Token>)ExampleTokens(tokeniser, procedures, e))));
+        var politeness = new Politeness(content);
+        var classifier = new TopicClassifier(content.Examples.Select(e => (e.Topic, (IReadOnlyList<Token>)ExampleTokens(tokeniser, procedures, politeness, e))));
         return new TrainedUnderstanding(vocabulary, classifier, languageModel.GetAwaiter().GetResult());
     }
 
@@ -98,7 +102,7 @@ public sealed partial class Understander
         ulong sum = 0;
         foreach (var example in content.Examples.Take(200))
         {
-            foreach (var (feature, weight) in TopicClassifier.Features(ExampleTokens(tokeniser, procedures, example)))
+            foreach (var (feature, weight) in TopicClassifier.Features(ExampleTokens(tokeniser, procedures, politeness, example)))
             {
                 // SplitMix64 finaliser: a sum of mixed values does not depend on the order of the features.
                 var z = feature ^ BitConverter.DoubleToUInt64Bits(weight);
@@ -110,8 +114,8 @@ public sealed partial class Understander
         return sum;
     }
 
-    private static List<Token> ExampleTokens(Tokeniser tokeniser, ProcedureDetector procedures, IntentExample example) =>
-        procedures.MaskNames(tokeniser.Tokenise(Folding.Fold(example.Text), example.Language));
+    private static List<Token> ExampleTokens(Tokeniser tokeniser, ProcedureDetector procedures, Politeness politeness, IntentExample example) =>
+        politeness.Remove(procedures.MaskNames(tokeniser.Tokenise(Folding.Fold(example.Text), example.Language)));
 
     public TopicClassifier Classifier { get; }
 
@@ -155,7 +159,7 @@ public sealed partial class Understander
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
     private TopicGuess Classify(List<Token> masked, List<Token> tokens, bool namesSymptom)
     {
-        var guess = Classifier.Classify(masked);
+        var guess = Classifier.Classify(politeness.Remove(masked));
         return guess.Topic == "emergency" && !namesSymptom ? guess with { Topic = guess.RunnerUp } : guess;
     }
 
