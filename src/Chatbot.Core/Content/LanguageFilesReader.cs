@@ -76,6 +76,7 @@ internal static class LanguageFilesReader
                 MeantAsRedFlags = file.Texts(root, "meant_as_red_flags", required: false),
                 Worsening = file.Texts(root, "worsening", required: false),
                 Politeness = file.Texts(root, "politeness", required: false),
+                NameFillers = file.Texts(root, "name_fillers", required: false),
             };
         }
         return (profiles, foreign);

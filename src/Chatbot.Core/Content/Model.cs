@@ -82,6 +82,9 @@ public sealed record LanguageProfile(
 
     /// <summary>"please", "s'il vous plaît": left out when guessing the topic, since staff requests use them most.</summary>
     public IReadOnlyList<string> Politeness { get; init; } = [];
+
+    /// <summary>Words around a procedure's name in a message that only names it ("c'est pour une", "it's for my mum's").</summary>
+    public IReadOnlyList<string> NameFillers { get; init; } = [];
 }
 
 /// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>

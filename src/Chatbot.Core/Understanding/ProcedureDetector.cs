@@ -14,6 +14,12 @@ public sealed class ProcedureDetector
     private readonly Dictionary<string, PhraseSet<string>> cues;
     private readonly Dictionary<string, IReadOnlyList<string>> outranks;
 
+    /// <summary>Per language, the words that may surround a name in a message that only names a procedure.</summary>
+    private readonly Dictionary<string, HashSet<string>> fillers;
+
+    /// <summary>More words than this around a name make a question of their own, fillers or not.</summary>
+    private const int MaxFillers = 8;
+
     public ProcedureDetector(ChatContent content)
     {
         names = new PhraseSet<string>(content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values).Select(n => (Tokeniser.Compile(n), p.Id))));
@@ -24,6 +30,9 @@ public sealed class ProcedureDetector
             .ToDictionary(g => g.Key, g => new PhraseSet<string>(g.Select(c => (c.Phrase, c.Id))));
         // Validated content has one procedure per id.
         outranks = content.Procedures.ToDictionary(p => p.Id, p => p.Outranks);
+        fillers = content.Languages.ToDictionary(
+            l => l.Key,
+            l => l.Value.NameFillers.SelectMany(f => Tokeniser.Compile(f).Words).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -38,8 +47,24 @@ public sealed class ProcedureDetector
         var covered = Covered(tokens.Count, named.Select(m => (m.Index, m.Phrase)).Concat(familyNamed.Select(m => (m.Index, m.Phrase))));
         return new ProcedureReading(
             Procedures(tokens, language, named, familyNamed),
-            covered.Any(c => c) && covered.Count(c => !c) <= 4,
+            OnlyNames(tokens, language, covered),
             Mask(tokens, covered));
+    }
+
+    /// <summary>
+    /// "c'est pour la vertébroplastie de ma mère", "it's for the screws in the sacrum btw", a clicked
+    /// suggestion: besides names (and cues: "vertèbre", "femore") only fillers. "walking after vertebroplasty?"
+    /// is a question of its own, however short: it used to be read as the earlier question again.
+    /// </summary>
+    private bool OnlyNames(IReadOnlyList<Token> tokens, string language, bool[] names)
+    {
+        if (!names.Any(c => c)) return false;
+        var covered = (bool[])names.Clone();
+        if (cues.TryGetValue(language, out var set))
+            foreach (var (index, phrase, _) in set.FindAll(tokens)) Array.Fill(covered, true, index, phrase.Words.Length);
+        var words = fillers.GetValueOrDefault(language) ?? [];
+        var rest = tokens.Where((_, i) => !covered[i]).ToList();
+        return rest.Count <= MaxFillers && rest.All(t => words.Contains(t.Text));
     }
 
     /// <summary>

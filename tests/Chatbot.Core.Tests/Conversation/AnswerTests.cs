@@ -60,6 +60,23 @@ public class AnswerTests
             .ExpectQuotesFrom("osteosynthese-percutanee");
     }
 
+    [Theory]
+    [InlineData("est-ce qu on est endormi ?", "jprecise cest pour la vertebroplastie de ma mere", "anesthesia")]
+    [InlineData("when can i walk again?", "its for the screws in my pelvis btw", "walking")]
+    [InlineData("quando potrò camminare?", "x la cementoplastica ossea al femore", "walking")]
+    public void Procedure_GivenInWordsAroundItsName_AnswersTheEarlierQuestionForIt(string question, string which, string topic)
+    {
+        Transcript.Start().Send(question).Expect("clarify", topic).Send(which).Expect("answer", topic);
+    }
+
+    [Fact]
+    public void AShortQuestion_NamingAProcedure_IsANewQuestion_NotTheEarlierOneAgain()
+    {
+        Transcript.Start()
+            .Send("do i need to fast before an osteosynthesis?").Expect("answer", "fasting", "osteosynthesis")
+            .Send("walking after vertebroplasty?").Expect("answer", "walking", "vertebral_cementoplasty");
+    }
+
     [Fact]
     public void Cement_ForMetastasesInTheSpine_IsTheCementoplastyForMetastases_NotTheVertebralOne()
     {

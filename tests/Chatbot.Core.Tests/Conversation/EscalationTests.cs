@@ -23,6 +23,8 @@ public class EscalationTests
     [InlineData("cant feel my legs since the op this morning what do i do", "its getting worse now", "112")]
     [InlineData("j'ai 40 de fievre depuis ce matin apres ma cimentoplastie", "ca s'aggrave", "15")]
     [InlineData("ho la febbre alta e sono confuso dopo l'intervento", "sta peggiorando", "118")]
+    [InlineData("mum has a fever of 39.6 and chills since the vertebroplasty", "she says shes fine and doesnt want to go in, what do we do", "112")]
+    [InlineData("mon père a 40 de fièvre et des frissons depuis l'ostéosynthèse", "il veut pas y aller, on fait quoi ?", "15")]
     public void GettingWorse_AfterAnEmergency_GetsTheEmergencyGuidanceAgain_NeverAQuote(string emergency, string worse, string number)
     {
         var chat = Transcript.Start().Send(emergency).Expect("escalate", "emergency")
@@ -61,7 +63,10 @@ public class EscalationTests
     [InlineData("Mon père est rentré ce midi, il a 39,5 et il tremble de partout sous la couette. On fait quoi ?")]
     [InlineData("mia madre ha 38,7 da stamattina, cosa facciamo?")]
     [InlineData("mio padre trema tutto da stamattina dopo la vertebroplastica")]
-    public void TemperatureRead_OffTheThermometer_OrShakingAllOver_IsAnEmergency(string message)
+    [InlineData("i cant hold my wee anymore and my bum feels numb")]
+    [InlineData("depuis ce matin j'ai les fesses engourdies et du mal à uriner")]
+    [InlineData("mon mari est tout froid et il repond presque plus, il a eu sa cimentoplastie hier")]
+    public void RedFlag_WrittenTheWayBlindWritersWroteIt_IsAnEmergency(string message)
     {
         var chat = Transcript.Start().Send(message).Expect("escalate", "emergency");
         Assert.NotNull(chat.Last.RedFlag);
