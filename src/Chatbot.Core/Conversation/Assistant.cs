@@ -73,7 +73,7 @@ public sealed class Assistant
         {
             return new Turn(Result("out_of_scope", 0, fallbackLanguage, state, Actions.Fallback, say.Say(fallbackLanguage, ReplyKeys.EmptyMessage)), state);
         }
-        var heard = understander.Understand(text, locale, state.Language);
+        var heard = understander.Understand(text, locale, state.Language, state.Transcript.LastOrDefault(l => l.From == "patient")?.Text);
         var language = heard.IsForeign ? fallbackLanguage : heard.Language;
         if (heard.Procedures.Count > 0) state = state with { Procedures = Narrow(heard.Procedures, language) };
         // Red flags first, whatever the language: an emergency typed in Spanish still gets the numbers.

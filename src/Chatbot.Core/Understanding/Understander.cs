@@ -121,8 +121,10 @@ public sealed partial class Understander
 
     /// <param name="localeHint">The channel's locale ("fr-FR"): a hint only.</param>
     /// <param name="conversationLanguage">The language of the conversation so far, if any.</param>
-    public Understanding Understand(string text, string? localeHint, string? conversationLanguage)
+    /// <param name="previous">The patient's previous message (masked), which weighs a little on the topic.</param>
+    public Understanding Understand(string text, string? localeHint, string? conversationLanguage, string? previous = null)
     {
+
         // Pasted markup ("<img src=x onerror=…>") says nothing about the question or its language.
         if (text.Contains('<', StringComparison.Ordinal)) text = Markup().Replace(text, " ");
         var folded = Folding.Fold(text);
@@ -140,7 +142,7 @@ public sealed partial class Understander
             language,
             tokens,
             redFlag.Rule,
-            onlySmallTalk ? new TopicGuess("greeting", 1) : Classify(named.Masked, tokens, redFlag.NamesSymptom),
+            onlySmallTalk ? new TopicGuess("greeting", 1) : Classify(named.Masked, tokens, redFlag.NamesSymptom, previous, language == LanguageDetector.Other ? fallback : language),
             named.Procedures,
             named.OnlyAName,
             words.Corrections.FindAll(tokens).Count > 0,
@@ -157,9 +159,10 @@ public sealed partial class Understander
     public bool SaysWorse(Understanding heard) => redFlags.SaysWorse(heard.Tokens);
 
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
-    private TopicGuess Classify(List<Token> masked, List<Token> tokens, bool namesSymptom)
+    private TopicGuess Classify(List<Token> masked, List<Token> tokens, bool namesSymptom, string? previous, string language)
     {
-        var guess = Classifier.Classify(politeness.Remove(masked));
+        var context = previous is { Length: > 0 } ? politeness.Remove(procedures.MaskNames(tokeniser.Tokenise(Folding.Fold(previous), language))) : null;
+        var guess = Classifier.Classify(politeness.Remove(masked), context);
         return guess.Topic == "emergency" && !namesSymptom ? guess with { Topic = guess.RunnerUp } : guess;
     }
 

@@ -70,6 +70,16 @@ public class AnswerTests
     }
 
     [Fact]
+    public void AFollowUp_ReadsALittleOfThePreviousMessage()
+    {
+        // Alone, "per vertebra or the total?" is not understood; after a question on costs it is one.
+        Transcript.Start().Send("and is that per vertebra or the total?").Expect("fallback");
+        Transcript.Start()
+            .Send("is a vertebroplasty reimbursed?").Expect("escalate", "reimbursement")
+            .Send("and is that per vertebra or the total?").Expect("escalate", "reimbursement");
+    }
+
+    [Fact]
     public void AShortQuestion_NamingAProcedure_IsANewQuestion_NotTheEarlierOneAgain()
     {
         Transcript.Start()
