@@ -14,8 +14,8 @@ public sealed class ProcedureDetector
     private readonly Dictionary<string, PhraseSet<string>> cues;
     private readonly Dictionary<string, IReadOnlyList<string>> outranks;
 
-    /// <summary>Per language, the words that may surround a name in a message that only names a procedure.</summary>
-    private readonly Dictionary<string, HashSet<string>> fillers;
+    /// <summary>Per language, the phrases that may surround a name in a message that only names a procedure.</summary>
+    private readonly Dictionary<string, PhraseSet<bool>> fillers;
 
     /// <summary>More words than this around a name make a question of their own, fillers or not.</summary>
     private const int MaxFillers = 8;
@@ -32,7 +32,7 @@ public sealed class ProcedureDetector
         outranks = content.Procedures.ToDictionary(p => p.Id, p => p.Outranks);
         fillers = content.Languages.ToDictionary(
             l => l.Key,
-            l => l.Value.NameFillers.SelectMany(f => Tokeniser.Compile(f).Words).ToHashSet(StringComparer.Ordinal));
+            l => new PhraseSet<bool>(l.Value.NameFillers.Select(f => (Tokeniser.Compile(f), true))));
     }
 
     /// <summary>
@@ -62,9 +62,11 @@ public sealed class ProcedureDetector
         var covered = (bool[])names.Clone();
         if (cues.TryGetValue(language, out var set))
             foreach (var (index, phrase, _) in set.FindAll(tokens)) Array.Fill(covered, true, index, phrase.Words.Length);
-        var words = fillers.GetValueOrDefault(language) ?? [];
-        var rest = tokens.Where((_, i) => !covered[i]).ToList();
-        return rest.Count <= MaxFillers && rest.All(t => words.Contains(t.Text));
+        if (covered.Count(c => !c) > MaxFillers) return false;
+        // Phrases, not words: "c'est pour une" fills, "qu'est-ce que c'est" asks; "what about" fills, "what is" asks.
+        if (fillers.TryGetValue(language, out var around))
+            foreach (var (index, phrase, _) in around.FindAll(tokens)) Array.Fill(covered, true, index, phrase.Words.Length);
+        return covered.All(c => c);
     }
 
     /// <summary>
