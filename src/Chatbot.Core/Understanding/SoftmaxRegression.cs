@@ -24,17 +24,34 @@ internal static class SoftmaxRegression
     /// <summary>Pull of each weight towards 0 when its feature is seen: rare features stay modest.</summary>
     private const double Decay = 0.0003;
 
+    /// <summary>
+    /// Runs averaged, each visiting the examples in its own order. One run's answers depend on that
+    /// order by a message or two per 100 (three seeds: blind 94.4–94.8 %, `--cold` 98.8–99.3 %);
+    /// the average does not hang on one arbitrary seed. Four runs, two at a time on two cores.
+    /// </summary>
+    private static readonly int[] Seeds = [2026_12_03, 1, 2, 3];
+
     /// <returns>Weights, row-major: <c>[row * topics + topic]</c>.</returns>
     /// <param name="emphasis">Per row, the weight the classifier gives the feature (its informativeness).</param>
     /// <param name="temperature">The classifier's softmax temperature per feature.</param>
-    public static float[] Train(IReadOnlyList<TrainingRow> examples, int topics, ReadOnlySpan<float> emphasis, double temperature)
+    public static float[] Train(IReadOnlyList<TrainingRow> examples, int topics, float[] emphasis, double temperature)
+    {
+        var runs = new float[Seeds.Length][];
+        Parallel.For(0, Seeds.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => runs[i] = TrainOnce(examples, topics, emphasis, temperature, Seeds[i]));
+        // Summed in a fixed order: the same content always trains the same model (the snapshot relies on it).
+        var average = new float[runs[0].Length];
+        foreach (var run in runs)
+            for (var k = 0; k < average.Length; k++) average[k] += run[k] / Seeds.Length;
+        return average;
+    }
+
+    private static float[] TrainOnce(IReadOnlyList<TrainingRow> examples, int topics, float[] emphasis, double temperature, int seed)
     {
         // Rows padded to whole vectors: ~6 000 examples × 30 passes × ~80 features × every topic, in SIMD.
         var stride = (topics + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
         var weights = new float[emphasis.Length * stride];
         var order = Enumerable.Range(0, examples.Count).ToArray();
-        // A fixed seed: the same content trains the same model, so a stored snapshot answers as training does.
-        var random = new Random(2026_12_03);
+        var random = new Random(seed);
         var scores = new float[stride];
         for (var epoch = 0; epoch < Epochs; epoch++)
         {

@@ -18,12 +18,6 @@ public sealed class EvalFixture
 
 public class EvalTargetTests(EvalFixture eval) : IClassFixture<EvalFixture>
 {
-    /// <summary>
-    /// The target is 95% per language on the held-out split; it is not reached in English yet
-    /// (figures in docs/performance.md). This floor, just under today's figures, stops regressions.
-    /// </summary>
-    private const double AccuracyFloor = 0.91;
-
     [Fact]
     public void LabelledSet_IsLargeEnough_WithAThirdHeldOut()
     {
@@ -78,9 +72,11 @@ public class EvalTargetTests(EvalFixture eval) : IClassFixture<EvalFixture>
     [InlineData("fr")]
     [InlineData("it")]
     [InlineData("en")]
-    public void HeldOut_TopicAccuracy_DoesNotRegress(string language)
+    public void HeldOut_TopicAccuracy_MeetsTheTarget_InEachLanguage(string language)
     {
+        // The target, not a floor under today's figure: English is at 65 of 68, so one
+        // message lost fails the build (docs/performance.md).
         var accuracy = eval.Report.AccuracyFor("heldout", language);
-        Assert.True(accuracy >= AccuracyFloor, $"held-out topic accuracy in {language}: {accuracy:P1} (floor {AccuracyFloor:P0}, target {EvalReport.TargetAccuracy:P0})");
+        Assert.True(accuracy >= EvalReport.TargetAccuracy, $"held-out topic accuracy in {language}: {accuracy:P1} (target {EvalReport.TargetAccuracy:P0})");
     }
 }
