@@ -34,6 +34,12 @@ public static class EvalCommand
         var report = Evaluator.Run(assistant, set, options.DialogsFolder);
         Print(report, output);
         if (options.Mistakes) foreach (var line in Mistakes(report, "dev")) output.WriteLine(line);
+        if (options.Check && !report.Turns.Any(t => t.Split == "heldout"))
+        {
+            // --check on a set without a held-out split would pass having checked nothing.
+            output.WriteLine("MISSED: no held-out split in this set, no target checked");
+            return 1;
+        }
         var missed = report.MissedTargets();
         foreach (var miss in missed) output.WriteLine("MISSED: " + miss);
         return options.Check && missed.Count > 0 ? 1 : 0;

@@ -113,8 +113,12 @@ public sealed class Assistant
             if (heard.IsNo) return new Turn(Result("greeting", 1, language, state, Actions.SmallTalk, say.Say(language, ReplyKeys.OfferDeclined)), state);
         }
 
-        // A bare "oui" or "no" when nothing was asked answers nothing: invite the question rather than guess a topic.
-        if ((heard.IsYes || heard.IsNo) && heard.Tokens.Count <= 2) return SmallTalk(state, language, heard, 1);
+        // A bare "oui" or "no" when nothing was asked answers nothing: invite the question rather than guess
+        // a topic. Right after an emergency it is about the emergency: the guidance again, never a greeting.
+        if (heard.IsOnlyYesOrNo)
+        {
+            return state.LastTopic == "emergency" ? Emergency(state, language, redFlag: null) : SmallTalk(state, language, heard, 1);
+        }
 
         var (topic, confidence) = heard.Topic;
         if ((heard.OnlyAProcedure || heard.IsCorrection) && heard.Procedures.Count > 0 && (state.PendingTopic ?? state.LastTopic) is { } earlier)

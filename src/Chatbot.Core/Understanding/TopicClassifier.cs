@@ -181,7 +181,7 @@ public sealed class TopicClassifier
         var n = topics.Length;
         Span<double> scores = stackalloc double[n];
         double known = 0, recognised = 0, total = 0;
-        // One set of features per thread, emptied for each message: a turn then allocates none.
+        // One set of features per thread, emptied for each message (the previous message's features are a second, small one).
         var features = scratch ??= [];
         features.Clear();
         Features(tokens, features);

@@ -25,6 +25,9 @@ public sealed record Understanding(
     /// </summary>
     public bool IsClosing { get; init; }
 
+    /// <summary>Nothing but yes or no ("oui", "no thanks", "sì grazie"): an answer, not a question.</summary>
+    public bool IsOnlyYesOrNo { get; init; }
+
     public bool IsForeign => Language == LanguageDetector.Other;
 }
 
@@ -51,7 +54,10 @@ public sealed partial class Understander
 
     private readonly Politeness politeness;
 
-    /// <summary>Trains on the content (tens of milliseconds); see also <see cref="UnderstandingSnapshot"/>.</summary>
+    /// <summary>Yes and no phrases of every language, with thanks ("no thanks", "oui merci").</summary>
+    private readonly PhraseSet<bool> answers;
+
+    /// <summary>Trains on the content (about a second under the JIT); see also <see cref="UnderstandingSnapshot"/>.</summary>
     public Understander(ChatContent content)
         : this(content, Train(content))
     {
@@ -68,6 +74,7 @@ public sealed partial class Understander
         smallTalk = new PhraseSet<bool>(lists.Values.SelectMany(l => l.Greetings.Concat(l.Thanks).Concat(l.Goodbyes)).Select(p => (p, true)));
         closings = new PhraseSet<bool>(lists.Values.SelectMany(l => l.Thanks.Concat(l.Goodbyes)).Select(p => (p, true)));
         politeness = new Politeness(content);
+        answers = new PhraseSet<bool>(lists.Values.SelectMany(l => l.Yes.Concat(l.No).Concat(l.Thanks)).Select(p => (p, true)));
         Classifier = trained.Classifier;
         languages = trained.Languages;
     }
@@ -130,7 +137,7 @@ public sealed partial class Understander
         var folded = Folding.Fold(text);
         var hint = localeHint is { Length: >= 2 } ? localeHint[..2].ToLowerInvariant() : null;
         var fallback = conversationLanguage ?? (hint is "fr" or "it" or "en" ? hint : "fr");
-        var language = languages.Detect(folded, hint, fallback);
+        var language = languages.Detect(folded, hint, fallback, conversationLanguage is not null);
         var tokens = tokeniser.Tokenise(folded, language == LanguageDetector.Other ? fallback : language);
         var words = lists.GetValueOrDefault(language) ?? lists[fallback];
         var redFlag = redFlags.Check(tokens);
@@ -152,6 +159,7 @@ public sealed partial class Understander
             words.GoodbyesFound.FindAll(tokens).Count > 0)
         {
             IsClosing = onlySmallTalk && IsCovered(closings, tokens, okCounts: true),
+            IsOnlyYesOrNo = (yes || no) && tokens.Count <= 3 && IsCovered(answers, tokens, okCounts: true),
         };
     }
 

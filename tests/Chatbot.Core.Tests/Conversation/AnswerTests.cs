@@ -80,12 +80,13 @@ public class AnswerTests
     }
 
     [Theory]
-    [InlineData("do i need to fast before an osteosynthesis?", "walking after vertebroplasty?", "walking")]
-    [InlineData("do i need to fast?", "what is a vertebroplasty?", "definition")]
-    [InlineData("faut-il être à jeun ?", "qu'est-ce que c'est une vertébroplastie ?", "definition")]
-    public void AShortQuestion_NamingAProcedure_IsANewQuestion_NotTheEarlierOneAgain(string earlier, string question, string topic)
+    [InlineData("do i need to fast before an osteosynthesis?", "answer", "walking after vertebroplasty?", "walking")]
+    [InlineData("do i need to fast?", "clarify", "what is a vertebroplasty?", "definition")]
+    [InlineData("faut-il être à jeun ?", "clarify", "qu'est-ce que c'est une vertébroplastie ?", "definition")]
+    public void AShortQuestion_NamingAProcedure_IsANewQuestion_NotTheEarlierOneAgain(string earlier, string first, string question, string topic)
     {
-        Transcript.Start().Send(earlier).Send(question).Expect("answer", topic);
+        Transcript.Start().Send(earlier).Expect(first, "fasting")
+            .Send(question).Expect("answer", topic, "vertebral_cementoplasty");
     }
 
     [Fact]

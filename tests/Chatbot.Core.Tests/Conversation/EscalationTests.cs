@@ -23,8 +23,13 @@ public class EscalationTests
     [InlineData("cant feel my legs since the op this morning what do i do", "its getting worse now", "112")]
     [InlineData("j'ai 40 de fievre depuis ce matin apres ma cimentoplastie", "ca s'aggrave", "15")]
     [InlineData("ho la febbre alta e sono confuso dopo l'intervento", "sta peggiorando", "118")]
-    [InlineData("mum has a fever of 39.6 and chills since the vertebroplasty", "she says shes fine and doesnt want to go in, what do we do", "112")]
-    [InlineData("mon père a 40 de fièvre et des frissons depuis l'ostéosynthèse", "il veut pas y aller, on fait quoi ?", "15")]
+    [InlineData("mum has a fever of 39.6 and chills since the vertebroplasty", "what do we do", "112")]
+    [InlineData("mum has a fever of 39.6 and chills since the vertebroplasty", "she says she's fine and doesn't want to go in", "112")]
+    [InlineData("mum has a fever of 39.6 and chills since the vertebroplasty", "he won't go", "112")]
+    [InlineData("mum has a fever of 39.6 and chills since the vertebroplasty", "no", "112")]
+    [InlineData("mon père a 40 de fièvre et des frissons depuis l'ostéosynthèse", "il ne veut plus y aller", "15")]
+    [InlineData("mon père a 40 de fièvre et des frissons depuis l'ostéosynthèse", "on fait quoi ?", "15")]
+    [InlineData("ho la febbre alta e sono confuso dopo l'intervento", "non ci vuole andare", "118")]
     public void GettingWorse_AfterAnEmergency_GetsTheEmergencyGuidanceAgain_NeverAQuote(string emergency, string worse, string number)
     {
         var chat = Transcript.Start().Send(emergency).Expect("escalate", "emergency")
@@ -66,6 +71,8 @@ public class EscalationTests
     [InlineData("i cant hold my wee anymore and my bum feels numb")]
     [InlineData("depuis ce matin j'ai les fesses engourdies et du mal à uriner")]
     [InlineData("mon mari est tout froid et il repond presque plus, il a eu sa cimentoplastie hier")]
+    [InlineData("mio padre non respira bene da stamattina")]
+    [InlineData("non respira")]
     public void RedFlag_WrittenTheWayBlindWritersWroteIt_IsAnEmergency(string message)
     {
         var chat = Transcript.Start().Send(message).Expect("escalate", "emergency");
@@ -76,6 +83,12 @@ public class EscalationTests
     [InlineData("mon père a 39 ans, il peut avoir une vertébroplastie ?")]
     [InlineData("I am 39. 8 weeks ago I broke a vertebra, can I still have it?")]
     [InlineData("the thought of the needle gives me the shivers, will I be asleep?")]
+    [InlineData("What number do I call? It is not at the bottom of the letter")]
+    [InlineData("I have a wee question, can I hold my grandson after the op?")]
+    [InlineData("chambre 40, c'est où ?")]
+    [InlineData("I can't feel any pain in my bum anymore, is that good?")]
+    [InlineData("non sento più dolore al gluteo, è normale?")]
+    [InlineData("Quanto tempo dopo posso stare a sedere? Durante l'intervento sarò addormentato?")]
     public void AnAgeOrAFigureOfSpeech_IsNotATemperature(string message)
     {
         var chat = Transcript.Start().Send(message);

@@ -34,6 +34,23 @@ public class SmallTalkTests
     }
 
     [Fact]
+    public void AShortWord_InAConversation_KeepsItsLanguage()
+    {
+        // "non" is Italian as often as French: in a French conversation it stays French.
+        var chat = Transcript.Start().Send("est-ce qu'on est endormi pendant une vertébroplastie ?").Send("non");
+        Assert.Equal("fr", chat.Last.Language);
+    }
+
+    [Theory]
+    [InlineData("please help")]
+    [InlineData("si je mange avant ?")]
+    public void AMessageStartingWithYes_ThatSaysMore_IsNotABareYes(string message)
+    {
+        var chat = Transcript.Start().Send(message);
+        Assert.NotEqual("greeting", chat.Last.Topic);
+    }
+
+    [Fact]
     public void AShortQuestion_IsReadInItsLanguage()
     {
         var chat = Transcript.Start().Send("awake?");
