@@ -137,7 +137,15 @@ public sealed class TopicClassifier
 
     private TopicClassifier(string[] topics, ulong[] features, double[] unseen, int[] start, int[] entryTopic, float[] entryGain, float[] featureWeight)
     {
+        // A damaged file must fail here, inside the snapshot's catch, not in the first patient's turn.
         if (featureWeight.Length != features.Length) throw new InvalidDataException($"{featureWeight.Length} feature weights for {features.Length} features");
+        if (unseen.Length != topics.Length || start.Length != features.Length + 1 || entryGain.Length != entryTopic.Length)
+            throw new InvalidDataException("classifier arrays do not match its topics and features");
+        for (var r = 0; r < features.Length; r++)
+            if (start[r] < 0 || start[r] > start[r + 1]) throw new InvalidDataException($"row {r} of the classifier is out of order");
+        if (start[0] != 0 || start[^1] != entryTopic.Length) throw new InvalidDataException("classifier rows do not cover its entries");
+        foreach (var topic in entryTopic)
+            if (topic < 0 || topic >= topics.Length) throw new InvalidDataException($"entry for topic {topic} of {topics.Length}");
         this.featureWeight = featureWeight;
         this.topics = topics;
         this.features = features;

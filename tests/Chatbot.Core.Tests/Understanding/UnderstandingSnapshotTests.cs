@@ -64,6 +64,30 @@ public class UnderstandingSnapshotTests
         Assert.Equal("unreadable (EndOfStreamException)", reason);
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 2)]
+    public void AClassifierWithAnEntryOutsideItsTopics_OrRowsOutOfOrder_IsRefusedWhenRead(int topic, int end)
+    {
+        // Two topics, one feature: one entry whose topic (or whose row end) is out of range.
+        using var bytes = new MemoryStream();
+        using (var writer = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(2);
+            writer.Write("fasting");
+            writer.Write("risks");
+            UnderstandingSnapshot.WriteArray<ulong>(writer, [42UL]);
+            UnderstandingSnapshot.WriteArray<double>(writer, [-1.0, -1.0]);
+            UnderstandingSnapshot.WriteArray<int>(writer, [0, end]);
+            UnderstandingSnapshot.WriteArray<int>(writer, [topic == 0 ? 7 : 1]);
+            UnderstandingSnapshot.WriteArray<float>(writer, [1f]);
+            UnderstandingSnapshot.WriteArray<float>(writer, [1f]);
+        }
+        bytes.Position = 0;
+        using var reader = new BinaryReader(bytes);
+        Assert.Throws<InvalidDataException>(() => TopicClassifier.Read(reader));
+    }
+
     [Fact]
     public void AnotherFile_IsNotTakenForASnapshot()
     {
