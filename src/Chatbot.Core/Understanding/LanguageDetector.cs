@@ -55,11 +55,12 @@ public sealed class LanguageDetector
     /// ("non" in a French conversation is not Italian), whatever its words.</param>
     public string Detect(string folded, string? hint, string fallback, bool conversationKnown = false)
     {
+        string? Vote() => conversationKnown ? null : words.Vote(folded);
         var letters = folded.Count(char.IsLetter);
         if (letters >= 6 && folded.Count(c => c is >= 'a' and <= 'z') < letters / 2) return Other;
         var trigrams = TrigramModel.Trigrams(folded);
         // Too short for trigrams: words only one language uses ("hello", "ciao", "who r u") decide, else the fallback.
-        if (trigrams.Count < 6) return (conversationKnown ? null : words.Vote(folded)) ?? fallback;
+        if (trigrams.Count < 6) return Vote() ?? fallback;
         // Too short to call "another language" from: the balanced model is not consulted.
         if (trigrams.Count >= 15 && balanced.Rank(trigrams, hint: null, 0) is var foreign
             && foreign[0].Language.StartsWith(Other, StringComparison.Ordinal)
@@ -70,7 +71,7 @@ public sealed class LanguageDetector
         var ranked = ours.Rank(trigrams, hint, HintBonus);
         var margin = (ranked[0].Score - ranked[1].Score) / trigrams.Count;
         if (margin >= 0.02 || trigrams.Count >= 20) return ranked[0].Language;
-        return (conversationKnown ? null : words.Vote(folded)) ?? (ranked[1].Language == fallback ? fallback : ranked[0].Language);
+        return Vote() ?? (ranked[1].Language == fallback ? fallback : ranked[0].Language);
     }
 
     private static List<string> Take(IEnumerable<string> texts, int characters)

@@ -48,6 +48,14 @@ public sealed class PhraseSet<T>
         return found;
     }
 
+    /// <summary>Marks the words every occurrence spans; true when at least one was found.</summary>
+    public bool Cover(IReadOnlyList<Token> tokens, bool[] covered)
+    {
+        var found = FindAll(tokens);
+        foreach (var (index, phrase, _) in found) Array.Fill(covered, true, index, phrase.Words.Length);
+        return found.Count > 0;
+    }
+
     private static void Match(IReadOnlyList<Token> tokens, int i, List<(Phrase Phrase, T Value)> candidates, List<(int, Phrase, T)> found)
     {
         foreach (var (phrase, value) in candidates)

@@ -13,12 +13,9 @@ internal sealed class Politeness(ChatContent content)
 
     public List<Token> Remove(List<Token> tokens)
     {
-        var found = phrases.FindAll(tokens);
-        if (found.Count == 0) return tokens;
-        var kept = new bool[tokens.Count];
-        Array.Fill(kept, true);
-        foreach (var (i, phrase, _) in found) Array.Fill(kept, false, i, phrase.Words.Length);
+        var polite = new bool[tokens.Count];
+        if (!phrases.Cover(tokens, polite)) return tokens;
         // A message of nothing but "please" keeps it: something has to be classified.
-        return kept.Contains(true) ? [.. tokens.Where((_, i) => kept[i])] : tokens;
+        return polite.Contains(false) ? [.. tokens.Where((_, i) => !polite[i])] : tokens;
     }
 }

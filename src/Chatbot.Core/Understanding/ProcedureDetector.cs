@@ -60,12 +60,10 @@ public sealed class ProcedureDetector
     {
         if (!names.Any(c => c)) return false;
         var covered = (bool[])names.Clone();
-        if (cues.TryGetValue(language, out var set))
-            foreach (var (index, phrase, _) in set.FindAll(tokens)) Array.Fill(covered, true, index, phrase.Words.Length);
+        cues.GetValueOrDefault(language)?.Cover(tokens, covered);
         if (covered.Count(c => !c) > MaxFillers) return false;
         // Phrases, not words: "c'est pour une" fills, "qu'est-ce que c'est" asks; "what about" fills, "what is" asks.
-        if (fillers.TryGetValue(language, out var around))
-            foreach (var (index, phrase, _) in around.FindAll(tokens)) Array.Fill(covered, true, index, phrase.Words.Length);
+        fillers.GetValueOrDefault(language)?.Cover(tokens, covered);
         return covered.All(c => c);
     }
 

@@ -189,13 +189,15 @@ public sealed class TopicClassifier
         var n = topics.Length;
         Span<double> scores = stackalloc double[n];
         double known = 0, recognised = 0, total = 0;
-        // One set of features per thread, emptied for each message (the previous message's features are a second, small one).
+        // Sets of features per thread, emptied for each message: a turn then allocates none.
         var features = scratch ??= [];
         features.Clear();
         Features(tokens, features);
         if (previous is { Count: > 0 })
         {
-            foreach (var (feature, weight) in Features(previous))
+            var earlier = previousScratch ??= [];
+            earlier.Clear();
+            foreach (var (feature, weight) in Features(previous, earlier))
                 features.TryAdd(feature, weight * PreviousWeight);
         }
         foreach (var (feature, weight) in features)
@@ -253,6 +255,9 @@ public sealed class TopicClassifier
 
     [ThreadStatic]
     private static Dictionary<ulong, double>? scratch;
+
+    [ThreadStatic]
+    private static Dictionary<ulong, double>? previousScratch;
 
     /// <summary>
     /// Weight of the previous message's features: 0.15 and 0.2 scored best (`--cv` +1 message, blind +1,

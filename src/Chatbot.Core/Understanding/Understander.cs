@@ -131,14 +131,15 @@ public sealed partial class Understander
     /// <param name="previous">The patient's previous message (masked), which weighs a little on the topic.</param>
     public Understanding Understand(string text, string? localeHint, string? conversationLanguage, string? previous = null)
     {
-
         // Pasted markup ("<img src=x onerror=…>") says nothing about the question or its language.
         if (text.Contains('<', StringComparison.Ordinal)) text = Markup().Replace(text, " ");
         var folded = Folding.Fold(text);
         var hint = localeHint is { Length: >= 2 } ? localeHint[..2].ToLowerInvariant() : null;
         var fallback = conversationLanguage ?? (hint is "fr" or "it" or "en" ? hint : "fr");
         var language = languages.Detect(folded, hint, fallback, conversationLanguage is not null);
-        var tokens = tokeniser.Tokenise(folded, language == LanguageDetector.Other ? fallback : language);
+        // Another language is read with the conversation's words (SMS, typos), as is the previous message.
+        var reading = language == LanguageDetector.Other ? fallback : language;
+        var tokens = tokeniser.Tokenise(folded, reading);
         var words = lists.GetValueOrDefault(language) ?? lists[fallback];
         var redFlag = redFlags.Check(tokens);
         var named = procedures.Read(tokens, language);
@@ -149,7 +150,7 @@ public sealed partial class Understander
             language,
             tokens,
             redFlag.Rule,
-            onlySmallTalk ? new TopicGuess("greeting", 1) : Classify(named.Masked, tokens, redFlag.NamesSymptom, previous, language == LanguageDetector.Other ? fallback : language),
+            onlySmallTalk ? new TopicGuess("greeting", 1) : Classify(named.Masked, tokens, redFlag.NamesSymptom, previous, reading),
             named.Procedures,
             named.OnlyAName,
             words.Corrections.FindAll(tokens).Count > 0,
@@ -181,13 +182,7 @@ public sealed partial class Understander
     private static bool IsCovered(PhraseSet<bool> phrases, List<Token> tokens, bool okCounts)
     {
         var covered = tokens.Select(t => okCounts && t.Text is "ok" or "okay").ToArray();
-        var found = false;
-        foreach (var (i, phrase, _) in phrases.FindAll(tokens))
-        {
-            Array.Fill(covered, true, i, phrase.Words.Length);
-            found = true;
-        }
-        return found && covered.All(c => c);
+        return phrases.Cover(tokens, covered) && covered.All(c => c);
     }
 
     /// <summary>"oui", "oui merci", "ok volontiers": a short message that starts with a yes/no phrase.</summary>

@@ -56,13 +56,7 @@ public class EscalationTests
     [InlineData("i can't feel my legs since the op")]
     [InlineData("my mum is chocking on her food")]
     [InlineData("j'ai des frisons depuis cette nuit apres la cimentoplastie")]
-    public void RedFlag_TypedWithAContractionOrACommonMisspelling_IsStillRaised(string message)
-    {
-        var chat = Transcript.Start().Send(message).Expect("escalate", "emergency");
-        Assert.NotNull(chat.Last.RedFlag);
-    }
-
-    [Theory]
+    // Written so by blind writers: a thermometer reading, shaking all over, numbness where one sits.
     [InlineData("It's 39.8 now and I'm shaking under the duvet")]
     [InlineData("temp 38.5 since this morning")]
     [InlineData("Mon père est rentré ce midi, il a 39,5 et il tremble de partout sous la couette. On fait quoi ?")]
@@ -73,13 +67,14 @@ public class EscalationTests
     [InlineData("mon mari est tout froid et il repond presque plus, il a eu sa cimentoplastie hier")]
     [InlineData("mio padre non respira bene da stamattina")]
     [InlineData("non respira")]
-    public void RedFlag_WrittenTheWayBlindWritersWroteIt_IsAnEmergency(string message)
+    public void RedFlag_AsPatientsWriteIt_IsRaised(string message)
     {
         var chat = Transcript.Start().Send(message).Expect("escalate", "emergency");
         Assert.NotNull(chat.Last.RedFlag);
     }
 
     [Theory]
+    // An age, a figure of speech, or everyday words next to today's rules' terms.
     [InlineData("mon père a 39 ans, il peut avoir une vertébroplastie ?")]
     [InlineData("I am 39. 8 weeks ago I broke a vertebra, can I still have it?")]
     [InlineData("the thought of the needle gives me the shivers, will I be asleep?")]
@@ -89,13 +84,6 @@ public class EscalationTests
     [InlineData("I can't feel any pain in my bum anymore, is that good?")]
     [InlineData("non sento più dolore al gluteo, è normale?")]
     [InlineData("Quanto tempo dopo posso stare a sedere? Durante l'intervento sarò addormentato?")]
-    public void AnAgeOrAFigureOfSpeech_IsNotATemperature(string message)
-    {
-        var chat = Transcript.Start().Send(message);
-        Assert.NotEqual("emergency", chat.Last.Escalation?.Reason);
-    }
-
-    [Theory]
     [InlineData("je n'ai pas de fièvre, est-ce normal d'avoir un peu mal au dos ?")]
     [InlineData("et si j'ai de la fievre apres l'operation ?")]
     [InlineData("j'ai un petit bleu pas douloureux au point de piqure")]
