@@ -14,9 +14,10 @@ public sealed class Azurite : IAsyncDisposable
     // Azurite's published development account key: a well-known constant, not a secret.
     private const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string folder = Path.Combine(Path.GetTempPath(), "azurite-" + Guid.NewGuid().ToString("N"));
-    private readonly int tablePort = FreePort();
-    private readonly int queuePort = FreePort();
-    private readonly int blobPort = FreePort();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
+    private int tablePort = FreePort();
+    private int queuePort = FreePort();
+    private int blobPort = FreePort();
     private Process? process;
 
     public string ConnectionString =>
@@ -31,11 +32,31 @@ public sealed class Azurite : IAsyncDisposable
         $"--Storage:TablePrefix={tablePrefix}", $"--Storage:NotificationQueue={tablePrefix.ToLowerInvariant()}-notifications",
     ];
 
+    /// <summary>
+    /// Starts on fresh ports, up to three times: under a loaded machine a port picked as free can be
+    /// taken before Azurite binds it, and Azurite then exits at once.
+    /// </summary>
     public static async Task<Azurite> StartAsync()
     {
         var azurite = new Azurite();
-        await azurite.StartAgainAsync();
-        return azurite;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await azurite.StartAgainAsync();
+                return azurite;
+            }
+            catch (SocketException) when (attempt < 3)
+            {
+                await azurite.StopAsync();
+                (azurite.tablePort, azurite.queuePort, azurite.blobPort) = (FreePort(), FreePort(), FreePort());
+            }
+            catch (SocketException e)
+            {
+                var state = azurite.process is { HasExited: true } p ? $"exited with {p.ExitCode}" : "not listening after 60 s";
+                throw new InvalidOperationException($"Azurite did not start ({state}): {string.Join(" | ", azurite.output.TakeLast(10))}", e);
+            }
+        }
     }
 
     public async Task StartAgainAsync()
@@ -55,6 +76,8 @@ public sealed class Azurite : IAsyncDisposable
             RedirectStandardError = true,
         };
         process = Process.Start(start)!;
+        process.OutputDataReceived += (_, line) => { if (line.Data is { } text) output.Enqueue(text); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) output.Enqueue(text); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await WaitForPortAsync(tablePort);
@@ -95,7 +118,7 @@ public sealed class Azurite : IAsyncDisposable
 
     private async Task WaitForPortAsync(int port)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             try
