@@ -36,8 +36,15 @@ public sealed record Claim(int Position, ClaimAppearance Appearance)
 }
 
 /// <param name="Abstract">At most 160 characters (Teams' limit).</param>
-public sealed record ClaimAppearance(string Name, string? Url, string Abstract)
+/// <param name="Text">
+/// Markdown that Web Chat shows when a reference without <paramref name="Url"/> is opened: it has no
+/// other content for its dialog, and throws (blanking the whole chat) when this is missing.
+/// </param>
+public sealed record ClaimAppearance(string Name, string? Url, string Abstract, string Text)
 {
     [JsonPropertyName("@type")]
     public string SchemaType { get; init; } = "DigitalDocument";
+
+    /// <summary>The source's language (schema.org <c>inLanguage</c>, BCP 47).</summary>
+    public string? InLanguage { get; init; }
 }

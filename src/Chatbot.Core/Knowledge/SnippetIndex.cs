@@ -4,10 +4,13 @@ using Chatbot.Core.Understanding;
 namespace Chatbot.Core.Knowledge;
 
 /// <summary>A quote of a curated document, as shown to the patient and the channel.</summary>
-public sealed record Citation(string SnippetId, string DocumentId, string Title, string? Publisher, string? Url, string Quote)
+/// <param name="Language">The document's language: a screen reader reads a French quote on an English page in French.</param>
+public sealed record Citation(
+    string SnippetId, string DocumentId, string Title, string? Publisher, string? Url, string Quote, string Language)
 {
     public static Citation Of(Snippet snippet) => new(
-        snippet.Id, snippet.Document.Id, snippet.Document.Title, snippet.Document.Publisher, snippet.Document.Url, snippet.Text);
+        snippet.Id, snippet.Document.Id, snippet.Document.Title, snippet.Document.Publisher, snippet.Document.Url,
+        snippet.Text, snippet.Document.Language);
 }
 
 /// <summary>The snippets that answer a topic for one procedure, best first.</summary>

@@ -19,8 +19,13 @@ public static class LocalDirectLineEndpoints
         var directLine = app.MapGroup("/v3/directline");
         directLine.MapPost("/conversations", StartAsync);
         directLine.MapPost("/tokens/refresh", IResult (HttpRequest request, LocalDirectLine local) =>
-            local.Verify(request.Headers.Authorization) is { } claims
+            local.Verify(request.Headers.Authorization) is { } claims && local.Find(claims.ConversationId) is not null
                 ? TypedResults.Json(new DirectLineConversation(claims.ConversationId, local.Issue(claims.ConversationId, claims.UserId), (int)local.Lifetime.TotalSeconds), DirectLineJson.Default.DirectLineConversation)
+                : Forbidden());
+        // Reconnect (Direct Line 3.0 "GET conversation"): a reloaded page resumes its conversation.
+        directLine.MapGet("/conversations/{id}", IResult (HttpRequest request, string id, LocalDirectLine local) =>
+            Authorized(request, id, local) is { } claims && local.Find(id) is not null
+                ? TypedResults.Json(new DirectLineConversation(id, local.Issue(id, claims.UserId), (int)local.Lifetime.TotalSeconds), DirectLineJson.Default.DirectLineConversation)
                 : Forbidden());
         directLine.MapGet("/conversations/{id}/activities", IResult (HttpRequest request, string id, string? watermark, LocalDirectLine local) =>
         {

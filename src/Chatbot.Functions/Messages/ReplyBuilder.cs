@@ -57,9 +57,14 @@ public static class ReplyBuilder
         var claims = result.Citations.Select((c, i) => new Claim(i + 1, new ClaimAppearance(
             Name(c),
             c.Url,
-            c.Quote.Length <= AbstractLength ? c.Quote : c.Quote[..(AbstractLength - 1)] + "…")) { Id = $"cite:{i + 1}", Text = c.Quote });
+            c.Quote.Length <= AbstractLength ? c.Quote : c.Quote[..(AbstractLength - 1)] + "…",
+            OpenedText(c)) { InLanguage = c.Language }) { Id = $"cite:{i + 1}", Text = c.Quote });
         return RawJson.From(new CitationEntity([.. claims]), BotJson.Default.CitationEntity);
     }
+
+    /// <summary>What an opened reference shows: the whole quote, verbatim, as a Markdown block quote.</summary>
+    private static string OpenedText(Core.Knowledge.Citation c) =>
+        "> " + c.Quote.ReplaceLineEndings("\n> ");
 
     /// <summary>The channel's locale when it is the reply's language ("fr-FR"), else the language code.</summary>
     private static string? Locale(string? incoming, string language) =>

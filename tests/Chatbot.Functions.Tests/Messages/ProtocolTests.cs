@@ -50,7 +50,13 @@ public class ProtocolTests
             Assert.Contains($"[{i + 1}]", reply.Text, StringComparison.Ordinal);
             Assert.True(claims[i].GetProperty("appearance").GetProperty("abstract").GetString()!.Length <= 160);
             Assert.Contains("CHBA de Vannes", claims[i].GetProperty("appearance").GetProperty("name").GetString(), StringComparison.Ordinal);
+            // Web Chat opens appearance.text for a reference without a URL; without it the whole chat goes blank.
+            var quote = reply.Chatbot().GetProperty("citations")[i];
+            Assert.Equal("> " + quote.GetProperty("quote").GetString(), claims[i].GetProperty("appearance").GetProperty("text").GetString());
+            Assert.Equal("fr", claims[i].GetProperty("appearance").GetProperty("inLanguage").GetString());
+            Assert.Equal("fr", quote.GetProperty("language").GetString());
         }
+        Assert.Equal("", entity.GetProperty("@id").GetString());
     }
 
     [Fact]
