@@ -41,12 +41,24 @@ public sealed class StaffAuthenticator
         return new SignIn(configuration.AuthorizationEndpoint, configuration.TokenEndpoint, client, options.Entra.ConsoleScope);
     }
 
+    /// <summary>
+    /// With the shared local key, the name the nurse typed at sign-in (header <c>X-Staff-Name</c>), so the
+    /// audit trail says who acted; letters, spaces and . ' - only, at most 60 characters.
+    /// </summary>
+    private static string? DeclaredName(HttpRequest request)
+    {
+        var typed = Uri.UnescapeDataString(request.Headers["X-Staff-Name"].ToString()).Trim();
+        var name = new string([.. typed.Where(c => char.IsLetter(c) || c is ' ' or '.' or '\'' or '-').Take(60)]).Trim();
+        return name.Length > 0 ? name : null;
+    }
+
     public async Task<StaffCaller> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (options.ApiKey is { Length: > 0 } key && request.Headers["X-Api-Key"].ToString() is { Length: > 0 } given)
         {
             return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key))
-                ? new StaffCaller("api-key", 0) : new StaffCaller(null, 401);
+                ? new StaffCaller(DeclaredName(request) is { } name ? $"{name} (clé locale)" : "clé locale", 0)
+                : new StaffCaller(null, 401);
         }
         var authorization = request.Headers.Authorization.ToString();
         if (keys is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return new StaffCaller(null, 401);
@@ -65,8 +77,9 @@ public sealed class StaffAuthenticator
             var token = (JsonWebToken)result.SecurityToken;
             var roles = token.Claims.Where(c => c.Type is "roles" or "role").Select(c => c.Value);
             if (!roles.Contains(options.Entra.Role)) return new StaffCaller(null, 403);
-            var who = token.Claims.FirstOrDefault(c => c.Type is "preferred_username" or "upn" or "oid")?.Value ?? "entra";
-            return new StaffCaller(who, 0);
+            var account = token.Claims.FirstOrDefault(c => c.Type is "preferred_username" or "upn" or "oid")?.Value ?? "Entra ID";
+            var name = token.Claims.FirstOrDefault(c => c.Type == "name")?.Value;
+            return new StaffCaller(name is { Length: > 0 } ? $"{name} ({account})" : account, 0);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or ArgumentException)
         {

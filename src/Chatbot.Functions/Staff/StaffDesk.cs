@@ -41,6 +41,9 @@ public sealed class StaffDesk(IEscalationStore escalations, IConversationStore c
             Locale = reference.Locale,
             TextFormat = "markdown",
             Text = $"**{team}** : {text}",
+            // Web Chat shows the care team apart from the assistant, and announces who speaks.
+            ChannelData = BotFramework.Schema.RawJson.From(
+                new CareTeamChannelData(new CareTeamMessage(team, text), $"{team} : {text}"), StaffJson.Default.CareTeamChannelData),
         }, cancellationToken);
         await SetHandoffAsync(record, id, cancellationToken);
         return await escalations.UpdateAsync(id, Unresolved, e => e with
@@ -76,3 +79,10 @@ public sealed class StaffDesk(IEscalationStore escalations, IConversationStore c
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..199] + "…";
 }
+
+/// <summary><c>channelData</c> of a staff reply: who writes (the care team, in the patient's language) and the text as typed.</summary>
+public sealed record CareTeamChannelData(
+    CareTeamMessage CareTeam,
+    [property: System.Text.Json.Serialization.JsonPropertyName("webchat:fallback-text")] string FallbackText);
+
+public sealed record CareTeamMessage(string Label, string Text);

@@ -22,6 +22,9 @@ public static partial class StaffEndpoints
                 return ProblemBody.Result(502, "the identity provider is unreachable");
             }
         });
+        // The console's words for topics and procedures, from dialogs/ (French: the console's language).
+        app.MapGet("/api/staff/labels", async Task<IResult> (HttpRequest request, StaffAuthenticator auth, Core.Content.ChatContent content) =>
+            await AsStaff(request, auth, _ => Task.FromResult<IResult>(TypedResults.Json(StaffLabels.Of(content, "fr"), StaffJson.Default.StaffLabels))));
         var escalations = app.MapGroup("/api/escalations");
         escalations.MapGet("", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => TypedResults.Json(await store.ListAsync(status, ct), EscalationJson.Default.IReadOnlyListEscalationRecord)));
@@ -94,9 +97,19 @@ public static partial class StaffEndpoints
 
 public sealed record StaffReply(string? Text);
 
+/// <summary>Topic and procedure ids in the words of the hospital, for one language.</summary>
+public sealed record StaffLabels(IReadOnlyDictionary<string, string> Topics, IReadOnlyDictionary<string, string> Procedures)
+{
+    public static StaffLabels Of(Core.Content.ChatContent content, string language) => new(
+        content.Topics.ToDictionary(t => t.Id, t => t.Labels.GetValueOrDefault(language) ?? t.Id),
+        content.Procedures.ToDictionary(p => p.Id, p => p.Labels.GetValueOrDefault(language) ?? p.Id));
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(StaffReply))]
 [JsonSerializable(typeof(SignIn))]
 [JsonSerializable(typeof(IReadOnlyList<OutboxEntry>))]
 [JsonSerializable(typeof(ErasureReport))]
+[JsonSerializable(typeof(CareTeamChannelData))]
+[JsonSerializable(typeof(StaffLabels))]
 public sealed partial class StaffJson : JsonSerializerContext;

@@ -100,7 +100,21 @@ public class StaffApiTests
         var record = await first.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("acknowledged", record.GetProperty("status").GetString());
         Assert.Equal(["created", "acknowledged"], record.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
-        Assert.Equal("api-key", record.GetProperty("history")[1].GetProperty("who").GetString());
+        Assert.Equal("clé locale", record.GetProperty("history")[1].GetProperty("who").GetString());
+    }
+
+    [Fact]
+    public async Task ANurseWhoGaveHerName_IsNamedInTheAuditTrail_WithoutMarkup()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+        var (bot, id) = await EscalatedAsync(channel);
+        await using var _bot = bot;
+        var acknowledge = Staff(HttpMethod.Post, $"/api/escalations/{id}/acknowledge");
+        acknowledge.Headers.Add("X-Staff-Name", Uri.EscapeDataString("Élise Martin <b>\n"));
+
+        var record = await (await bot.Http.SendAsync(acknowledge)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("Élise Martin b (clé locale)", record.GetProperty("history")[1].GetProperty("who").GetString());
     }
 
     [Fact]
@@ -118,6 +132,9 @@ public class StaffApiTests
         Assert.Equal("user-1", proactive.Activity.Recipient!.Id);
         Assert.Contains("Équipe soignante", proactive.Activity.Text, StringComparison.Ordinal);
         Assert.Contains("je vous appelle dans 10 minutes", proactive.Activity.Text, StringComparison.Ordinal);
+        var careTeam = proactive.Activity.ChannelData!.Element.GetProperty("careTeam");
+        Assert.Equal("Équipe soignante", careTeam.GetProperty("label").GetString());
+        Assert.Equal("Bonjour, ici l'infirmière, je vous appelle dans 10 minutes.", careTeam.GetProperty("text").GetString());
 
         var relayed = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("merci, mon numéro est le 06 12 34 56 78")));
         Assert.Equal("relayed", relayed.Chatbot().GetProperty("escalation").GetProperty("status").GetString());
