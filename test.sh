@@ -15,6 +15,11 @@ if [ ! -d tests/directlinejs/node_modules/botframework-directlinejs ]; then
   (cd tests/directlinejs && npm ci --no-audit --no-fund --silent)
 fi
 
+echo "== prerequisites: axe-core, the accessibility engine the browser tests run in both pages (npm, from the lock file)"
+if [ ! -f tests/axe/node_modules/axe-core/axe.min.js ]; then
+  (cd tests/axe && npm ci --no-audit --no-fund --silent)
+fi
+
 echo "== prerequisites: Azurite, Microsoft's Azure Storage emulator, for the Azure Storage tests (npm, from the lock file)"
 if [ ! -x tests/azurite/node_modules/.bin/azurite ]; then
   (cd tests/azurite && npm ci --no-audit --no-fund --silent)

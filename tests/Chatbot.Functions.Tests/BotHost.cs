@@ -94,6 +94,19 @@ public static class Repository
 
     public static string Dialogs => Path.Combine(Root, "dialogs");
 
+    /// <summary>A copy of dialogs/ in a temporary folder, for a test that changes content.</summary>
+    public static string CopyOfDialogs()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), "chatbot-dialogs-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(Dialogs, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(Dialogs, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
+    }
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -29,12 +29,14 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> OpenAsync(Uri address, string locale = "fr-FR", bool phone = false)
+    /// <summary>A page in a context of its own (its own sessionStorage); <paramref name="width"/> in CSS pixels.</summary>
+    public async Task<IPage> OpenAsync(Uri address, string locale = "fr-FR", bool phone = false, int? width = null, int? height = null)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = locale,
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 780 } : new ViewportSize { Width = 1200, Height = 900 },
+            ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = height ?? 640 }
+                : phone ? new ViewportSize { Width = 390, Height = 780 } : new ViewportSize { Width = 1200, Height = 900 },
             IsMobile = phone,
         });
         var page = await context.NewPageAsync();

@@ -17,4 +17,14 @@ public static class Chat
         await input.FillAsync(question);
         await input.PressAsync("Enter");
     }
+
+    /// <summary>Asks, and returns the bot's next reply (the page's own wrapper around it).</summary>
+    public static async Task<ILocator> AnswerToAsync(IPage page, string question)
+    {
+        var replies = page.Locator(".reply");
+        var before = await replies.CountAsync();
+        await AskAsync(page, question);
+        await Assertions.Expect(replies).ToHaveCountAsync(before + 1, new() { Timeout = 20_000 });
+        return replies.Nth(before);
+    }
 }

@@ -22,23 +22,39 @@ public class StaffConsoleTests(Browser browser) : IClassFixture<Browser>
         await using var bot = await BotHost.StartAsync($"--Staff:ApiKey={Key}");
         var patient = await browser.OpenAsync(bot.Address);
         await Assertions.Expect(Chat.Said(patient, "Bonjour, je suis")).ToBeVisibleAsync(Chat.Patiently);
+        var console = await SignInAsync(bot);
+        await Assertions.Expect(console.Locator("#count")).ToHaveTextAsync("Aucune demande en cours.", new() { Timeout = 20_000 });
 
-        await Chat.AskAsync(patient, "j'ai 40 de fièvre et des frissons depuis ma cimentoplastie");
-        await Assertions.Expect(Chat.Said(patient, "Appelez immédiatement le 15 (SAMU) ou le 112")).ToBeVisibleAsync(Chat.Patiently);
+        var emergency = await Chat.AnswerToAsync(patient, "j'ai 40 de fièvre et des frissons depuis ma cimentoplastie");
+        await Assertions.Expect(emergency).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("reply--emergency"));
+        await Assertions.Expect(emergency.Locator(".reply__flag")).ToHaveTextAsync("⚠ Urgence");
+        await Assertions.Expect(emergency.Locator("a[href='tel:15']")).ToBeVisibleAsync();
+        await Assertions.Expect(emergency.Locator("a[href='tel:112']")).ToBeVisibleAsync();
+        await Assertions.Expect(patient.Locator(".notice a[href='tel:15']")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(patient, "patient, emergency reply");
         await patient.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "patient-emergency.png"), FullPage = true });
 
-        var console = await SignInAsync(bot);
-        var request = console.GetByRole(AriaRole.Button).Filter(new() { HasText = "Urgence" });
-        await Assertions.Expect(request).ToBeVisibleAsync(Chat.Patiently);
+        // The console announces the new emergency as an alert, first in the list.
+        await Assertions.Expect(console.Locator("#alert")).ToContainTextAsync("Nouvelle urgence", new() { Timeout = 20_000 });
+        var request = console.Locator("#list button").First;
+        await Assertions.Expect(request).ToContainTextAsync("Urgence");
         await request.ClickAsync();
-        await Assertions.Expect(console.GetByText("j'ai 40 de fièvre", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(console.Locator("#detail-title")).ToBeFocusedAsync();
+        await Assertions.Expect(console.Locator("#detail")).ToContainTextAsync("j'ai 40 de fièvre");
+        await Assertions.Expect(console.Locator("#detail")).Not.ToContainTextAsync("[escalate/");
         await console.GetByLabel("Réponse au patient").FillAsync("Ici l'infirmière de garde : je vous appelle dans deux minutes.");
         await console.GetByRole(AriaRole.Button, new() { Name = "Envoyer la réponse" }).ClickAsync();
-        await Assertions.Expect(console.GetByText("réponse envoyée", new() { Exact = false })).ToBeVisibleAsync(Chat.Patiently);
+        await Assertions.Expect(console.GetByRole(AriaRole.Status)).ToHaveTextAsync("Réponse envoyée au patient.", new() { Timeout = 20_000 });
+        await Assertions.Expect(console.Locator("#detail")).ToContainTextAsync("réponse envoyée");
+        await Accessibility.AssertNoViolationsAsync(console, "console, request selected and answered");
         await console.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "staff-console.png"), FullPage = true });
 
-        // Web Chat polls every second: the care team's message arrives in the patient's chat.
-        await Assertions.Expect(Chat.Said(patient, "je vous appelle dans deux minutes")).ToBeVisibleAsync(Chat.Patiently);
+        // Web Chat polls every second: the care team's message arrives, shown as the care team's, as typed.
+        var careTeam = patient.Locator(".reply--care-team");
+        await Assertions.Expect(careTeam).ToContainTextAsync("je vous appelle dans deux minutes", new() { Timeout = 20_000 });
+        await Assertions.Expect(careTeam.Locator(".care-team__from")).ToContainTextAsync("Équipe soignante");
+        await Accessibility.AssertNoViolationsAsync(patient, "patient, care team's reply");
+        await patient.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "patient-care-team.png"), FullPage = true });
     }
 
     [Fact]
@@ -47,7 +63,7 @@ public class StaffConsoleTests(Browser browser) : IClassFixture<Browser>
         await using var bot = await BotHost.StartAsync($"--Staff:ApiKey={Key}");
         await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière", conversation: "to-erase"));
         var console = await SignInAsync(bot);
-        var request = console.GetByRole(AriaRole.Button).Filter(new() { HasText = "parler" });
+        var request = console.Locator("#list button").Filter(new() { HasText = "parler" });
         await Assertions.Expect(request).ToBeVisibleAsync(Chat.Patiently);
         await request.ClickAsync();
         console.Dialog += async (_, dialog) => await dialog.AcceptAsync();
@@ -72,7 +88,7 @@ public class StaffConsoleTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(Chat.Said(patient, "Je transmets votre demande")).ToBeVisibleAsync(Chat.Patiently);
 
         var console = await SignInAsync(bot);
-        var request = console.GetByRole(AriaRole.Button).Filter(new() { HasText = "parler" });
+        var request = console.Locator("#list button").Filter(new() { HasText = "parler" });
         await Assertions.Expect(request).ToBeVisibleAsync(Chat.Patiently);
         await request.ClickAsync();
         await Assertions.Expect(console.GetByText("<img src=x onerror=", new() { Exact = false })).ToBeVisibleAsync(Chat.Patiently);
@@ -94,7 +110,7 @@ public class StaffConsoleTests(Browser browser) : IClassFixture<Browser>
 
         await console.GetByRole(AriaRole.Button, new() { Name = "Se connecter avec Microsoft Entra ID" }).ClickAsync();
 
-        await Assertions.Expect(console.GetByRole(AriaRole.Button).Filter(new() { HasText = "parler" })).ToBeVisibleAsync(Chat.Patiently);
+        await Assertions.Expect(console.Locator("#list button").Filter(new() { HasText = "parler" })).ToBeVisibleAsync(Chat.Patiently);
         Assert.Empty(identity.Challenges);
         Assert.DoesNotContain("code=", console.Url, StringComparison.Ordinal);
     }

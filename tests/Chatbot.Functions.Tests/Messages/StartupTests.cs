@@ -24,13 +24,7 @@ public class StartupTests
     [Fact]
     public async Task BrokenContent_FailsAtStartUp_WithFileAndLine()
     {
-        var dialogs = Path.Combine(Path.GetTempPath(), "chatbot-broken-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.EnumerateFiles(Repository.Dialogs, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(dialogs, Path.GetRelativePath(Repository.Dialogs, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var dialogs = Repository.CopyOfDialogs();
         File.AppendAllText(Path.Combine(dialogs, "topics.yaml"), "  - id: [broken\n");
 
         var failure = await Assert.ThrowsAsync<Chatbot.Core.Content.ContentException>(() => BotHost.StartAsync($"--Content:DialogsFolder={dialogs}"));

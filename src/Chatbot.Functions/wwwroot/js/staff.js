@@ -1,34 +1,30 @@
-// The staff console. Everything that comes from patients is put in the page as text, never as
-// HTML: a message like <img src=x onerror=…> is shown, not run.
+// The staff console: the open requests, emergencies first, refreshed every 5 seconds in place (the
+// element a nurse is on is never replaced, so focus stays), with updates the nurse can pause (WCAG
+// 2.2.2). The results of her own actions are announced politely and stay until her next action; new
+// requests are announced, a new emergency as an alert.
 (function () {
   'use strict';
-  var credential = sessionStorage.getItem('staffCredential');
-  var selected = null;
+  var w = window.StaffWords;
+  var signIn = window.StaffSignIn;
+  var detail = window.StaffDetail;
+  var list = document.getElementById('list');
   var status = document.getElementById('status');
-  var statuses = { open: 'nouvelle', acknowledged: 'prise en charge', resolved: 'close' };
-  var actionNames = { created: 'demande créée', acknowledged: 'prise en charge', replied: 'réponse envoyée', resolved: 'demande close', message: 'message du patient', callback_requested: 'demande de rappel' };
-  var reasons = { emergency: 'Urgence', human_requested: 'Demande à parler à quelqu’un', medical_advice: 'Décision médicale', unanswered: 'Question sans réponse', low_confidence: 'Incompréhension' };
-
-  function headers(json) {
-    var h = json ? { 'Content-Type': 'application/json' } : {};
-    if (credential && credential.split('.').length === 3) { h.Authorization = 'Bearer ' + credential; } else { h['X-Api-Key'] = credential || ''; }
-    return h;
-  }
+  var alert = document.getElementById('alert');
+  var items = new Map();
+  var known = null;
+  var paused = false;
+  var timer = null;
+  var statusOrder = { open: 0, acknowledged: 1 };
 
   function call(method, path, body) {
-    return fetch('api/escalations' + path, { method: method, headers: headers(!!body), body: body ? JSON.stringify(body) : undefined })
+    return fetch(path, { method: method, headers: signIn.headers(!!body), body: body ? JSON.stringify(body) : undefined })
+      .catch(function () { throw new Error(w.error('network')); })
       .then(function (r) {
-        if (r.status === 401 || r.status === 403) { signOut(r.status === 403 ? 'Accès refusé : rôle Escalations.Handle requis.' : 'Clé ou jeton refusé.'); throw new Error('auth'); }
-        if (!r.ok) { return r.json().then(function (p) { throw new Error(p.error || r.status); }); }
+        if (r.status === 401) { signIn.signOut('Clé ou jeton refusé : reconnectez-vous.'); throw new Error('auth'); }
+        if (r.status === 403) { signIn.signOut('Accès refusé : le rôle Escalations.Handle est nécessaire.'); throw new Error('auth'); }
+        if (!r.ok) { throw new Error(w.error(r.status)); }
         return r.json();
       });
-  }
-
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    if (className) { node.className = className; }
-    return node;
   }
 
   function age(createdAt) {
@@ -36,149 +32,113 @@
     return minutes < 60 ? minutes + ' min' : Math.round(minutes / 60) + ' h';
   }
 
-  /** Never redraw under a nurse who is writing a reply: the text would be lost. Checked when the redraw would happen. */
-  function writing() {
-    var draft = document.getElementById('reply');
-    return !!draft && (draft.value !== '' || document.activeElement === draft);
+  function order(a, b) {
+    return (statusOrder[a.status] - statusOrder[b.status]) || ((b.reason === 'emergency') - (a.reason === 'emergency')) ||
+      (new Date(b.createdAt) - new Date(a.createdAt));
+  }
+
+  /** One request's button, kept from one refresh to the next: its text changes, the element does not. */
+  function item(e) {
+    var entry = items.get(e.id);
+    if (!entry) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.addEventListener('click', function () { select(e.id); });
+      entry = { li: document.createElement('li'), button: b };
+      entry.li.appendChild(b);
+      items.set(e.id, entry);
+    }
+    var reason = document.createElement('span');
+    reason.className = 'reason-' + e.reason;
+    reason.textContent = w.reason(e.reason);
+    entry.button.replaceChildren(reason, document.createTextNode(' · ' + w.procedure(e.procedure) + ' · ' +
+      e.language.toUpperCase() + ' · il y a ' + age(e.createdAt) + ' · ' + w.status(e.status)));
+    entry.button.setAttribute('aria-current', String(e.id === detail.selected()));
+    return entry.li;
+  }
+
+  function draw(open) {
+    var focused = document.activeElement;
+    open.forEach(function (e, i) {
+      var li = item(e);
+      if (list.children[i] !== li) { list.insertBefore(li, list.children[i] || null); }
+    });
+    items.forEach(function (entry, id) {
+      if (open.some(function (e) { return e.id === id; })) { return; }
+      var hadFocus = entry.li.contains(document.activeElement);
+      entry.li.remove();
+      items.delete(id);
+      if (hadFocus) { document.getElementById('list-title').focus(); }
+    });
+    // Moving an element (insertBefore) takes focus from it: give it back.
+    if (focused && focused !== document.activeElement && list.contains(focused)) { focused.focus(); }
+    var emergencies = open.filter(function (e) { return e.reason === 'emergency'; }).length;
+    var count = open.length === 0 ? 'Aucune demande en cours.'
+      : open.length + (open.length > 1 ? ' demandes en cours' : ' demande en cours') + (emergencies ? ', dont ' + emergencies + ' urgence(s)' : '') + '.';
+    var counter = document.getElementById('count');
+    if (counter.textContent !== count) { counter.textContent = count; }
+  }
+
+  function announce(open) {
+    var fresh = known === null ? [] : open.filter(function (e) { return !known.has(e.id); });
+    known = new Set(open.map(function (e) { return e.id; }));
+    var urgent = fresh.filter(function (e) { return e.reason === 'emergency'; });
+    if (urgent.length) { alert.textContent = 'Nouvelle urgence : ' + urgent.map(function (e) { return w.procedure(e.procedure); }).join(', ') + '.'; }
+    else if (fresh.length) { alert.textContent = 'Nouvelle demande : ' + fresh.map(function (e) { return w.reason(e.reason); }).join(', ') + '.'; }
   }
 
   function refresh() {
-    if (!credential) { return; }
-    call('GET', '').then(function (all) {
-      var list = document.getElementById('list');
-      list.replaceChildren();
-      all.filter(function (e) { return e.status !== 'resolved'; }).forEach(function (e) {
-        var button = el('button');
-        button.type = 'button';
-        button.setAttribute('aria-current', String(e.id === selected));
-        button.appendChild(el('span', reasons[e.reason] || e.reason, 'reason-' + e.reason));
-        button.appendChild(el('span', ' · ' + e.language.toUpperCase() + ' · ' + age(e.createdAt) + ' · ' + (statuses[e.status] || e.status)));
-        button.addEventListener('click', function () { selected = e.id; show(e); refresh(); });
-        var item = el('li');
-        item.appendChild(button);
-        list.appendChild(item);
-      });
-      if (selected && !writing()) {
-        call('GET', '/' + encodeURIComponent(selected)).then(function (e) { if (!writing()) { show(e); } }).catch(function () {});
-      }
-      status.textContent = 'Mis à jour à ' + new Date().toLocaleTimeString('fr-FR');
+    if (paused) { return Promise.resolve(); }
+    return call('GET', 'api/escalations').then(function (all) {
+      var open = all.filter(function (e) { return e.status !== 'resolved'; }).sort(order);
+      draw(open);
+      announce(open);
+      document.getElementById('updated').textContent = 'Liste mise à jour à ' + new Date().toLocaleTimeString('fr-FR') + '.';
+      var id = detail.selected();
+      return id ? call('GET', 'api/escalations/' + encodeURIComponent(id)).then(detail.update) : null;
     }).catch(function () {});
   }
 
-  function show(e) {
-    var detail = document.getElementById('detail');
-    detail.replaceChildren();
-    detail.appendChild(el('p', (reasons[e.reason] || e.reason) + ' — ' + (statuses[e.status] || e.status) + ' — ' + (e.procedure || 'intervention non précisée') + ' — ' + e.id));
-    if (e.contact) { detail.appendChild(el('p', 'Rappeler : ' + e.contact)); }
-    e.transcript.forEach(function (line) { detail.appendChild(el('p', (line.from === 'patient' ? 'Patient : ' : 'Assistant : ') + line.text, 'line ' + line.from)); });
-    var history = el('ul');
-    e.history.forEach(function (h) { history.appendChild(el('li', new Date(h.at).toLocaleString('fr-FR') + ' — ' + h.who + ' — ' + (actionNames[h.action] || h.action) + (h.note ? ' : ' + h.note : ''))); });
-    detail.appendChild(el('h3', 'Historique'));
-    detail.appendChild(history);
-    // Right to erasure (RGPD): the conversation's state, its requests and their notices, in one call.
-    var erase = el('button', 'Effacer les données de cette conversation (RGPD)', 'danger');
-    erase.type = 'button';
-    erase.addEventListener('click', function () {
-      if (!confirm('Effacer définitivement la conversation, ses demandes et leur historique ?')) { return; }
-      fetch('api/conversations/' + encodeURIComponent(e.conversation.key), { method: 'DELETE', headers: headers(false) })
-        .then(function (r) {
-          if (!r.ok) { throw new Error('effacement refusé (' + r.status + ')'); }
-          return r.json();
-        })
-        .then(function (done) {
-          selected = null;
-          detail.replaceChildren(el('p', 'Conversation effacée : ' + done.escalations + ' demande(s) supprimée(s).'));
-          refresh();
-        })
-        .catch(function (err) { status.textContent = String(err.message || err); });
-    });
-    if (e.status === 'resolved') { detail.appendChild(erase); return; }
-    var label = el('label', 'Réponse au patient (apparaît dans sa conversation)');
-    label.htmlFor = 'reply';
-    var reply = el('textarea');
-    reply.id = 'reply';
-    reply.rows = 3;
-    var actions = el('div', null, 'actions');
-    function action(text, run) {
-      var b = el('button', text, 'primary');
-      b.type = 'button';
-      b.addEventListener('click', function () { run().then(function (updated) { show(updated); refresh(); }).catch(function (err) { status.textContent = String(err.message || err); }); });
-      actions.appendChild(b);
-    }
-    if (e.status === 'open') { action('Prendre en charge', function () { return call('POST', '/' + encodeURIComponent(e.id) + '/acknowledge'); }); }
-    action('Envoyer la réponse', function () { return call('POST', '/' + encodeURIComponent(e.id) + '/reply', { text: reply.value }); });
-    action('Clore la demande', function () { return call('POST', '/' + encodeURIComponent(e.id) + '/resolve'); });
-    detail.appendChild(label);
-    detail.appendChild(reply);
-    detail.appendChild(actions);
-    detail.appendChild(erase);
+  function select(id) {
+    call('GET', 'api/escalations/' + encodeURIComponent(id)).then(function (e) {
+      detail.show(e);
+      items.forEach(function (entry, key) { entry.button.setAttribute('aria-current', String(key === id)); });
+    }).catch(function (err) { if (err.message !== 'auth') { status.textContent = err.message; } });
   }
 
-  function signOut(message) {
-    credential = null;
-    sessionStorage.removeItem('staffCredential');
-    document.getElementById('console').hidden = true;
-    document.getElementById('signin').hidden = false;
-    status.textContent = message || '';
-  }
+  var done = { acknowledge: 'Demande prise en charge.', reply: 'Réponse envoyée au patient.', resolve: 'Demande close.' };
 
-  document.getElementById('signin').addEventListener('submit', function (event) {
-    event.preventDefault();
-    credential = document.getElementById('key').value.trim();
-    sessionStorage.setItem('staffCredential', credential);
-    start();
+  detail.init(function (action, id, value) {
+    status.textContent = '';
+    if (action === 'erase') { return erase(value); }
+    var path = 'api/escalations/' + encodeURIComponent(id) + '/' + action;
+    call('POST', path, action === 'reply' ? { text: value } : undefined).then(function (updated) {
+      status.textContent = done[action];
+      detail.update(updated);
+      detail.focusAfter(action);
+      refresh();
+    }).catch(function (err) { if (err.message !== 'auth') { status.textContent = err.message; } refresh(); });
   });
 
-  function start() {
-    document.getElementById('signin').hidden = true;
-    document.getElementById('entra').hidden = true;
-    document.getElementById('console').hidden = false;
-    refresh();
+  function erase(key) {
+    if (!confirm('Effacer définitivement la conversation, ses demandes et leur historique ?')) { return; }
+    call('DELETE', 'api/conversations/' + encodeURIComponent(key)).then(function (erased) {
+      detail.clear('Conversation effacée : ' + erased.escalations + ' demande(s) supprimée(s).');
+      status.textContent = 'Conversation effacée.';
+      refresh();
+    }).catch(function (err) { if (err.message !== 'auth') { status.textContent = err.message; } });
   }
 
-  // Microsoft Entra ID: authorization code with PKCE, straight from the browser (the console is a
-  // single-page application registration; no secret). The access token carries the app role.
-  function base64Url(bytes) {
-    return btoa(String.fromCharCode.apply(null, new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  }
+  document.getElementById('pause').addEventListener('click', function () {
+    paused = !paused;
+    this.setAttribute('aria-pressed', String(paused));
+    this.textContent = paused ? 'Reprendre les mises à jour' : 'Suspendre les mises à jour';
+    document.getElementById('updated').textContent = paused ? 'Mises à jour suspendues.' : '';
+    if (!paused) { refresh(); }
+  });
 
-  function redirectUri() { return location.origin + location.pathname; }
-
-  function entraSignIn(signIn) {
-    var verifier = base64Url(crypto.getRandomValues(new Uint8Array(48)));
-    var state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
-    sessionStorage.setItem('pkce', JSON.stringify({ verifier: verifier, state: state }));
-    crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)).then(function (hash) {
-      var query = new URLSearchParams({
-        client_id: signIn.clientId, response_type: 'code', redirect_uri: redirectUri(), scope: signIn.scope,
-        code_challenge: base64Url(hash), code_challenge_method: 'S256', state: state, response_mode: 'query'
-      });
-      location.assign(signIn.authorizeUrl + '?' + query.toString());
-    });
-  }
-
-  function completeSignIn(signIn, params) {
-    var pkce = JSON.parse(sessionStorage.getItem('pkce') || '{}');
-    sessionStorage.removeItem('pkce');
-    history.replaceState(null, '', location.pathname);
-    if (!pkce.state || pkce.state !== params.get('state')) { status.textContent = 'Connexion refusée (état inattendu).'; return; }
-    fetch(signIn.tokenUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ client_id: signIn.clientId, grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(), code_verifier: pkce.verifier, scope: signIn.scope })
-    }).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
-      .then(function (tokens) { credential = tokens.access_token; sessionStorage.setItem('staffCredential', credential); start(); })
-      .catch(function () { status.textContent = 'Connexion Entra ID impossible.'; });
-  }
-
-  fetch('api/staff/sign-in').then(function (r) { return r.status === 200 ? r.json() : null; }).then(function (signIn) {
-    if (!signIn) { return; }
-    document.getElementById('entra').hidden = !!credential;
-    document.getElementById('entra-signin').addEventListener('click', function () { entraSignIn(signIn); });
-    var params = new URLSearchParams(location.search);
-    if (params.get('code')) { completeSignIn(signIn, params); }
-  }).catch(function () {});
-
-  if (credential) { start(); }
-  setInterval(refresh, 5000);
+  signIn.start(function () {
+    call('GET', 'api/staff/labels').then(function (labels) { w.labels = labels; }).catch(function () {}).then(refresh);
+    if (!timer) { timer = setInterval(refresh, 5000); }
+  });
 })();

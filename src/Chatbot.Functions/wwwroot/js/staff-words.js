@@ -1,0 +1,49 @@
+// The console's words: what nurses read instead of the API's codes. Topic and procedure names come
+// from dialogs/ (GET api/staff/labels), so they are the ones patients see.
+(function () {
+  'use strict';
+  var words = {
+    reasons: {
+      emergency: 'Urgence', human_requested: 'Demande à parler à quelqu’un', medical_advice: 'Question médicale personnelle',
+      unanswered: 'Question sans réponse dans nos documents', low_confidence: 'L’assistant n’a pas compris'
+    },
+    statuses: { open: 'nouvelle', acknowledged: 'prise en charge', resolved: 'close' },
+    actions: {
+      created: 'demande créée', acknowledged: 'prise en charge', replied: 'réponse envoyée', resolved: 'demande close',
+      message: 'message du patient', callback_requested: 'demande de rappel'
+    },
+    botActions: {
+      answer: 'a répondu', clarify: 'a demandé une précision', escalate: 'a transmis à l’équipe',
+      smalltalk: 'a échangé', fallback: 'n’a pas compris'
+    },
+    errors: {
+      400: 'La réponse est vide ou trop longue (4 000 caractères au plus).',
+      404: 'Cette demande n’existe plus (effacée ?).',
+      409: 'Cette demande a changé entre-temps (déjà prise en charge ou close) : la liste est à jour.',
+      413: 'Le message est trop long.',
+      429: 'Trop de tentatives : réessayez dans une minute.',
+      502: 'La conversation du patient n’a pas accepté le message : réessayez, ou appelez le patient.',
+      network: 'Le serveur ne répond pas : vérifiez la connexion et réessayez.',
+      other: 'L’action a échoué : réessayez.'
+    },
+    labels: { topics: {}, procedures: {} }
+  };
+
+  words.reason = function (code) { return words.reasons[code] || 'Autre demande'; };
+  words.status = function (code) { return words.statuses[code] || code; };
+  words.action = function (code) { return words.actions[code] || code; };
+  words.procedure = function (code) { return code ? words.labels.procedures[code] || code : 'intervention non précisée'; };
+  words.error = function (status) { return words.errors[status] || words.errors.other; };
+
+  /** A transcript line for a nurse: "[escalate/emergency] text" from the assistant becomes words. */
+  words.line = function (line) {
+    if (line.from === 'patient') { return { who: 'Patient', text: line.text }; }
+    var coded = /^\[([a-z_]+)\/([a-z_-]+)\] ?/.exec(line.text);
+    if (!coded) { return { who: 'Assistant', text: line.text }; }
+    var topic = words.labels.topics[coded[2]];
+    var did = words.botActions[coded[1]] || '';
+    return { who: 'Assistant (' + did + (topic ? ' — ' + topic.toLowerCase() : '') + ')', text: line.text.slice(coded[0].length) };
+  };
+
+  window.StaffWords = words;
+})();
