@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Chatbot.Core.Content;
 
-/// <summary>Reads the per-language files: intents, replies, language profiles; red flags: <see cref="RedFlagReader"/>.</summary>
+/// <summary>Reads the per-language files: intents, replies, language profiles (red flags: RedFlagReader).</summary>
 internal static class LanguageFilesReader
 {
     public static IEnumerable<IntentExample> ReadExamples(YamlFile file)

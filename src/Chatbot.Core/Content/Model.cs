@@ -7,7 +7,7 @@ public enum TopicKind
     Answer,
     Emergency,
 
-    /// <summary>Suicidal intent, self-harm, despair: raised by crisis rules only, never guessed from examples.</summary>
+    /// <summary>Suicidal intent, self-harm, despair: raised by crisis rules only, never guessed.</summary>
     Crisis,
     Human,
     MedicalAdvice,

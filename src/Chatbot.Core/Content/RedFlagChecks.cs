@@ -7,11 +7,14 @@ internal static class RedFlagChecks
 {
     public static IEnumerable<ContentError> Validate(ChatContent content)
     {
+        // Each definition is named: the editor decides which one goes.
         foreach (var twice in content.RedFlags.GroupBy(r => (r.Language, r.Id)).Where(g => g.Count() > 1))
         {
-            var second = twice.ElementAt(1);
-            var reason = $"red flag '{twice.Key.Id}' is defined twice for {twice.Key.Language}";
-            yield return new ContentError(second.File, second.Line, reason);
+            foreach (var rule in twice)
+            {
+                var reason = $"red flag '{rule.Id}' is defined twice for {rule.Language}";
+                yield return new ContentError(rule.File, rule.Line, reason);
+            }
         }
         foreach (var rule in content.RedFlags)
         {
