@@ -16,6 +16,7 @@ public class CrisisTests
     [InlineData("envi de mourir", "wish_to_die")]
     [InlineData("mes enfants seraient mieux sans moi", "wish_to_die")]
     [InlineData("je me scarifie depuis quelques semaines", "self_harm")]
+    [InlineData("mon mari répète qu'il va se tuer, il a sa cimentoplastie jeudi", "suicidal_intent")]
     public void Crisis_InFrench_GetsTheCrisisLine(string message, string rule) =>
         ExpectCrisis(message, rule, "fr", "3114", "15", "112");
 
@@ -27,6 +28,7 @@ public class CrisisTests
     [InlineData("nn voglio piu vivere", "wish_to_die")]
     [InlineData("penso al suicidio", "suicidal_intent")]
     [InlineData("mi faccio del male da giorni", "self_harm")]
+    [InlineData("mia madre dice che non vuole più vivere", "wish_to_die")]
     public void Crisis_InItalian_GetsTelefonoAmico(string message, string rule) =>
         ExpectCrisis(message, rule, "it", "02 2327 2327", "112", "118");
 
@@ -40,6 +42,7 @@ public class CrisisTests
     [InlineData("I've been cutting myself", "self_harm")]
     [InlineData("honestly they'd all be better off dead without me... better off dead", "wish_to_die")]
     [InlineData("whats the point of living like this", "wish_to_die")]
+    [InlineData("my son has been cutting himself again", "self_harm")]
     public void Crisis_InEnglish_GetsTheLinesOfBothCountries(string message, string rule) =>
         ExpectCrisis(message, rule, "en", "3114", "02 2327 2327", "15", "112", "118");
 
