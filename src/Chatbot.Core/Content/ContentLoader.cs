@@ -29,7 +29,7 @@ public static class ContentLoader
         var documents = files.Each("documents").Select(DocumentReader.Read).OfType<SourceDocument>().ToList();
         var examples = files.Each("intents").SelectMany(LanguageFilesReader.ReadExamples).ToList();
         var replies = LanguageFilesReader.ReadReplies(files.Each("replies"));
-        var redFlags = files.Each("redflags").SelectMany(LanguageFilesReader.ReadRedFlags).ToList();
+        var redFlags = files.Each("redflags").SelectMany(RedFlagReader.Read).ToList();
         var (languages, foreign) = LanguageFilesReader.ReadLanguages(files.Each("language"));
 
         // A file that does not parse would make every reference to it an error (one missing bracket in
@@ -55,7 +55,8 @@ public static class ContentLoader
                 : new Dictionary<string, string>();
             if (!Enum.TryParse<TopicKind>(kindText?.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var kind))
             {
-                file.Error(node, $"kind '{kindText}' is not one of answer, emergency, human, medical_advice, greeting, out_of_scope");
+                file.Error(node,
+                    $"kind '{kindText}' is not one of answer, emergency, crisis, human, medical_advice, greeting, out_of_scope");
                 continue;
             }
             if (id is not null) topics.Add(new Topic(id, kind, labels));

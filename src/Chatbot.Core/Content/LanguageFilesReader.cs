@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Chatbot.Core.Content;
 
-/// <summary>Reads the per-language files: intents, replies, red flags, language profiles.</summary>
+/// <summary>Reads the per-language files: intents, replies, language profiles (red flags: RedFlagReader).</summary>
 internal static class LanguageFilesReader
 {
     public static IEnumerable<IntentExample> ReadExamples(YamlFile file)
@@ -34,19 +34,6 @@ internal static class LanguageFilesReader
             replies[language] = file.Entries(map).ToDictionary(e => e.Key, e => Whitespace.Collapse(file.Text(map, e.Key) ?? ""));
         }
         return replies;
-    }
-
-    public static IEnumerable<RedFlagRule> ReadRedFlags(YamlFile file)
-    {
-        if (file.Root is not { } root || file.Text(root, "language") is not { } language) yield break;
-        foreach (var rule in file.Seq(root, "rules")?.OfType<YamlMappingNode>() ?? [])
-        {
-            var id = file.Text(rule, "id");
-            var groups = file.Seq(rule, "all")?.Select(g => file.TextsOf(g, "all")).ToList();
-            if (id is null || groups is null) continue;
-            if (groups.Count == 0 || groups.Any(g => g.Count == 0)) file.Error(rule, $"red flag '{id}' has an empty group");
-            else yield return new RedFlagRule(id, language, groups);
-        }
     }
 
     public static (Dictionary<string, LanguageProfile>, Dictionary<string, string>) ReadLanguages(IEnumerable<YamlFile> files)

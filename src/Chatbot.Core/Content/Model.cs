@@ -6,6 +6,9 @@ public enum TopicKind
     /// <summary>Answered from curated snippets.</summary>
     Answer,
     Emergency,
+
+    /// <summary>Suicidal intent, self-harm, despair: raised by crisis rules only, never guessed.</summary>
+    Crisis,
     Human,
     MedicalAdvice,
     Greeting,
@@ -54,7 +57,16 @@ public sealed record SourceDocument(
 public sealed record IntentExample(string Topic, string Language, string Text, string File, int Line);
 
 /// <summary>An emergency rule: every group must match (any term of a group).</summary>
-public sealed record RedFlagRule(string Id, string Language, IReadOnlyList<IReadOnlyList<string>> AllOf);
+public sealed record RedFlagRule(string Id, string Language, IReadOnlyList<IReadOnlyList<string>> AllOf)
+{
+    /// <summary>Suicidal intent, self-harm, despair: the crisis lines, not the physical-emergency text.</summary>
+    public bool IsCrisis { get; init; }
+
+    /// <summary>Where the rule is written, for <c>chatbot validate</c>.</summary>
+    public string File { get; init; } = "";
+
+    public int Line { get; init; }
+}
 
 /// <summary>Per-language understanding data: SMS spellings, small word lists, a text sample.</summary>
 public sealed record LanguageProfile(

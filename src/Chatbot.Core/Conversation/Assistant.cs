@@ -77,10 +77,10 @@ public sealed class Assistant
         var language = heard.IsForeign ? fallbackLanguage : heard.Language;
         if (heard.Procedures.Count > 0) state = state with { Procedures = Narrow(heard.Procedures, language) };
         // Red flags first, whatever the language: an emergency typed in Spanish still gets the numbers.
-        if (heard.RedFlag is not null) return Emergency(state, language, heard.RedFlag.Id);
-        // "It's getting worse" after an emergency (until another question is answered) is about that
-        // emergency, never a brochure question. Safety first: no time limit.
-        if (state.LastTopic == "emergency" && understander.SaysWorse(heard)) return Emergency(state, language, redFlag: null);
+        if (heard.RedFlag is { } flag) return Emergency(state, language, flag.Id, flag.IsCrisis);
+        // "It's getting worse" or "can't we wait until tomorrow?" after an emergency or a crisis (until
+        // another question is answered) is about it, never a brochure question. Safety first: no time limit.
+        if (AfterEmergency(state) && understander.SaysWorse(heard)) return GuidanceAgain(state, language);
         if (heard.IsForeign)
         {
             return new Turn(Result("out_of_scope", 0, LanguageDetector.Other, state, Actions.Fallback, say.Say(fallbackLanguage, ReplyKeys.UnknownLanguage)), state);
@@ -117,7 +117,7 @@ public sealed class Assistant
         // a topic. Right after an emergency it is about the emergency: the guidance again, never a greeting.
         if (heard.IsOnlyYesOrNo)
         {
-            return state.LastTopic == "emergency" ? Emergency(state, language, redFlag: null) : SmallTalk(state, language, heard, 1);
+            return AfterEmergency(state) ? GuidanceAgain(state, language) : SmallTalk(state, language, heard, 1);
         }
 
         var (topic, confidence) = heard.Topic;
@@ -133,6 +133,7 @@ public sealed class Assistant
         return content.FindTopic(topic)?.Kind switch
         {
             TopicKind.Emergency => Emergency(state, language, redFlag: null),
+            TopicKind.Crisis => Emergency(state, language, redFlag: null, crisis: true),
             TopicKind.Human => Escalate(state, language, EscalationReasons.HumanRequested, ReplyKeys.EscalationHuman, confidence),
             TopicKind.MedicalAdvice => Escalate(state, language, EscalationReasons.MedicalAdvice, ReplyKeys.EscalationMedical, confidence),
             TopicKind.Greeting => SmallTalk(state, language, heard, confidence),
@@ -165,9 +166,23 @@ public sealed class Assistant
         return new Turn(Result(topic, confidence, language, state, Actions.Answer, quoted, citations), state with { DisclaimerShown = true });
     }
 
-    private Turn Emergency(ConversationState state, string language, string? redFlag) =>
-        new(Result("emergency", 1, language, state, Actions.Escalate, say.Say(language, ReplyKeys.Emergency), escalation: EscalationDecision.Created(EscalationReasons.Emergency)) with { RedFlag = redFlag },
-            state with { OfferedEscalation = null, PendingTopic = null, FallbackCount = 0, LastTopic = "emergency" });
+    /// <summary>
+    /// The emergency numbers and the team alerted at once; for a crisis, the crisis lines too and the topic
+    /// <c>crisis</c>, so the escalation record says it is one.
+    /// </summary>
+    private Turn Emergency(ConversationState state, string language, string? redFlag, bool crisis = false)
+    {
+        var (topic, reply) = crisis ? ("crisis", ReplyKeys.Crisis) : ("emergency", ReplyKeys.Emergency);
+        var result = Result(topic, 1, language, state, Actions.Escalate, say.Say(language, reply),
+            escalation: EscalationDecision.Created(EscalationReasons.Emergency)) with { RedFlag = redFlag };
+        return new(result, state with { OfferedEscalation = null, PendingTopic = null, FallbackCount = 0, LastTopic = topic });
+    }
+
+    private static bool AfterEmergency(ConversationState state) => state.LastTopic is "emergency" or "crisis";
+
+    /// <summary>The same guidance as the emergency or crisis just before.</summary>
+    private Turn GuidanceAgain(ConversationState state, string language) =>
+        Emergency(state, language, redFlag: null, crisis: state.LastTopic == "crisis");
 
     private Turn Escalate(ConversationState state, string language, string reason, string replyKey, double confidence)
     {

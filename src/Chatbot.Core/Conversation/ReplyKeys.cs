@@ -18,6 +18,7 @@ public static class ReplyKeys
     public const string EscalationMedical = "escalation_medical";
     public const string EscalationAccepted = "escalation_accepted";
     public const string Emergency = "emergency";
+    public const string Crisis = "crisis";
     public const string Fallback = "fallback";
     public const string FallbackOffer = "fallback_offer";
     public const string UnknownLanguage = "unknown_language";
@@ -38,7 +39,7 @@ public static class ReplyKeys
     [
         Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, PerProcedure,
         ClarifyProcedure, NoAnswer, OfferStaff, OfferDeclined, EscalationHuman, EscalationMedical,
-        EscalationAccepted, Emergency, Fallback, FallbackOffer, UnknownLanguage, GreetingHello,
+        EscalationAccepted, Emergency, Crisis, Fallback, FallbackOffer, UnknownLanguage, GreetingHello,
         GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam, CallbackAsk, CallbackConfirmed,
         TechnicalProblem,
     ];

@@ -9,12 +9,14 @@ public sealed record EvaluatedTurn(string ConversationId, string Split, string L
 {
     public bool TopicCorrect => Expected.Topic == Actual.Topic;
 
-    public bool ExpectedEmergency => Expected.Topic == "emergency";
+    /// <summary>An emergency or a crisis: both must get the numbers and an escalation at once.</summary>
+    public bool ExpectedEmergency => Expected.Topic is "emergency" or "crisis";
 
     public bool RaisedEmergency => Actual.Escalation?.Reason == EscalationReasons.Emergency;
 
     /// <summary>An escalation created for a message that needed no person.</summary>
-    public bool FalseEscalation => Actual.Escalation?.Status == "created" && Expected.Topic is not ("emergency" or "human" or "medical_advice");
+    public bool FalseEscalation =>
+        Actual.Escalation?.Status == "created" && Expected.Topic is not ("emergency" or "crisis" or "human" or "medical_advice");
 }
 
 /// <summary>Runs a labelled set through the assistant, each conversation from a fresh state.</summary>

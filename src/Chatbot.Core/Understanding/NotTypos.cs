@@ -6,7 +6,8 @@ namespace Chatbot.Core.Understanding;
 /// Finds the everyday words that the typo corrector would turn into a red-flag term: "fewer" became
 /// "fever", so "fewer painkillers afterwards?" raised the fever alarm. Listed as <c>not_typos</c> in
 /// <c>dialogs/language</c>, they are left as typed. Inflections of a term stay correctable ("frisson"
-/// → "frissons", "agrandie" → "agrandit"): a patient who types them means the term.
+/// → "frissons", "agrandie" → "agrandit"): a patient who types them means the term. Not so for a
+/// crisis term: another form of its verb is an idiom ("mi ammazza questa attesa" is not "mi ammazzo").
 /// </summary>
 public static class NotTypos
 {
@@ -23,6 +24,10 @@ public static class NotTypos
             .Distinct()
             .ToList();
         bool Hits(string word) => terms.Any(t => t.Prefix ? word.StartsWith(t.Word, StringComparison.Ordinal) : word == t.Word);
+        var crisis = content.RedFlags.Where(r => r.Language == language && r.IsCrisis)
+            .SelectMany(r => r.AllOf.SelectMany(group => group))
+            .SelectMany(t => Tokeniser.Compile(t).Words)
+            .ToHashSet(StringComparer.Ordinal);
         var meant = content.Languages[language].MeantAsRedFlags.Select(Folding.Fold).ToHashSet(StringComparer.Ordinal);
         return dictionary
             .Where(entry => entry.Length > 0 && !char.IsUpper(entry[0]))
@@ -31,7 +36,8 @@ public static class NotTypos
             .Where(word => word.Length >= 5 && word.All(char.IsLetter) && !vocabulary.Contains(word) && !Hits(word) && !meant.Contains(word))
             .Distinct()
             .Select(word => (Word: word, Corrected: vocabulary.Correct(word)))
-            .Where(w => w.Corrected != w.Word && !IsInflection(w.Word, w.Corrected) && Hits(w.Corrected))
+            .Where(w => w.Corrected != w.Word && Hits(w.Corrected)
+                && (!IsInflection(w.Word, w.Corrected) || crisis.Contains(w.Corrected)))
             .OrderBy(w => w.Word, StringComparer.Ordinal)
             .ToList();
     }

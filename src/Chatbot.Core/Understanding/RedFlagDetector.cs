@@ -28,7 +28,8 @@ public sealed class RedFlagDetector
 
     public RedFlagDetector(ChatContent content)
     {
-        rules = [.. content.RedFlags];
+        // A crisis outranks a symptom ("j'ai trop mal, je veux mourir"): its rules are tried first.
+        rules = [.. content.RedFlags.OrderBy(r => r.IsCrisis ? 0 : 1)];
         terms = new PhraseSet<(int, int)>(rules.SelectMany((rule, r) =>
             rule.AllOf.SelectMany((group, g) => group.Select(term => (Tokeniser.Compile(term), (r, g))))));
         languages = content.Languages.ToDictionary(l => l.Key, l => (
@@ -60,7 +61,7 @@ public sealed class RedFlagDetector
         var symptom = false;
         foreach (var (index, _, (r, g)) in matches)
         {
-            if (satisfied.Contains((r, g)) || !Counts(rules[r].Language, tokens, index, context)) continue;
+            if (satisfied.Contains((r, g)) || !Counts(rules[r], tokens, index, context)) continue;
             satisfied.Add((r, g));
             symptom |= g == 0;
         }
@@ -73,8 +74,11 @@ public sealed class RedFlagDetector
         return new RedFlagCheck(null, symptom);
     }
 
-    private bool Counts(string language, IReadOnlyList<Token> tokens, int index, Dictionary<string, (List<(int, Phrase, bool)>, List<(int, Phrase, bool)>)> context)
+    private bool Counts(
+        RedFlagRule rule, IReadOnlyList<Token> tokens, int index,
+        Dictionary<string, (List<(int, Phrase, bool)>, List<(int, Phrase, bool)>)> context)
     {
+        var language = rule.Language;
         var (negations, hypotheticals, past) = languages[language];
         var sentence = tokens[index].Sentence;
         for (var i = index - 1; i >= 0 && i >= index - 4 && tokens[i].Sentence == sentence; i--)
@@ -82,6 +86,8 @@ public sealed class RedFlagDetector
             if (negations.Contains(tokens[i].Text)) return false;
             if (!Fillers.Contains(tokens[i].Text)) break;
         }
+        // "if I don't get better I'll kill myself", "I tried to end it last year": a crisis all the same.
+        if (rule.IsCrisis) return true;
         if (!context.TryGetValue(language, out var found)) context[language] = found = (hypotheticals.FindAll(tokens), past.FindAll(tokens));
         foreach (var (i, _, _) in found.Item1)
         {

@@ -1,0 +1,105 @@
+namespace Chatbot.Core.Tests.Conversation;
+
+/// <summary>Suicidal intent, wish to die, self-harm: the crisis lines at once. Not idioms nor risk questions.</summary>
+public class CrisisTests
+{
+    [Theory]
+    [InlineData("je veux en finir", "suicidal_intent")]
+    [InlineData("j'ai plus envie de vivre", "wish_to_die")]
+    [InlineData("jai plus envie de vivre, a quoi ca sert", "wish_to_die")]
+    [InlineData("je pense au suicide", "suicidal_intent")]
+    [InlineData("je vais me foutre en l'air", "suicidal_intent")]
+    [InlineData("si ça rate encore je me fous en l'air", "suicidal_intent")]
+    [InlineData("à quoi bon continuer", "wish_to_die")]
+    [InlineData("a quoi bon continuer comme ca", "wish_to_die")]
+    [InlineData("jveux mourir", "wish_to_die")]
+    [InlineData("envi de mourir", "wish_to_die")]
+    [InlineData("mes enfants seraient mieux sans moi", "wish_to_die")]
+    [InlineData("je me scarifie depuis quelques semaines", "self_harm")]
+    [InlineData("mon mari répète qu'il va se tuer, il a sa cimentoplastie jeudi", "suicidal_intent")]
+    public void Crisis_InFrench_GetsTheCrisisLine(string message, string rule) =>
+        ExpectCrisis(message, rule, "fr", "3114", "15", "112");
+
+    [Theory]
+    [InlineData("voglio farla finita", "suicidal_intent")]
+    [InlineData("non ce la faccio più a vivere", "wish_to_die")]
+    [InlineData("mi voglio togliere la vita", "suicidal_intent")]
+    [InlineData("giuro che mi ammazzo", "suicidal_intent")]
+    [InlineData("nn voglio piu vivere", "wish_to_die")]
+    [InlineData("penso al suicidio", "suicidal_intent")]
+    [InlineData("mi faccio del male da giorni", "self_harm")]
+    [InlineData("mia madre dice che non vuole più vivere", "wish_to_die")]
+    public void Crisis_InItalian_GetsTelefonoAmico(string message, string rule) =>
+        ExpectCrisis(message, rule, "it", "02 2327 2327", "112", "118");
+
+    [Theory]
+    [InlineData("I want to end it all", "suicidal_intent")]
+    [InlineData("I don't want to live anymore", "wish_to_die")]
+    [InlineData("i dont wanna live anymore", "wish_to_die")]
+    [InlineData("thinking of killing myself", "suicidal_intent")]
+    [InlineData("im gonna kill myself", "suicidal_intent")]
+    [InlineData("if the op fails i will kill myself", "suicidal_intent")]
+    [InlineData("I've been cutting myself", "self_harm")]
+    [InlineData("honestly they'd all be better off dead without me... better off dead", "wish_to_die")]
+    [InlineData("whats the point of living like this", "wish_to_die")]
+    [InlineData("my son has been cutting himself again", "self_harm")]
+    public void Crisis_InEnglish_GetsTheLinesOfBothCountries(string message, string rule) =>
+        ExpectCrisis(message, rule, "en", "3114", "02 2327 2327", "15", "112", "118");
+
+    [Theory]
+    // Idioms: pain or impatience, not a crisis.
+    [InlineData("ce mal de dos me tue")]
+    [InlineData("ça me tue d'attendre")]
+    [InlineData("cette attente va me tuer")]
+    [InlineData("je meurs de faim, je peux manger avant ?")]
+    [InlineData("I'm dying for a coffee, can I drink before?")]
+    [InlineData("my back is killing me")]
+    [InlineData("this pain is killing me")]
+    [InlineData("muoio di fame, posso mangiare prima?")]
+    [InlineData("mi ammazza questa attesa")]
+    [InlineData("questo dolore mi uccide")]
+    // The procedure's own dangers, and a fear of dying during it: a risk question.
+    [InlineData("can you die from a vertebroplasty?")]
+    [InlineData("est-ce qu'on peut mourir de la cimentoplastie ?")]
+    [InlineData("rischio di morte?")]
+    [InlineData("ho paura di morire durante l'intervento")]
+    [InlineData("I'm scared of dying during the procedure")]
+    [InlineData("j'ai pas envie de mourir pendant l'opération, c'est risqué ?")]
+    [InlineData("I don't want to die during the operation, is it safe?")]
+    public void NearMiss_IsNotACrisis(string message)
+    {
+        var chat = Transcript.Start().Send(message);
+        Assert.NotEqual("crisis", chat.Last.Topic);
+        Assert.DoesNotContain("3114", chat.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("j'ai trop mal au dos, je veux mourir", "3114")]
+    [InlineData("ho la febbre a 39 e voglio morire", "02 2327 2327")]
+    public void Crisis_WithASymptom_GetsTheCrisisReply_WhichHasTheEmergencyNumbersToo(string message, string line) =>
+        Transcript.Start().Send(message).Expect("escalate", "crisis").ExpectText(line);
+
+    [Theory]
+    [InlineData("je veux en finir", "on verra demain", "3114")]
+    [InlineData("je veux en finir", "non", "3114")]
+    [InlineData("voglio farla finita", "sta peggiorando", "02 2327 2327")]
+    [InlineData("I want to end it all", "can't I just wait until tomorrow?", "3114")]
+    public void AfterACrisis_WaitingOrNo_GetsTheCrisisGuidanceAgain(string crisis, string next, string line)
+    {
+        var chat = Transcript.Start().Send(crisis).Expect("escalate", "crisis")
+            .Send(next).Expect("escalate", "crisis").ExpectText(line).ExpectEscalation("created", "emergency");
+        Assert.Empty(chat.Last.Citations);
+    }
+
+    private static void ExpectCrisis(string message, string rule, string language, params string[] numbers)
+    {
+        var chat = Transcript.Start().Send(message)
+            .Expect("escalate", "crisis").ExpectEscalation("created", "emergency");
+        Assert.Equal((rule, language), (chat.Last.RedFlag, chat.Last.Language));
+        foreach (var number in numbers) chat.ExpectText(number);
+        Assert.Empty(chat.Last.Citations);
+        // Not the physical-emergency text.
+        var emergencyText = TestContent.Content.Reply(language, "emergency");
+        Assert.DoesNotContain(emergencyText, chat.Last.Text, StringComparison.Ordinal);
+    }
+}
