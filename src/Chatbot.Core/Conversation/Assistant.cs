@@ -173,8 +173,13 @@ public sealed class Assistant
     private Turn Emergency(ConversationState state, string language, string? redFlag, bool crisis = false)
     {
         var (topic, reply) = crisis ? ("crisis", ReplyKeys.Crisis) : ("emergency", ReplyKeys.Emergency);
-        var result = Result(topic, 1, language, state, Actions.Escalate, say.Say(language, reply),
-            escalation: EscalationDecision.Created(EscalationReasons.Emergency)) with { RedFlag = redFlag };
+        // One emergency, one escalation: while the conversation is still about it, what the patient adds
+        // goes to the escalation already open (and is notified), not to a new ordinary request.
+        var escalation = AfterEmergency(state) && state.OpenEscalation is { } open
+            ? EscalationDecision.AddedToEmergency(open)
+            : EscalationDecision.Created(EscalationReasons.Emergency);
+        var result = Result(topic, 1, language, state, Actions.Escalate, say.Say(language, reply), escalation: escalation)
+            with { RedFlag = redFlag };
         return new(result, state with { OfferedEscalation = null, PendingTopic = null, FallbackCount = 0, LastTopic = topic });
     }
 

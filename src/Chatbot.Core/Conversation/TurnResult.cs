@@ -40,6 +40,9 @@ public sealed record EscalationDecision(string Status, string Reason)
 
     public static EscalationDecision Offered(string reason) => new("offered", reason);
 
+    /// <summary>The patient's message is added to the emergency escalation <paramref name="id"/> already open.</summary>
+    public static EscalationDecision AddedToEmergency(string id) => new("relayed", EscalationReasons.Emergency) { Id = id };
+
     /// <summary>The message is passed to staff already handling the conversation.</summary>
     public static EscalationDecision Relayed(string id) => new("relayed", EscalationReasons.HumanRequested) { Id = id };
 }

@@ -71,9 +71,19 @@ public sealed class StaffDesk(IEscalationStore escalations, IConversationStore c
         while (true)
         {
             var stored = await conversations.LoadAsync(key, cancellationToken);
-            if (handoff is null && stored.State.Handoff != record.Id) return;
-            // Staff are in the chat now: a pending call-back offer lapses.
-            if (await conversations.TrySaveAsync(key, stored.State with { Handoff = handoff, CallbackAsked = false }, stored.Version, null, cancellationToken)) return;
+            var current = stored.State;
+            if (handoff is null && current.Handoff != record.Id && current.OpenEscalation != record.Id) return;
+            // Staff are in the chat now: a pending call-back offer lapses. Once resolved, the escalation is no
+            // longer the conversation's open one: a later emergency opens a new escalation.
+            var next = handoff is null
+                ? current with
+                {
+                    Handoff = current.Handoff == record.Id ? null : current.Handoff,
+                    OpenEscalation = current.OpenEscalation == record.Id ? null : current.OpenEscalation,
+                    CallbackAsked = false,
+                }
+                : current with { Handoff = handoff, CallbackAsked = false };
+            if (await conversations.TrySaveAsync(key, next, stored.Version, null, cancellationToken)) return;
         }
     }
 

@@ -39,6 +39,45 @@ public class EscalationTests
         Assert.Equal(reason, JsonDocument.Parse(body).RootElement.GetProperty("reason").GetString());
     }
 
+    [Theory]
+    [InlineData("j'ai 40 de fièvre et des frissons depuis ma cimentoplastie", "je peux lui donner du doliprane et attendre demain ?")]
+    [InlineData("my dad has 39.8 fever since his vertebroplasty", "can't I just bring him to the clinic in the morning?")]
+    [InlineData("je veux en finir, je n'en peux plus", "non")]
+    public async Task AfterAnEmergency_WaitingIsAnsweredWithTheGuidance_AndAddedToTheSameEscalation(string emergency, string then)
+    {
+        await using var hook = await StaffWebhook.StartAsync();
+        await using var bot = await BotHost.StartAsync(Notifications(hook));
+        var first = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says(emergency))).Chatbot().GetProperty("escalation");
+        var id = first.GetProperty("id").GetString()!;
+
+        var again = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says(then))).Chatbot();
+
+        Assert.Contains(again.GetProperty("topic").GetString(), new[] { "emergency", "crisis" });
+        var escalation = again.GetProperty("escalation");
+        Assert.Equal(("relayed", "emergency", id),
+            (escalation.GetProperty("status").GetString(), escalation.GetProperty("reason").GetString(), escalation.GetProperty("id").GetString()));
+        var store = bot.Services.GetRequiredService<SqliteEscalationStore>();
+        Assert.Single(await store.ListAsync(null, CancellationToken.None));
+        Assert.Equal("message", (await store.GetAsync(id, CancellationToken.None))!.History[^1].Action);
+    }
+
+    [Fact]
+    public async Task AnEmergencyAfterTheLastOneWasClosed_OpensANewEscalation()
+    {
+        await using var bot = await BotHost.StartAsync("--Staff:ApiKey=k");
+        var first = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("j'ai 40 de fièvre depuis ma cimentoplastie")));
+        var id = first.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
+        var resolve = new HttpRequestMessage(HttpMethod.Post, $"/api/escalations/{id}/resolve");
+        resolve.Headers.Add("X-Api-Key", "k");
+        (await bot.Http.SendAsync(resolve)).EnsureSuccessStatusCode();
+
+        var second = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("il a encore 40 de fièvre ce soir")));
+
+        var escalation = second.Chatbot().GetProperty("escalation");
+        Assert.Equal("created", escalation.GetProperty("status").GetString());
+        Assert.NotEqual(id, escalation.GetProperty("id").GetString());
+    }
+
     [Fact]
     public async Task Notification_NeverCarriesContactDetails_OnlyMaskedText()
     {
