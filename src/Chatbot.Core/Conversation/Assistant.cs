@@ -63,7 +63,31 @@ public sealed class Assistant
     public Turn Reply(ConversationState state, string? text, string? locale = null)
     {
         var turn = Decide(state with { Turns = state.Turns + 1 }, text, locale);
+        if (RepeatsItself(state, turn.Result)) turn = WithTheTeamOffered(turn);
         return turn with { State = turn.State with { Transcript = Transcripts.Append(turn.State.Transcript, text, turn.Result) } };
+    }
+
+    /// <summary>
+    /// The very reply the patient has just had, word for word (the same clarification, the same quotes, the
+    /// same "I did not understand"): it helped no more the first time. Greetings and emergencies may repeat.
+    /// </summary>
+    private static bool RepeatsItself(ConversationState before, TurnResult reply) =>
+        reply.Escalation is null && reply.Topic != "greeting"
+        && reply.Action is Actions.Answer or Actions.Clarify or Actions.Fallback or Actions.SmallTalk
+        && before.Transcript.LastOrDefault(l => l.From == "bot")?.Text == Transcripts.BotLine(reply);
+
+    /// <summary>The same reply, and this time the team offered (a "yes" reaches staff).</summary>
+    private Turn WithTheTeamOffered(Turn turn)
+    {
+        var reply = turn.Result;
+        var reason = reply.Action == Actions.Answer ? EscalationReasons.Unanswered : EscalationReasons.LowConfidence;
+        var offered = reply with
+        {
+            Text = reply.Text + "\n\n" + say.Say(reply.Language, ReplyKeys.OfferStaff),
+            Escalation = EscalationDecision.Offered(reason),
+            SuggestedActions = [.. reply.SuggestedActions, .. say.YesNo(reply.Language)],
+        };
+        return new Turn(offered, turn.State with { OfferedEscalation = reason });
     }
 
     private Turn Decide(ConversationState state, string? text, string? locale)

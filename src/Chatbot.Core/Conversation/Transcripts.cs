@@ -19,9 +19,12 @@ public static class Transcripts
     {
         var lines = transcript.ToList();
         lines.Add(new TranscriptLine("patient", Shorten("", PersonalDataMask.Mask(patient ?? ""), MaxLineLength)));
-        lines.Add(new TranscriptLine("bot", Shorten($"[{reply.Action}/{reply.Topic}] ", reply.Text, MaxBotLineLength)));
+        lines.Add(new TranscriptLine("bot", BotLine(reply)));
         return lines.Count <= MaxLines ? lines : lines[^MaxLines..];
     }
+
+    /// <summary>How the bot's reply is kept: what it did, on which topic, and the start of its text.</summary>
+    public static string BotLine(TurnResult reply) => Shorten($"[{reply.Action}/{reply.Topic}] ", reply.Text, MaxBotLineLength);
 
     /// <summary>The line <paramref name="prefix"/> + <paramref name="text"/>, on one line and at most <paramref name="max"/> characters.</summary>
     private static string Shorten(string prefix, string text, int max)
