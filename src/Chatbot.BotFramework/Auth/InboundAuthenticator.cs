@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Chatbot.BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,8 +11,9 @@ namespace Chatbot.BotFramework.Auth;
 /// <summary>
 /// Validates the bearer JWT of an incoming activity as the Bot Framework requires: signed (RS256)
 /// by a key from the issuer's OpenID metadata (cached, refreshed when an unknown key appears),
-/// right issuer, audience = the bot's App ID, 5 minutes of clock skew, and for channel tokens the
-/// <c>serviceurl</c> claim equal to the activity's serviceUrl and the key endorsed for its channel.
+/// right issuer, audience = the bot's App ID, 5 minutes of clock skew, then the claims of
+/// <see cref="TokenClaims"/>: for channel tokens the serviceurl and the key's endorsement, for
+/// Entra-issued ones the caller's App ID and a serviceUrl the token or the policy vouches for.
 /// </summary>
 public sealed partial class InboundAuthenticator
 {
@@ -22,13 +22,17 @@ public sealed partial class InboundAuthenticator
 
     private readonly BotAuthOptions options;
     private readonly ILogger<InboundAuthenticator> logger;
+    private readonly ServiceUrlPolicy serviceUrls;
     private readonly JsonWebTokenHandler handler = new();
     private readonly ConfigurationManager<OpenIdConnectConfiguration> channelKeys;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> entraKeys;
 
-    public InboundAuthenticator(IOptions<BotAuthOptions> options, ILogger<InboundAuthenticator> logger, TimeProvider time)
+    public InboundAuthenticator(
+        IOptions<BotAuthOptions> options, ServiceUrlPolicy serviceUrls,
+        ILogger<InboundAuthenticator> logger, TimeProvider time)
     {
         this.options = options.Value;
+        this.serviceUrls = serviceUrls;
         this.logger = logger;
         Time = time;
         channelKeys = Keys(this.options.BotOpenIdMetadataUrl);
@@ -36,6 +40,14 @@ public sealed partial class InboundAuthenticator
     }
 
     public TimeProvider Time { get; }
+
+    /// <summary>
+    /// Without an App ID nobody vouches for the serviceUrl, so the policy must (a 400: the request
+    /// is wrong, not its caller). Checked on every activity that carries one, expectReplies included:
+    /// an escalation stores it, and a staff reply is posted there later.
+    /// </summary>
+    public string? ServiceUrlRefusal(Activity activity) =>
+        options.AuthenticationEnabled || activity.ServiceUrl is not { } url ? null : serviceUrls.Refusal(url);
 
     /// <summary>Null when the request may proceed; otherwise why it is refused (for logs, never for the caller).</summary>
     public async Task<string?> RefuseAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
@@ -57,7 +69,8 @@ public sealed partial class InboundAuthenticator
         {
             var (result, configuration) = await ValidateAsync(token, fromChannel, refreshed: false, cancellationToken);
             if (!result.IsValid) return $"invalid token: {result.Exception?.GetType().Name}";
-            return fromChannel ? ChannelClaimsRefusal(unvalidated, configuration, activity) : null;
+            return fromChannel ? TokenClaims.ChannelRefusal(unvalidated, configuration, activity)
+                : TokenClaims.EntraRefusal(unvalidated, options.MicrosoftAppId!, activity, serviceUrls);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TaskCanceledException)
         {
@@ -103,22 +116,6 @@ public sealed partial class InboundAuthenticator
         var tenants = options.Tenant == "botframework.com" ? BotFrameworkTenants : [options.MicrosoftAppTenantId!];
         return [.. tenants.SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" })];
     }
-
-    private static string? ChannelClaimsRefusal(JsonWebToken token, OpenIdConnectConfiguration configuration, Activity activity)
-    {
-        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == token.Kid);
-        if (key is not null && !Endorses(key, activity.ChannelId)) return "signing key not endorsed for this channel";
-        var serviceUrl = token.TryGetPayloadValue<string>("serviceurl", out var claimed) ? claimed : null;
-        if (!string.Equals(serviceUrl?.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
-            return "serviceurl claim does not match the activity";
-        return null;
-    }
-
-    /// <summary>Keys carry "endorsements": the channels allowed to use them.</summary>
-    public static bool Endorses(SecurityKey key, string? channelId) =>
-        key is not JsonWebKey jwk || !jwk.AdditionalData.TryGetValue("endorsements", out var value)
-        || (value is JsonElement { ValueKind: JsonValueKind.Array } list && list.EnumerateArray().Any(e => e.GetString() == channelId))
-        || (value is IEnumerable<object> items && items.Any(e => e?.ToString() == channelId));
 
     private static ConfigurationManager<OpenIdConnectConfiguration> Keys(string url) =>
         new(url, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever { RequireHttps = !IsLoopback(url) })

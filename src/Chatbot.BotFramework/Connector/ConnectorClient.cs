@@ -9,8 +9,10 @@ namespace Chatbot.BotFramework.Connector;
 /// Sends activities to a channel's Connector API: a reply goes to
 /// <c>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{replyToId}</c>, a new message to
 /// <c>…/activities</c>. Retries with backoff on 429 and 5xx come from the HttpClient's resilience handler.
+/// Without a bot identity, only to a serviceUrl the policy allows: the last guard before the network,
+/// for conversation references stored before the policy existed.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, IOutboundTokens tokens)
+public sealed class ConnectorClient(HttpClient http, IOutboundTokens tokens, ServiceUrlPolicy serviceUrls)
 {
     public const string HttpClientName = "connector";
 
@@ -27,6 +29,10 @@ public sealed class ConnectorClient(HttpClient http, IOutboundTokens tokens)
         if (await tokens.GetTokenAsync(cancellationToken) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        else if (serviceUrls.Refusal(serviceUrl) is { } refusal)
+        {
+            throw new HttpRequestException(refusal);
         }
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();

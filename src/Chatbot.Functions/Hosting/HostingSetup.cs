@@ -82,6 +82,9 @@ public static partial class HostingSetup
     {
         builder.Services.AddOptions<BotAuthOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidator>();
+        builder.Services.AddOptions<ServiceUrlOptions>().BindConfiguration(ServiceUrlOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ServiceUrlOptions>, ServiceUrlOptionsValidator>();
+        builder.Services.AddSingleton<ServiceUrlPolicy>();
         builder.Services.AddSingleton<InboundAuthenticator>();
         builder.Services.AddSingleton<IOutboundTokens, MsalOutboundTokens>();
         builder.Services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName).AddStandardResilienceHandler();

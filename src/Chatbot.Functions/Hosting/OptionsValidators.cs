@@ -18,3 +18,6 @@ public sealed partial class BotAuthOptionsValidator : IValidateOptions<BotAuthOp
 
 [OptionsValidator]
 public sealed partial class NotificationOptionsValidator : IValidateOptions<NotificationOptions>;
+
+[OptionsValidator]
+public sealed partial class ServiceUrlOptionsValidator : IValidateOptions<ServiceUrlOptions>;

@@ -40,6 +40,11 @@ public static partial class MessagesEndpoint
             Log.Refused(logger, reason);
             return TypedResults.Unauthorized();
         }
+        if (authenticator.ServiceUrlRefusal(activity) is { } refused)
+        {
+            Log.ServiceUrlRefused(logger, refused);
+            return ProblemBody.Result(StatusCodes.Status400BadRequest, refused);
+        }
         if (activity.Type == ActivityTypes.Invoke) return TypedResults.Json(new InvokeResponse(200), BotJson.Default.InvokeResponse);
         if (activity.Type == ActivityTypes.Message && (activity.Conversation?.Id is null || activity.ServiceUrl is null && activity.DeliveryMode != DeliveryModes.ExpectReplies))
         {
@@ -79,6 +84,9 @@ public static partial class MessagesEndpoint
     {
         [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Request refused: {Reason}")]
         public static partial void Refused(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 1206, Level = LogLevel.Warning, Message = "Request refused, nothing sent: {Reason}")]
+        public static partial void ServiceUrlRefused(ILogger logger, string reason);
 
         [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "The channel refused or did not answer the reply (HTTP {Status}) after retries")]
         public static partial void ChannelUnreachable(ILogger logger, int status);

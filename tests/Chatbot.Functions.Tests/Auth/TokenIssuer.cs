@@ -50,6 +50,14 @@ public sealed class TokenIssuer : IAsyncDisposable
                     ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
                 }), "application/json");
             });
+            // Microsoft Entra's metadata for a tenant: the issuer of Emulator tokens, same keys.
+            app.MapGet("/entra/{tenant}/.well-known/openid-configuration", (string tenant) => Results.Text(
+                JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["issuer"] = $"https://login.microsoftonline.com/{tenant}/v2.0",
+                    ["jwks_uri"] = issuer!.Base + "/keys",
+                    ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+                }), "application/json"));
             app.MapGet("/keys", () => Results.Text(JsonSerializer.Serialize(new { keys = new[] { Jwk(rsa, key.KeyId) } }), "application/json"));
             MapSignIn(app, () => issuer!);
         });
@@ -95,9 +103,9 @@ public sealed class TokenIssuer : IAsyncDisposable
         };
     }
 
-    /// <summary>A channel token as Azure Bot Service sends it; each argument can be made wrong.</summary>
+    /// <summary>A channel token as Azure Bot Service sends it; each argument can be made wrong (null: no claim).</summary>
     public string Token(
-        string serviceUrl, string audience = AppId, string issuer = "https://api.botframework.com",
+        string? serviceUrl, string audience = AppId, string issuer = "https://api.botframework.com",
         DateTime? expires = null, SigningCredentials? signing = null, IDictionary<string, object>? claims = null)
     {
         var now = DateTime.UtcNow;
@@ -108,8 +116,35 @@ public sealed class TokenIssuer : IAsyncDisposable
             IssuedAt = now.AddMinutes(-10),
             NotBefore = now.AddMinutes(-10),
             Expires = expires ?? now.AddMinutes(30),
-            Subject = new ClaimsIdentity([new Claim("serviceurl", serviceUrl)]),
+            Subject = serviceUrl is null ? null : new ClaimsIdentity([new Claim("serviceurl", serviceUrl)]),
             SigningCredentials = signing ?? new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            Claims = claims,
+        });
+    }
+
+    /// <summary>The Bot Framework tenant that signs the Emulator's tokens.</summary>
+    public const string EmulatorTenant = "d6d49420-f39b-4df7-a1dc-d59a935871db";
+
+    /// <summary>
+    /// An Emulator token from Microsoft Entra: version 1.0 names the caller in "appid", 2.0 in
+    /// "azp"; no serviceurl claim unless given. Null claims are left out.
+    /// </summary>
+    public string EntraToken(string? version, string? appId = null, string? azp = null, string? serviceUrl = null)
+    {
+        var claims = new Dictionary<string, object?>
+        {
+            ["ver"] = version, ["appid"] = appId, ["azp"] = azp, ["serviceurl"] = serviceUrl,
+        }.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!);
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = version == "2.0"
+                ? $"https://login.microsoftonline.com/{EmulatorTenant}/v2.0"
+                : $"https://sts.windows.net/{EmulatorTenant}/",
+            Audience = AppId,
+            NotBefore = now.AddMinutes(-1),
+            Expires = now.AddMinutes(30),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
             Claims = claims,
         });
     }
