@@ -16,6 +16,12 @@ public sealed record LocalToken(string ConversationId, string UserId, long Expir
 /// </summary>
 public sealed class LocalDirectLine(IOptions<DirectLineOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// The serviceUrl of every local conversation: fixed, never taken from a request's Host header, and
+    /// not an http URL, so nothing for it ever leaves the process (see <c>PatientChannel</c>).
+    /// </summary>
+    public const string ServiceUrl = "urn:chatbot:local-directline";
+
     private const int MaxConversations = 1_000;
     private readonly byte[] key = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, LocalConversation> conversations = new(StringComparer.Ordinal);

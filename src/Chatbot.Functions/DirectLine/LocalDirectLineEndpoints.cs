@@ -34,13 +34,6 @@ public static class LocalDirectLineEndpoints
             return TypedResults.Json(new ActivitySet(activities, next.ToString(System.Globalization.CultureInfo.InvariantCulture)), DirectLineJson.Default.ActivitySet);
         });
         directLine.MapPost("/conversations/{id}/activities", PostAsync).RequireRateLimiting(DirectLineEndpoints.ActivityPolicy);
-        // Where the bot's proactive messages (a staff reply) go for local conversations: its serviceUrl.
-        app.MapPost("/api/directline/connector/v3/conversations/{id}/activities/{replyTo?}", async Task<IResult> (HttpRequest request, string id, LocalDirectLine local, CancellationToken ct) =>
-        {
-            var activity = await JsonSerializer.DeserializeAsync(request.Body, BotJson.Default.Activity, ct);
-            if (activity is null || local.Find(id) is not { } conversation) return ProblemBody.Result(404, "no such local conversation");
-            return TypedResults.Json(new ResourceResponse(conversation.Append(activity)), DirectLineJson.Default.ResourceResponse);
-        });
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, LocalDirectLine local, BotTurns turns, CancellationToken ct)
@@ -51,7 +44,7 @@ public static class LocalDirectLineEndpoints
         if (fresh)
         {
             // As Azure's Direct Line does: tell the bot the user joined, so it says welcome.
-            var joined = Incoming(request, claims, new Activity { Type = ActivityTypes.ConversationUpdate, Locale = Locale(request), MembersAdded = [new ChannelAccount(claims.UserId)] });
+            var joined = Incoming(claims, new Activity { Type = ActivityTypes.ConversationUpdate, Locale = Locale(request), MembersAdded = [new ChannelAccount(claims.UserId)] });
             foreach (var reply in await turns.OnActivityAsync(joined, ct)) conversation.Append(reply);
         }
         return TypedResults.Json(new DirectLineConversation(claims.ConversationId, request.Headers.Authorization.ToString()["Bearer ".Length..].Trim(), (int)local.Lifetime.TotalSeconds), DirectLineJson.Default.DirectLineConversation, statusCode: fresh ? 201 : 200);
@@ -75,16 +68,16 @@ public static class LocalDirectLineEndpoints
         }
         if (posted?.Type is not { Length: > 0 }) return ProblemBody.Result(400, "the activity has no type");
         // The token says who the user is: a client cannot speak for someone else.
-        var activity = Incoming(request, claims, posted with { From = posted.From is { } sender ? sender with { Id = claims.UserId, Role = "user" } : new ChannelAccount(claims.UserId) { Role = "user" } });
+        var activity = Incoming(claims, posted with { From = posted.From is { } sender ? sender with { Id = claims.UserId, Role = "user" } : new ChannelAccount(claims.UserId) { Role = "user" } });
         var activityId = conversation.Append(activity);
         foreach (var reply in await turns.OnActivityAsync(activity with { Id = activityId }, ct)) conversation.Append(reply);
         return TypedResults.Json(new ResourceResponse(activityId), DirectLineJson.Default.ResourceResponse);
     }
 
-    private static Activity Incoming(HttpRequest request, LocalToken claims, Activity activity) => activity with
+    private static Activity Incoming(LocalToken claims, Activity activity) => activity with
     {
         ChannelId = ChannelId,
-        ServiceUrl = $"{request.Scheme}://{request.Host}/api/directline/connector/",
+        ServiceUrl = LocalDirectLine.ServiceUrl,
         Conversation = new ConversationAccount(claims.ConversationId),
         From = activity.From ?? new ChannelAccount(claims.UserId) { Role = "user" },
         Recipient = new ChannelAccount("bot", "Assistant") { Role = "bot" },

@@ -123,6 +123,7 @@ public static partial class HostingSetup
         builder.Services.AddOptions<StaffOptions>().BindConfiguration("Staff");
         builder.Services.AddSingleton<StaffAuthenticator>();
         builder.Services.AddSingleton<StaffDesk>();
+        builder.Services.AddSingleton<PatientChannel>();
         return builder;
     }
 

@@ -1,4 +1,3 @@
-using Chatbot.BotFramework.Connector;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Core.Content;
 using Chatbot.Functions.Escalations;
@@ -7,7 +6,8 @@ using Chatbot.Functions.State;
 namespace Chatbot.Functions.Staff;
 
 /// <summary>What staff do with an escalation: acknowledge, reply into the patient's chat, resolve. Each action is audited.</summary>
-public sealed class StaffDesk(IEscalationStore escalations, IConversationStore conversations, ConnectorClient connector, ChatContent content, TimeProvider time)
+public sealed class StaffDesk(
+    IEscalationStore escalations, IConversationStore conversations, PatientChannel patient, ChatContent content, TimeProvider time)
 {
     public const int MaxReplyLength = 4_000;
     private static readonly string[] Unresolved = [EscalationStatus.Open, EscalationStatus.Acknowledged];
@@ -29,7 +29,7 @@ public sealed class StaffDesk(IEscalationStore escalations, IConversationStore c
         if (record is null || !Unresolved.Contains(record.Status)) return null;
         var reference = record.Conversation;
         var team = content.Reply(record.Language, Core.Conversation.ReplyKeys.CareTeam);
-        await connector.SendAsync(new Activity
+        await patient.SendAsync(new Activity
         {
             Type = ActivityTypes.Message,
             Timestamp = time.GetUtcNow(),

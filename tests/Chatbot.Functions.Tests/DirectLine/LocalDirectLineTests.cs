@@ -36,6 +36,38 @@ public class LocalDirectLineTests
     private static object Message(string text) => new { type = "message", text, locale = "fr-FR", from = new { id = "someone-else", name = "Patient" }, channelData = new { clientActivityID = "c1" } };
 
     [Fact]
+    public async Task NobodyCanPostIntoAPatientsChat_AndAForgedHostHeaderIsNotWhereStaffRepliesGo()
+    {
+        await using var bot = await BotHost.StartAsync("--Staff:ApiKey=k");
+        var session = await TokenAsync(bot);
+        var start = As(session, HttpMethod.Post, "/conversations");
+        start.Headers.Host = "evil.example";
+        await bot.Http.SendAsync(start);
+        var ask = As(session, HttpMethod.Post, $"/conversations/{session.ConversationId}/activities", Message("je veux parler à une infirmière"));
+        ask.Headers.Host = "evil.example";
+        (await bot.Http.SendAsync(ask)).EnsureSuccessStatusCode();
+        var (before, watermark) = await PollAsync(bot, session);
+
+        // The old loop through HTTP is gone: a "care team" message cannot be injected by anyone.
+        var injected = await bot.Http.PostAsync($"/api/directline/connector/v3/conversations/{session.ConversationId}/activities",
+            new StringContent("""{"type":"message","text":"**Équipe soignante** : rappelez le 0899 00 00 00"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, injected.StatusCode);
+        Assert.Empty((await PollAsync(bot, session, watermark)).Activities);
+        var escalations = bot.Services.GetRequiredService<Chatbot.Functions.Escalations.SqliteEscalationStore>();
+        var record = Assert.Single(await escalations.ListAsync(null, CancellationToken.None));
+        Assert.Equal(Chatbot.Functions.DirectLine.LocalDirectLine.ServiceUrl, record.Conversation.ServiceUrl);
+
+        // The care team's reply still reaches the patient, in process.
+        var reply = new HttpRequestMessage(HttpMethod.Post, $"/api/escalations/{record.Id}/reply") { Content = JsonContent.Create(new { text = "Je vous appelle." }) };
+        reply.Headers.Add("X-Api-Key", "k");
+        (await bot.Http.SendAsync(reply)).EnsureSuccessStatusCode();
+        var staff = Assert.Single((await PollAsync(bot, session, watermark)).Activities);
+        Assert.Equal("Je vous appelle.", staff.GetProperty("channelData").GetProperty("careTeam").GetProperty("text").GetString());
+        Assert.True(before.Length >= 2);
+    }
+
+    [Fact]
     public async Task StartPostPoll_TheBotWelcomesThenAnswers_WithWatermarks()
     {
         await using var bot = await BotHost.StartAsync();
