@@ -64,6 +64,10 @@ internal static class LanguageFilesReader
                 Worsening = file.Texts(root, "worsening", required: false),
                 Politeness = file.Texts(root, "politeness", required: false),
                 NameFillers = file.Texts(root, "name_fillers", required: false),
+                PersonalFactors = file.Texts(root, "personal_factors", required: false),
+                PrecisionNumbers = file.Texts(root, "precision_numbers", required: false),
+                PrecisionDetails = file.Texts(root, "precision_details", required: false),
+                Quantities = file.Texts(root, "quantities", required: false),
             };
         }
         return (profiles, foreign);

@@ -97,6 +97,21 @@ public sealed record LanguageProfile(
 
     /// <summary>Words around a procedure's name in a message that only names it ("c'est pour une", "it's for my mum's").</summary>
     public IReadOnlyList<string> NameFillers { get; init; } = [];
+
+    /// <summary>
+    /// What makes the documents' general sentences unable to settle this patient's case: a medicine that
+    /// changes the risk, an allergy, an illness, pregnancy, a device, great age, living alone.
+    /// </summary>
+    public IReadOnlyList<string> PersonalFactors { get; init; } = [];
+
+    /// <summary>Asking for a number (hours, a time, a price, a duration): the quotes must give one.</summary>
+    public IReadOnlyList<string> PrecisionNumbers { get; init; } = [];
+
+    /// <summary>Words that give a quantity in a quote ("le lendemain", "deux"), besides digits.</summary>
+    public IReadOnlyList<string> Quantities { get; init; } = [];
+
+    /// <summary>Asking about one precise thing (water, tobacco, an insurer): the quotes must name it.</summary>
+    public IReadOnlyList<string> PrecisionDetails { get; init; } = [];
 }
 
 /// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>

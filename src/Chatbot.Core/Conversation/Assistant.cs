@@ -18,6 +18,7 @@ public sealed class Assistant
     private readonly Understander understander;
     private readonly SnippetIndex index;
     private readonly Composer say;
+    private readonly TeamOffers offers;
     private readonly TimeProvider time;
     private readonly OfficeHours hours;
 
@@ -37,6 +38,7 @@ public sealed class Assistant
         this.understander = understander;
         index = new SnippetIndex(content);
         say = new Composer(content);
+        offers = new TeamOffers(say, new SituationDetector(content));
     }
 
     private Assistant(Assistant trained, TimeProvider time, OfficeHours hours)
@@ -45,6 +47,7 @@ public sealed class Assistant
         understander = trained.understander;
         index = trained.index;
         say = trained.say;
+        offers = trained.offers;
         this.time = time;
         this.hours = hours;
     }
@@ -63,31 +66,8 @@ public sealed class Assistant
     public Turn Reply(ConversationState state, string? text, string? locale = null)
     {
         var turn = Decide(state with { Turns = state.Turns + 1 }, text, locale);
-        if (RepeatsItself(state, turn.Result)) turn = WithTheTeamOffered(turn);
+        turn = offers.AfterARepeat(state, turn);
         return turn with { State = turn.State with { Transcript = Transcripts.Append(turn.State.Transcript, text, turn.Result) } };
-    }
-
-    /// <summary>
-    /// The very reply the patient has just had, word for word (the same clarification, the same quotes, the
-    /// same "I did not understand"): it helped no more the first time. Greetings and emergencies may repeat.
-    /// </summary>
-    private static bool RepeatsItself(ConversationState before, TurnResult reply) =>
-        reply.Escalation is null && reply.Topic != "greeting"
-        && reply.Action is Actions.Answer or Actions.Clarify or Actions.Fallback or Actions.SmallTalk
-        && before.Transcript.LastOrDefault(l => l.From == "bot")?.Text == Transcripts.BotLine(reply);
-
-    /// <summary>The same reply, and this time the team offered (a "yes" reaches staff).</summary>
-    private Turn WithTheTeamOffered(Turn turn)
-    {
-        var reply = turn.Result;
-        var reason = reply.Action == Actions.Answer ? EscalationReasons.Unanswered : EscalationReasons.LowConfidence;
-        var offered = reply with
-        {
-            Text = reply.Text + "\n\n" + say.Say(reply.Language, ReplyKeys.OfferStaff),
-            Escalation = EscalationDecision.Offered(reason),
-            SuggestedActions = [.. reply.SuggestedActions, .. say.YesNo(reply.Language)],
-        };
-        return new Turn(offered, turn.State with { OfferedEscalation = reason });
     }
 
     private Turn Decide(ConversationState state, string? text, string? locale)
@@ -161,7 +141,8 @@ public sealed class Assistant
             TopicKind.Human => Escalate(state, language, EscalationReasons.HumanRequested, ReplyKeys.EscalationHuman, confidence),
             TopicKind.MedicalAdvice => Escalate(state, language, EscalationReasons.MedicalAdvice, ReplyKeys.EscalationMedical, confidence),
             TopicKind.Greeting => SmallTalk(state, language, heard, confidence),
-            TopicKind.Answer => Answer(state with { LastTopic = topic }, language, topic, confidence, heard.Tokens),
+            TopicKind.Answer => offers.WithinTheDocumentsLimits(
+                Answer(state with { LastTopic = topic }, language, topic, confidence, heard.Tokens), heard.Tokens),
             _ => new Turn(Result(topic, confidence, language, state, Actions.SmallTalk, say.Say(language, ReplyKeys.OutOfScope), suggested: say.TopicChoices(language)), state),
         };
     }

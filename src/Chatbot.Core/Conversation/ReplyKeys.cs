@@ -13,6 +13,8 @@ public static class ReplyKeys
     public const string ClarifyProcedure = "clarify_procedure";
     public const string NoAnswer = "no_answer";
     public const string OfferStaff = "offer_staff";
+    public const string PersonalSituation = "personal_situation";
+    public const string PrecisionGap = "precision_gap";
     public const string OfferDeclined = "offer_declined";
     public const string EscalationHuman = "escalation_human";
     public const string EscalationMedical = "escalation_medical";
@@ -38,7 +40,7 @@ public static class ReplyKeys
     public static readonly IReadOnlyList<string> All =
     [
         Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, PerProcedure,
-        ClarifyProcedure, NoAnswer, OfferStaff, OfferDeclined, EscalationHuman, EscalationMedical,
+        ClarifyProcedure, NoAnswer, OfferStaff, PersonalSituation, PrecisionGap, OfferDeclined, EscalationHuman, EscalationMedical,
         EscalationAccepted, Emergency, Crisis, Fallback, FallbackOffer, UnknownLanguage, GreetingHello,
         GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam, CallbackAsk, CallbackConfirmed,
         TechnicalProblem,
