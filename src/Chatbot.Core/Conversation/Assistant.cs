@@ -79,7 +79,7 @@ public sealed class Assistant
         }
         var heard = understander.Understand(text, locale, state.Language, state.Transcript.LastOrDefault(l => l.From == "patient")?.Text);
         var language = heard.IsForeign ? fallbackLanguage : heard.Language;
-        if (heard.Procedures.Count > 0) state = state with { Procedures = Narrow(heard.Procedures, language) };
+        if (heard.Procedures.Count > 0) state = state with { Procedures = Known(state.Procedures, Narrow(heard.Procedures, language)) };
         // Red flags first, whatever the language: an emergency typed in Spanish still gets the numbers.
         if (heard.RedFlag is { } flag) return Emergency(state, language, flag.Id, flag.IsCrisis);
         // "It's getting worse" or "can't we wait until tomorrow?" after an emergency or a crisis (until
@@ -224,6 +224,13 @@ public sealed class Assistant
         }
         return new Turn(Result(topic, confidence, language, state, Actions.Fallback, say.Say(language, ReplyKeys.Fallback), suggested: say.TopicChoices(language)), state with { FallbackCount = count });
     }
+
+    /// <summary>
+    /// A word shared by several procedures ("le ciment", "cimentoplastie") never erases the one already known:
+    /// it is still that one. Another procedure's own name replaces it.
+    /// </summary>
+    private static List<string> Known(IReadOnlyList<string> known, List<string> named) =>
+        known.Count == 1 && named.Count > 1 && named.Contains(known[0]) ? [known[0]] : named;
 
     /// <summary>A family name in Italian means the Italian document's procedure when only it is written in Italian.</summary>
     private List<string> Narrow(IReadOnlyList<string> procedures, string language)
