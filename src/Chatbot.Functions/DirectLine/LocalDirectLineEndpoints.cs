@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Functions.Messages;
 
@@ -37,8 +36,9 @@ public static class LocalDirectLineEndpoints
         // Where the bot's proactive messages (a staff reply) go for local conversations: its serviceUrl.
         app.MapPost("/api/directline/connector/v3/conversations/{id}/activities/{replyTo?}", async Task<IResult> (HttpRequest request, string id, LocalDirectLine local, CancellationToken ct) =>
         {
-            var activity = await JsonSerializer.DeserializeAsync(request.Body, BotJson.Default.Activity, ct);
-            if (activity is null || local.Find(id) is not { } conversation) return ProblemBody.Result(404, "no such local conversation");
+            var read = await ActivityBody.ReadAsync(request, requireJsonContentType: false, ct);
+            if (read.Activity is not { } activity) return read.Refusal!;
+            if (local.Find(id) is not { } conversation) return ProblemBody.Result(404, "no such local conversation");
             return TypedResults.Json(new ResourceResponse(conversation.Append(activity)), DirectLineJson.Default.ResourceResponse);
         });
     }
@@ -60,20 +60,8 @@ public static class LocalDirectLineEndpoints
     private static async Task<IResult> PostAsync(HttpRequest request, string id, LocalDirectLine local, BotTurns turns, CancellationToken ct)
     {
         if (Authorized(request, id, local) is not { } claims || local.Find(id) is not { } conversation) return Forbidden();
-        Activity? posted;
-        try
-        {
-            posted = await JsonSerializer.DeserializeAsync(request.Body, BotJson.Default.Activity, ct);
-        }
-        catch (JsonException e)
-        {
-            return ProblemBody.Result(400, $"invalid JSON: {e.Message}");
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ProblemBody.Result(413, "the activity is too large");
-        }
-        if (posted?.Type is not { Length: > 0 }) return ProblemBody.Result(400, "the activity has no type");
+        var read = await ActivityBody.ReadAsync(request, requireJsonContentType: false, ct);
+        if (read.Activity is not { } posted) return read.Refusal!;
         // The token says who the user is: a client cannot speak for someone else.
         var activity = Incoming(request, claims, posted with { From = posted.From is { } sender ? sender with { Id = claims.UserId, Role = "user" } : new ChannelAccount(claims.UserId) { Role = "user" } });
         var activityId = conversation.Append(activity);

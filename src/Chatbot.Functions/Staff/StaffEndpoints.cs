@@ -39,6 +39,7 @@ public static partial class StaffEndpoints
         escalations.MapPost("/{id}/reply", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async who =>
             {
+                if (!request.HasJsonContentType()) return ProblemBody.Result(415, "the body must be application/json");
                 var body = await request.ReadFromJsonAsync(StaffJson.Default.StaffReply, ct);
                 if (body?.Text is not { Length: > 0 and <= StaffDesk.MaxReplyLength } text)
                     return ProblemBody.Result(400, $"a reply needs a text of 1 to {StaffDesk.MaxReplyLength} characters");
