@@ -63,10 +63,23 @@ public static partial class StaffEndpoints
         return app;
     }
 
+    /// <summary>
+    /// Every staff answer carries patient data or says who may see it: never stored by a browser or
+    /// a proxy. A client that failed to sign in too often is refused before its credentials are read.
+    /// </summary>
     private static async Task<IResult> AsStaff(HttpRequest request, StaffAuthenticator auth, Func<string, Task<IResult>> action)
     {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var throttle = request.HttpContext.RequestServices.GetRequiredService<SignInThrottle>();
+        var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RetryAfter(client) is { } wait) return TooManyFailures(request, wait);
         var caller = await auth.IdentifyAsync(request, request.HttpContext.RequestAborted);
-        if (!caller.Allowed) return caller.RefusalStatus == 403 ? ProblemBody.Result(403, "the Escalations.Handle role is required") : TypedResults.Unauthorized();
+        if (!caller.Allowed)
+        {
+            if (caller.RefusalStatus == 403) return ProblemBody.Result(403, "the Escalations.Handle role is required");
+            throttle.Failed(client);
+            return TypedResults.Unauthorized();
+        }
         try
         {
             return await action(caller.Who!);
@@ -75,6 +88,13 @@ public static partial class StaffEndpoints
         {
             return ProblemBody.Result(400, "the body must be JSON: {\"text\": \"…\"}");
         }
+    }
+
+    private static JsonHttpResult<ProblemBody> TooManyFailures(HttpRequest request, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ProblemBody.Result(429, $"too many failed sign-ins from this address: try again in {seconds} s");
     }
 
     private static IResult Found(EscalationRecord? record, string id) =>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Chatbot.Functions.Staff;
 
 /// <summary>
@@ -10,6 +12,13 @@ public sealed class StaffOptions
     public string? ApiKey { get; set; }
 
     public EntraStaffOptions Entra { get; set; } = new();
+
+    /// <summary>Failed sign-ins a client address may make per window before 429 (guessing the key).</summary>
+    [Range(1, 1000)]
+    public int FailedSignInsPerWindow { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan FailedSignInWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public sealed class EntraStaffOptions
