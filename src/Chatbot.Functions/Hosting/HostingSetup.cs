@@ -125,6 +125,7 @@ public static partial class HostingSetup
         builder.Services.AddHostedService(services => services.GetRequiredService<DispatcherService>());
         builder.Services.AddOptions<StaffOptions>().BindConfiguration("Staff").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<StaffOptions>, SignInWindowValidator>();
         builder.Services.AddSingleton<StaffAuthenticator>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<StaffDesk>();

@@ -58,6 +58,17 @@ public class StaffHardeningTests
         }
     }
 
+    [Theory]
+    [InlineData("--Staff:FailedSignInWindow=00:00:00")]
+    [InlineData("--Staff:FailedSignInWindow=2.00:00:00")]
+    [InlineData("--Staff:FailedSignInsPerWindow=0")]
+    public async Task AThrottleSettingOutOfRange_StopsTheStart_NamingIt(string setting)
+    {
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => BotHost.StartAsync(setting));
+
+        Assert.Contains(setting[8..setting.IndexOf('=', StringComparison.Ordinal)], refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task EveryStaffAnswerCarryingPatientData_IsNoStore()
     {
