@@ -17,13 +17,16 @@ public sealed partial class OutboundLog(ILogger<OutboundLog> logger) : IHttpClie
         return destination;
     }
 
-    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
+    public void LogRequestStop(
+        object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
     {
-        if (context is string destination) Log.Received(logger, (int)response.StatusCode, destination, elapsed.TotalMilliseconds);
+        if (context is string destination)
+            Log.Received(logger, (int)response.StatusCode, destination, elapsed.TotalMilliseconds);
     }
 
     public void LogRequestFailed(
-        object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed)
+        object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception,
+        TimeSpan elapsed)
     {
         var destination = context as string ?? Destination(request.RequestUri);
         var error = exception.GetType().Name;
@@ -36,7 +39,8 @@ public sealed partial class OutboundLog(ILogger<OutboundLog> logger) : IHttpClie
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Sending HTTP {Method} to {Destination}")]
+        [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
+            Message = "Sending HTTP {Method} to {Destination}")]
         public static partial void Sending(ILogger logger, string method, string destination);
 
         [LoggerMessage(EventId = 1011, Level = LogLevel.Information,

@@ -10,7 +10,8 @@ public readonly record struct ActivityBody(Activity? Activity, IResult? Refusal)
     /// Reads one activity. The parser's own message is never passed on: it names our types and
     /// where it stopped, which helps an attacker more than a patient's channel.
     /// </summary>
-    public static async Task<ActivityBody> ReadAsync(HttpRequest request, bool requireJsonContentType, CancellationToken ct)
+    public static async Task<ActivityBody> ReadAsync(
+        HttpRequest request, bool requireJsonContentType, CancellationToken ct)
     {
         if (requireJsonContentType && !request.HasJsonContentType())
             return Refuse(StatusCodes.Status415UnsupportedMediaType, "the body must be application/json");
@@ -33,7 +34,8 @@ public readonly record struct ActivityBody(Activity? Activity, IResult? Refusal)
             return Refuse(e.StatusCode, "the body could not be read");
         }
         if (activity is null) return Refuse(StatusCodes.Status400BadRequest, "the body must be an activity object");
-        if (string.IsNullOrWhiteSpace(activity.Type)) return Refuse(StatusCodes.Status400BadRequest, "the activity has no type");
+        if (string.IsNullOrWhiteSpace(activity.Type))
+            return Refuse(StatusCodes.Status400BadRequest, "the activity has no type");
         return new ActivityBody(activity, null);
     }
 

@@ -9,7 +9,8 @@ namespace Chatbot.Functions.Staff;
 /// paying. Successful calls are not counted. Kept in memory: an instance restart forgets, which
 /// only gives an attacker one more small window.
 /// </summary>
-public sealed partial class SignInThrottle(IOptions<StaffOptions> options, TimeProvider time, ILogger<SignInThrottle> logger)
+public sealed partial class SignInThrottle(
+    IOptions<StaffOptions> options, TimeProvider time, ILogger<SignInThrottle> logger)
 {
     private const int MaxClients = 10_000;
     private readonly ConcurrentDictionary<string, Failures> clients = new(StringComparer.Ordinal);
@@ -49,7 +50,7 @@ public sealed partial class SignInThrottle(IOptions<StaffOptions> options, TimeP
     private static partial class Log
     {
         [LoggerMessage(EventId = 1510, Level = LogLevel.Warning,
-            Message = "Security: {Count} failed staff sign-ins from {Client}; refused with 429 for the rest of {Window}")]
+            Message = "Security: {Count} failed staff sign-ins from {Client}; 429 for the rest of {Window}")]
         public static partial void Throttled(ILogger logger, string client, int count, TimeSpan window);
     }
 }

@@ -93,7 +93,8 @@ public static partial class StaffEndpoints
     private static JsonHttpResult<ProblemBody> TooManyFailures(HttpRequest request, TimeSpan wait)
     {
         var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var header = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        request.HttpContext.Response.Headers.RetryAfter = header;
         return ProblemBody.Result(429, $"too many failed sign-ins from this address: try again in {seconds} s");
     }
 

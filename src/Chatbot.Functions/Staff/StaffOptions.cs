@@ -27,7 +27,8 @@ public sealed class SignInWindowValidator : Microsoft.Extensions.Options.IValida
     public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, StaffOptions options) =>
         options.FailedSignInWindow >= TimeSpan.FromSeconds(1) && options.FailedSignInWindow <= TimeSpan.FromDays(1)
             ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
-            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail("Staff:FailedSignInWindow must be between 00:00:01 and 1.00:00:00");
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(
+                "Staff:FailedSignInWindow must be between 00:00:01 and 1.00:00:00");
 }
 
 public sealed class EntraStaffOptions
