@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Functions.Messages;
 
@@ -53,20 +52,8 @@ public static class LocalDirectLineEndpoints
     private static async Task<IResult> PostAsync(HttpRequest request, string id, LocalDirectLine local, BotTurns turns, CancellationToken ct)
     {
         if (Authorized(request, id, local) is not { } claims || local.Find(id) is not { } conversation) return Forbidden();
-        Activity? posted;
-        try
-        {
-            posted = await JsonSerializer.DeserializeAsync(request.Body, BotJson.Default.Activity, ct);
-        }
-        catch (JsonException e)
-        {
-            return ProblemBody.Result(400, $"invalid JSON: {e.Message}");
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ProblemBody.Result(413, "the activity is too large");
-        }
-        if (posted?.Type is not { Length: > 0 }) return ProblemBody.Result(400, "the activity has no type");
+        var read = await ActivityBody.ReadAsync(request, requireJsonContentType: false, ct);
+        if (read.Activity is not { } posted) return read.Refusal!;
         // The token says who the user is: a client cannot speak for someone else.
         var activity = Incoming(claims, posted with { From = posted.From is { } sender ? sender with { Id = claims.UserId, Role = "user" } : new ChannelAccount(claims.UserId) { Role = "user" } });
         var activityId = conversation.Append(activity);

@@ -54,6 +54,9 @@ public static partial class HostingSetup
             builder.WebHost.UseUrls("http://localhost:3978");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Every HttpClient logs where it calls, never the path (webhook secrets, conversation ids).
+        builder.Services.AddSingleton<OutboundLog>();
+        builder.Services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<OutboundLog>());
         return builder;
     }
 
@@ -120,8 +123,11 @@ public static partial class HostingSetup
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddSingleton<DispatcherService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DispatcherService>());
-        builder.Services.AddOptions<StaffOptions>().BindConfiguration("Staff");
+        builder.Services.AddOptions<StaffOptions>().BindConfiguration("Staff").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<StaffOptions>, SignInWindowValidator>();
         builder.Services.AddSingleton<StaffAuthenticator>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<StaffDesk>();
         builder.Services.AddSingleton<PatientChannel>();
         return builder;

@@ -1,5 +1,6 @@
 using Chatbot.BotFramework.Auth;
 using Chatbot.Functions.Escalations;
+using Chatbot.Functions.Staff;
 using Chatbot.Functions.State;
 using Microsoft.Extensions.Options;
 
@@ -21,3 +22,6 @@ public sealed partial class NotificationOptionsValidator : IValidateOptions<Noti
 
 [OptionsValidator]
 public sealed partial class ServiceUrlOptionsValidator : IValidateOptions<ServiceUrlOptions>;
+
+[OptionsValidator]
+public sealed partial class StaffOptionsValidator : IValidateOptions<StaffOptions>;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Chatbot.BotFramework.Auth;
 using Chatbot.BotFramework.Connector;
 using Chatbot.BotFramework.Schema;
@@ -18,22 +17,8 @@ public static partial class MessagesEndpoint
         HttpRequest request, InboundAuthenticator authenticator, BotTurns turns, ConnectorClient connector,
         ILogger<BotTurns> logger, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType()) return ProblemBody.Result(StatusCodes.Status415UnsupportedMediaType, "the body must be application/json");
-        Activity? activity;
-        try
-        {
-            activity = await JsonSerializer.DeserializeAsync(request.Body, BotJson.Default.Activity, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return ProblemBody.Result(StatusCodes.Status400BadRequest, $"invalid JSON: {e.Message}");
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ProblemBody.Result(StatusCodes.Status413PayloadTooLarge, "the body is too large");
-        }
-        if (activity is null) return ProblemBody.Result(StatusCodes.Status400BadRequest, "the body must be an Activity object");
-        if (string.IsNullOrWhiteSpace(activity.Type)) return ProblemBody.Result(StatusCodes.Status400BadRequest, "the activity has no type");
+        var read = await ActivityBody.ReadAsync(request, requireJsonContentType: true, cancellationToken);
+        if (read.Activity is not { } activity) return read.Refusal!;
 
         if (await authenticator.RefuseAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, cancellationToken) is { } reason)
         {

@@ -82,12 +82,4 @@ public sealed record ChatbotChannelData(TurnResult Chatbot);
 [JsonSerializable(typeof(HealthBody))]
 public sealed partial class ReplyJson : JsonSerializerContext;
 
-/// <summary>A refused request's reason, never the patient's text.</summary>
-public sealed record ProblemBody(string Error)
-{
-    /// <summary>The JSON answer of every refused request: <c>{"error": "…"}</c> with its status.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ProblemBody> Result(int status, string error) =>
-        TypedResults.Json(new ProblemBody(error), ReplyJson.Default.ProblemBody, statusCode: status);
-}
-
 public sealed record HealthBody(string Status, string ContentVersion);

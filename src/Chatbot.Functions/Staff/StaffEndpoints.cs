@@ -39,6 +39,7 @@ public static partial class StaffEndpoints
         escalations.MapPost("/{id}/reply", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async who =>
             {
+                if (!request.HasJsonContentType()) return ProblemBody.Result(415, "the body must be application/json");
                 var body = await request.ReadFromJsonAsync(StaffJson.Default.StaffReply, ct);
                 if (body?.Text is not { Length: > 0 and <= StaffDesk.MaxReplyLength } text)
                     return ProblemBody.Result(400, $"a reply needs a text of 1 to {StaffDesk.MaxReplyLength} characters");
@@ -62,10 +63,23 @@ public static partial class StaffEndpoints
         return app;
     }
 
+    /// <summary>
+    /// Every staff answer carries patient data or says who may see it: never stored by a browser or
+    /// a proxy. A client that failed to sign in too often is refused before its credentials are read.
+    /// </summary>
     private static async Task<IResult> AsStaff(HttpRequest request, StaffAuthenticator auth, Func<string, Task<IResult>> action)
     {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var throttle = request.HttpContext.RequestServices.GetRequiredService<SignInThrottle>();
+        var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RetryAfter(client) is { } wait) return TooManyFailures(request, wait);
         var caller = await auth.IdentifyAsync(request, request.HttpContext.RequestAborted);
-        if (!caller.Allowed) return caller.RefusalStatus == 403 ? ProblemBody.Result(403, "the Escalations.Handle role is required") : TypedResults.Unauthorized();
+        if (!caller.Allowed)
+        {
+            if (caller.RefusalStatus == 403) return ProblemBody.Result(403, "the Escalations.Handle role is required");
+            throttle.Failed(client);
+            return TypedResults.Unauthorized();
+        }
         try
         {
             return await action(caller.Who!);
@@ -74,6 +88,14 @@ public static partial class StaffEndpoints
         {
             return ProblemBody.Result(400, "the body must be JSON: {\"text\": \"…\"}");
         }
+    }
+
+    private static JsonHttpResult<ProblemBody> TooManyFailures(HttpRequest request, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        var header = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        request.HttpContext.Response.Headers.RetryAfter = header;
+        return ProblemBody.Result(429, $"too many failed sign-ins from this address: try again in {seconds} s");
     }
 
     private static IResult Found(EscalationRecord? record, string id) =>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Chatbot.Functions.Staff;
 
 /// <summary>
@@ -10,6 +12,23 @@ public sealed class StaffOptions
     public string? ApiKey { get; set; }
 
     public EntraStaffOptions Entra { get; set; } = new();
+
+    /// <summary>Failed sign-ins a client address may make per window before 429 (guessing the key).</summary>
+    [Range(1, 1000)]
+    public int FailedSignInsPerWindow { get; set; } = 5;
+
+    /// <summary>1 second to 1 day (<see cref="SignInWindowValidator"/>).</summary>
+    public TimeSpan FailedSignInWindow { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>A TimeSpan range checked by hand: RangeAttribute(Type, …) is not trimming-safe (Native AOT).</summary>
+public sealed class SignInWindowValidator : Microsoft.Extensions.Options.IValidateOptions<StaffOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, StaffOptions options) =>
+        options.FailedSignInWindow >= TimeSpan.FromSeconds(1) && options.FailedSignInWindow <= TimeSpan.FromDays(1)
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(
+                "Staff:FailedSignInWindow must be between 00:00:01 and 1.00:00:00");
 }
 
 public sealed class EntraStaffOptions
