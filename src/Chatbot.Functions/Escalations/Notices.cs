@@ -6,8 +6,6 @@ namespace Chatbot.Functions.Escalations;
 /// <summary>Opens escalation records from turns, and writes the notices staff receive about them.</summary>
 public static class Notices
 {
-    private const int SummaryLength = 200;
-
     /// <summary>A new open escalation for a turn whose result created one.</summary>
     public static EscalationRecord Open(Activity activity, TurnResult result, ConversationState state, DateTimeOffset now) => new(
         Id: "esc-" + Guid.NewGuid().ToString("N")[..12],
@@ -21,15 +19,30 @@ public static class Notices
         Conversation: ConversationReference.Of(activity),
         History: [new StaffAction(now, "bot", "created", result.Escalation.Reason)]);
 
-    /// <summary>The reason, language, procedure and the last patient line, already masked in the transcript.</summary>
+    /// <summary>
+    /// Why, in which language, for which procedure, since when, and where to read it: never the patient's
+    /// words, even masked. A notice goes to a chat tool outside the health record; the console, behind
+    /// sign-in, shows the masked transcript.
+    /// </summary>
     public static EscalationNotice For(EscalationRecord record, string consoleUrl, string channel)
     {
-        var last = record.Transcript.LastOrDefault(l => l.From == "patient")?.Text ?? "";
-        var summary = last.Length <= SummaryLength ? last : last[..(SummaryLength - 1)] + "…";
+        var summary = $"{Reason(record.Reason)} — langue {record.Language.ToUpperInvariant()} — " +
+            $"demande du {record.CreatedAt:yyyy-MM-dd HH:mm} UTC. La conversation (masquée) est dans la console.";
         return new EscalationNotice(
             record.Id, record.Reason, record.Language, record.Topic, record.Procedure, summary,
             $"{consoleUrl.TrimEnd('/')}#{record.Id}", record.CreatedAt, $"{record.Id}:{channel}");
     }
+
+    /// <summary>The reason in the staff's words (French, the console's language).</summary>
+    private static string Reason(string reason) => reason switch
+    {
+        EscalationReasons.Emergency => "URGENCE",
+        EscalationReasons.HumanRequested => "Demande à parler à quelqu'un",
+        EscalationReasons.MedicalAdvice => "Question médicale personnelle",
+        EscalationReasons.Unanswered => "Question sans réponse dans nos documents",
+        EscalationReasons.LowConfidence => "L'assistant n'a pas compris",
+        _ => "Demande",
+    };
 
     /// <summary>
     /// One pending outbox entry per configured channel. <paramref name="suffix"/> tells notices about

@@ -79,18 +79,22 @@ public class EscalationTests
     }
 
     [Fact]
-    public async Task Notification_NeverCarriesContactDetails_OnlyMaskedText()
+    public async Task Notification_CarriesNoPatientWords_NotEvenMasked_OnlyWhyAndWhere()
     {
         await using var hook = await StaffWebhook.StartAsync();
         await using var bot = await BotHost.StartAsync(Notifications(hook));
 
-        await bot.ExpectRepliesAsync(Patient.Says("je m'appelle Jeanne Martin, rappelez moi au 06 12 34 56 78, je veux parler à une infirmière"));
+        await bot.ExpectRepliesAsync(Patient.Says("je m'appelle Jeanne Martin, rappelez moi au 06 12 34 56 78, ma sciatique du zèbre me lance, je veux parler à une infirmière"));
 
         await hook.WaitForAsync(1);
         var body = Assert.Single(hook.Received).Body;
-        Assert.DoesNotContain("06 12", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("Martin", body, StringComparison.Ordinal);
-        Assert.Contains("[nom]", body, StringComparison.Ordinal);
+        foreach (var words in new[] { "06 12", "Martin", "[nom]", "[téléphone]", "sciatique du zèbre", "infirmière" })
+        {
+            Assert.DoesNotContain(words, body, StringComparison.Ordinal);
+        }
+        var notice = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("human_requested", notice.GetProperty("reason").GetString());
+        Assert.StartsWith("Demande à parler à quelqu'un — langue FR", notice.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
