@@ -36,7 +36,10 @@ internal static class DocumentReader
             var topics = file.Texts(node, "topics");
             if (id is null || text is null) continue;
             var line = YamlFile.LineOf(YamlFile.Node(node, "text") ?? node);
-            snippets.Add(new Snippet(id, document, topics, Whitespace.Collapse(text), line));
+            snippets.Add(new Snippet(id, document, topics, Whitespace.Collapse(text), line)
+            {
+                PartOf = file.Text(node, "part_of", required: false),
+            });
         }
         return snippets;
     }

@@ -33,7 +33,14 @@ public sealed record Procedure(
 }
 
 /// <summary>A verbatim passage of a source document, tagged by topic.</summary>
-public sealed record Snippet(string Id, SourceDocument Document, IReadOnlyList<string> Topics, string Text, int Line);
+public sealed record Snippet(string Id, SourceDocument Document, IReadOnlyList<string> Topics, string Text, int Line)
+{
+    /// <summary>
+    /// The list this snippet is one item of (<c>part_of</c>): items are split so a precise question can get
+    /// one, and quoted together when it does not single one out.
+    /// </summary>
+    public string? PartOf { get; init; }
+}
 
 public sealed record ExcludedPassage(string Reason, string Text, int Line);
 

@@ -19,7 +19,8 @@ public sealed record Passage(string Procedure, IReadOnlyList<Snippet> Snippets, 
 
 /// <summary>
 /// Finds snippets by (topic, procedure). A document only ever answers for the procedures it covers;
-/// a general article answers only where no specific document does.
+/// a general article answers only where no specific document does. The items of one list (<c>part_of</c>)
+/// are ranked and quoted as one passage, so a split list is quoted whole as before, and counts as one quote.
 /// </summary>
 public sealed class SnippetIndex
 {
@@ -32,13 +33,18 @@ public sealed class SnippetIndex
         foreach (var snippet in content.Snippets)
         {
             var table = snippet.Document.IsGeneral ? general : specific;
-            var indexed = new Indexed(snippet, Folding.Words(Folding.Fold(snippet.Text)).Select(w => w.Word).Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal));
+            var words = Folding.Words(Folding.Fold(snippet.Text)).Select(w => w.Word).Where(w => w.Length >= 4)
+                .ToHashSet(StringComparer.Ordinal);
+            var indexed = new Indexed([snippet], words, snippet.PartOf);
             foreach (var topic in snippet.Topics)
             {
                 foreach (var procedure in snippet.Document.Procedures)
                 {
                     if (!table.TryGetValue((topic, procedure), out var list)) table[(topic, procedure)] = list = [];
-                    list.Add(indexed);
+                    // The next item of the list just indexed joins it (validation keeps items consecutive).
+                    var joins = snippet.PartOf is not null && list.Count > 0 && list[^1].PartOf == snippet.PartOf;
+                    if (joins) list[^1] = list[^1].Joining(snippet, words);
+                    else list.Add(indexed);
                 }
             }
         }
@@ -62,7 +68,7 @@ public sealed class SnippetIndex
         var kept = 0;
         for (var i = 0; i < snippets.Count; i++)
         {
-            var score = (snippets[i].Snippet.Topics[0] == topic ? 2 : 0) + Shared(snippets[i].Words, words);
+            var score = (snippets[i].IsMainlyAbout(topic) ? 2 : 0) + Shared(snippets[i].Words, words);
             // Strictly better only: among equal scores the earlier snippet stays.
             var at = kept;
             while (at > 0 && bestScore[at - 1] < score) at--;
@@ -73,7 +79,7 @@ public sealed class SnippetIndex
         }
         best[..kept].Sort();
         var ranked = new List<Snippet>(kept);
-        foreach (var i in best[..kept]) ranked.Add(snippets[i].Snippet);
+        foreach (var i in best[..kept]) ranked.AddRange(snippets[i].Snippets);
         return ranked;
     }
 
@@ -94,5 +100,16 @@ public sealed class SnippetIndex
         return shared;
     }
 
-    private sealed record Indexed(Snippet Snippet, HashSet<string> Words);
+    /// <summary>One snippet, or the items of one list in source order.</summary>
+    private sealed record Indexed(IReadOnlyList<Snippet> Snippets, HashSet<string> Words, string? PartOf)
+    {
+        public Indexed Joining(Snippet item, HashSet<string> words) =>
+            new([.. Snippets, item], new HashSet<string>(Words.Concat(words), StringComparer.Ordinal), PartOf);
+
+        public bool IsMainlyAbout(string topic)
+        {
+            foreach (var snippet in Snippets) if (snippet.Topics[0] == topic) return true;
+            return false;
+        }
+    }
 }

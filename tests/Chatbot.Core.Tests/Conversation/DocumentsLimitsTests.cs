@@ -11,7 +11,7 @@ public class DocumentsLimitsTests
     [InlineData("ma mère a 92 ans et vit seule, combien de temps reste-t-on à l'hôpital après une vertébroplastie ?", "Ces documents donnent")]
     [InlineData("I'm allergic to iodine, what are the risks of a vertebroplasty?", "These documents give general information")]
     [InlineData("I have a pacemaker, will I be asleep for the osteosynthesis?", "These documents give general information")]
-    [InlineData("sono incinta, quali sono i rischi della cementoplastica ossea?", "Questi documenti danno un'informazione generale")]
+    [InlineData("sono incinta, quando potrò camminare dopo la cementoplastica ossea?", "Questi documenti danno un'informazione generale")]
     [InlineData("sono in chemioterapia, devo essere a digiuno per l'osteosintesi?", "Questi documenti danno")]
     public void APersonalFactor_GetsTheQuotes_ASentenceOnIt_AndTheTeamOffered(string message, string sentence)
     {
