@@ -59,9 +59,21 @@ public static class ContentLoader
                     $"kind '{kindText}' is not one of answer, emergency, crisis, human, medical_advice, greeting, out_of_scope");
                 continue;
             }
-            if (id is not null) topics.Add(new Topic(id, kind, labels));
+            if (id is null) continue;
+            topics.Add(new Topic(id, kind, labels)
+            {
+                Cues = WordLists(file, node, "cues"),
+                Contrary = WordLists(file, node, "contrary"),
+            });
         }
         return topics;
+    }
+
+    /// <summary>An optional map of language → list of words (a topic's cues).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> WordLists(YamlFile file, YamlMappingNode node, string key)
+    {
+        if (file.Map(node, key, required: false) is not { } map) return [];
+        return file.Entries(map).ToDictionary(e => e.Key, e => file.TextsOf(e.Value, key));
     }
 
     /// <summary>A short hash of every content file: shown by the health endpoint and the CLI.</summary>

@@ -74,6 +74,7 @@ internal static class ContentValidator
                 foreach (var topic in snippet.Topics.Where(t => content.FindTopic(t)?.Kind != TopicKind.Answer))
                     yield return new ContentError(document.File, snippet.Line, $"snippet '{snippet.Id}': '{topic}' is not a topic answered from documents");
             }
+            foreach (var error in SnippetChecks.Validate(content, document, source)) yield return error;
             foreach (var passage in document.Excluded.Where(e => !source.Contains(e.Text, StringComparison.Ordinal)))
                 yield return new ContentError(document.File, passage.Line, NotVerbatim("excluded passage", passage.Text, source, document.SourceFile));
         }

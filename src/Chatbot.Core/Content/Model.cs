@@ -15,7 +15,16 @@ public enum TopicKind
     OutOfScope,
 }
 
-public sealed record Topic(string Id, TopicKind Kind, IReadOnlyDictionary<string, string> Labels);
+public sealed record Topic(string Id, TopicKind Kind, IReadOnlyDictionary<string, string> Labels)
+{
+    /// <summary>Per language, words a snippet tagged with this topic states it with (checked by validate).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Cues { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Per language, words that show a snippet says something else ("avantage" is not a risk).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Contrary { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+}
 
 /// <summary>Procedures that share a generic name ("cimentoplastie") a patient may use for any of them.</summary>
 public sealed record ProcedureFamily(string Id, IReadOnlyList<string> Members, IReadOnlyList<string> Names);
