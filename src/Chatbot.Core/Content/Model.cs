@@ -120,6 +120,24 @@ public sealed record LanguageProfile(
     /// </summary>
     public IReadOnlyList<string> PersonalFactors { get; init; } = [];
 
+    /// <summary>"Et pour l'autre ?": the other procedure named earlier.</summary>
+    public IReadOnlyList<string> OtherOne { get; init; } = [];
+
+    /// <summary>Asking for a person ("parler à", "call me back"): staff, whatever the subject named with it.</summary>
+    public IReadOnlyList<string> PersonRequests { get; init; } = [];
+
+    /// <summary>Asking the bot to translate ("traduire"): it quotes as written and cannot.</summary>
+    public IReadOnlyList<string> TranslationRequests { get; init; } = [];
+
+    /// <summary>"ans", "years": after a number from 80, great age, a personal factor.</summary>
+    public IReadOnlyList<string> AgeUnits { get; init; } = [];
+
+    /// <summary>Asking what to do about one's own treatment ("dois-je arrêter", "can I take"): the team decides.</summary>
+    public IReadOnlyList<string> DecisionQuestions { get; init; } = [];
+
+    /// <summary>Asking for a clock time ("à quelle heure"): the quotes must give one.</summary>
+    public IReadOnlyList<string> ClockQuestions { get; init; } = [];
+
     /// <summary>Asking for a number (hours, a time, a price, a duration): the quotes must give one.</summary>
     public IReadOnlyList<string> PrecisionNumbers { get; init; } = [];
 

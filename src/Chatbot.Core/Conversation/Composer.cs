@@ -24,8 +24,10 @@ public sealed class Composer(ChatContent content)
         var citations = new List<Citation>();
         foreach (var passage in passages)
         {
-            if (passages.Count > 1) Line(text, Say(language, ReplyKeys.PerProcedure).Replace("{procedure}", ProcedureName(language, passage.Procedure), StringComparison.Ordinal));
-            Line(text, Intro(language, passage));
+            if (passage.Topic is { } topic) Line(text, Say(language, ReplyKeys.PerTopic).Replace("{topic}", TopicName(language, topic), StringComparison.Ordinal));
+            else if (passages.Count > 1) Line(text, Say(language, ReplyKeys.PerProcedure).Replace("{procedure}", ProcedureName(language, passage.Procedure), StringComparison.Ordinal));
+            // Under a question's heading, "here is what our documents say" goes without saying; where they come from does not.
+            if (Intro(language, passage) is var intro && (passage.Topic is null || intro != Say(language, ReplyKeys.AnswerIntro))) Line(text, intro);
             foreach (var snippet in passage.Snippets)
             {
                 citations.Add(Citation.Of(snippet));
@@ -39,8 +41,7 @@ public sealed class Composer(ChatContent content)
     public string NoAnswer(string language, string topic, IReadOnlyList<string> procedures) =>
         Say(language, ReplyKeys.NoAnswer)
             .Replace("{topic}", TopicName(language, topic).ToLowerInvariant(), StringComparison.Ordinal)
-            .Replace("{procedure}", string.Join(" / ", procedures.Select(p => ProcedureName(language, p))), StringComparison.Ordinal)
-        + "\n\n" + Say(language, ReplyKeys.OfferStaff);
+            .Replace("{procedure}", string.Join(" / ", procedures.Select(p => ProcedureName(language, p))), StringComparison.Ordinal);
 
     public IReadOnlyList<string> YesNo(string language) => [Say(language, ReplyKeys.OptionYes), Say(language, ReplyKeys.OptionNo)];
 

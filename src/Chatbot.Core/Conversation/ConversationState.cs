@@ -11,6 +11,9 @@ public sealed record ConversationState
     /// <summary>The procedures the patient may be talking about: one once known, several after a family name.</summary>
     public IReadOnlyList<string> Procedures { get; init; } = [];
 
+    /// <summary>Every procedure named in the conversation, in order: "and for the other one?" is one of them.</summary>
+    public IReadOnlyList<string> Discussed { get; init; } = [];
+
     public string? LastTopic { get; init; }
 
     /// <summary>A topic waiting for the patient to say which procedure.</summary>

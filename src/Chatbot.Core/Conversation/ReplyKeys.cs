@@ -10,6 +10,7 @@ public static class ReplyKeys
     public const string QuotedInItalian = "quoted_in_italian";
     public const string GeneralSource = "general_source";
     public const string PerProcedure = "per_procedure";
+    public const string PerTopic = "per_topic";
     public const string ClarifyProcedure = "clarify_procedure";
     public const string NoAnswer = "no_answer";
     public const string OfferStaff = "offer_staff";
@@ -21,9 +22,11 @@ public static class ReplyKeys
     public const string EscalationAccepted = "escalation_accepted";
     public const string Emergency = "emergency";
     public const string Crisis = "crisis";
+    public const string DoNotWait = "do_not_wait";
     public const string Fallback = "fallback";
     public const string FallbackOffer = "fallback_offer";
     public const string UnknownLanguage = "unknown_language";
+    public const string Translation = "translation";
     public const string GreetingHello = "greeting_hello";
     public const string GreetingThanks = "greeting_thanks";
     public const string GreetingBye = "greeting_bye";
@@ -39,9 +42,9 @@ public static class ReplyKeys
 
     public static readonly IReadOnlyList<string> All =
     [
-        Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, PerProcedure,
+        Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, PerProcedure, PerTopic,
         ClarifyProcedure, NoAnswer, OfferStaff, PersonalSituation, PrecisionGap, OfferDeclined, EscalationHuman, EscalationMedical,
-        EscalationAccepted, Emergency, Crisis, Fallback, FallbackOffer, UnknownLanguage, GreetingHello,
+        EscalationAccepted, Emergency, Crisis, DoNotWait, Fallback, FallbackOffer, UnknownLanguage, Translation, GreetingHello,
         GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam, CallbackAsk, CallbackConfirmed,
         TechnicalProblem,
     ];

@@ -18,10 +18,14 @@ public static class Transcripts
     public static IReadOnlyList<TranscriptLine> Append(IReadOnlyList<TranscriptLine> transcript, string? patient, TurnResult reply)
     {
         var lines = transcript.ToList();
-        lines.Add(new TranscriptLine("patient", Shorten("", PersonalDataMask.Mask(patient ?? ""), MaxLineLength)));
+        lines.Add(PatientLine(patient));
         lines.Add(new TranscriptLine("bot", BotLine(reply)));
         return lines.Count <= MaxLines ? lines : lines[^MaxLines..];
     }
+
+    /// <summary>The patient's message as kept and shown to staff: masked, on one line, shortened.</summary>
+    public static TranscriptLine PatientLine(string? patient) =>
+        new("patient", Shorten("", PersonalDataMask.Mask(patient ?? ""), MaxLineLength));
 
     /// <summary>How the bot's reply is kept: what it did, on which topic, and the start of its text.</summary>
     public static string BotLine(TurnResult reply) => Shorten($"[{reply.Action}/{reply.Topic}] ", reply.Text, MaxBotLineLength);

@@ -13,6 +13,7 @@ public sealed class ProcedureDetector
     private readonly PhraseSet<ProcedureFamily> familyNames;
     private readonly Dictionary<string, PhraseSet<string>> cues;
     private readonly Dictionary<string, IReadOnlyList<string>> outranks;
+    private readonly Dictionary<string, HashSet<string>> negations;
 
     /// <summary>Per language, the phrases that may surround a name in a message that only names a procedure.</summary>
     private readonly Dictionary<string, PhraseSet<bool>> fillers;
@@ -30,6 +31,8 @@ public sealed class ProcedureDetector
             .ToDictionary(g => g.Key, g => new PhraseSet<string>(g.Select(c => (c.Phrase, c.Id))));
         // Validated content has one procedure per id.
         outranks = content.Procedures.ToDictionary(p => p.Id, p => p.Outranks);
+        negations = content.Languages.ToDictionary(
+            l => l.Key, l => l.Value.Negations.Select(Tokeniser.Compile).SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal));
         fillers = content.Languages.ToDictionary(
             l => l.Key,
             l => new PhraseSet<bool>(l.Value.NameFillers.Select(f => (Tokeniser.Compile(f), true))));
@@ -45,10 +48,21 @@ public sealed class ProcedureDetector
         var named = names.FindAll(tokens);
         var familyNamed = familyNames.FindAll(tokens);
         var covered = Covered(tokens.Count, named.Select(m => (m.Index, m.Phrase)).Concat(familyNamed.Select(m => (m.Index, m.Phrase))));
+        // "Ce n'est pas une vertébroplastie": a name denied is not a choice.
+        var denied = named.Where(m => Denied(tokens, m.Index, language)).ToList();
+        named.RemoveAll(denied.Contains);
         return new ProcedureReading(
             Procedures(tokens, language, named, familyNamed),
             OnlyNames(tokens, language, covered),
-            Mask(tokens, covered));
+            Mask(tokens, covered))
+        { Denied = [.. denied.Select(m => m.Value).Distinct()], Named = [.. named.OrderBy(m => m.Index).Select(m => m.Value).Distinct()] };
+    }
+
+    private bool Denied(IReadOnlyList<Token> tokens, int index, string language)
+    {
+        var negated = negations.GetValueOrDefault(language) ?? [];
+        for (var i = Math.Max(0, index - 3); i < index; i++) if (negated.Contains(tokens[i].Text)) return true;
+        return false;
     }
 
     /// <summary>
@@ -86,13 +100,22 @@ public sealed class ProcedureDetector
             return [specific.Value];
         }
         if (family.Value is null) return [];
+        return Cued(tokens, language, family.Value.Members) is { Count: > 0 } cued ? cued : family.Value.Members;
+    }
+
+    /// <summary>
+    /// The candidates the message's cues point to ("métastases aux vertèbres"): after a family name, or
+    /// in the answer to "which procedure?" among those still possible. Empty when no cue fits.
+    /// </summary>
+    public List<string> Cued(IReadOnlyList<Token> tokens, string language, IReadOnlyList<string> candidates)
+    {
         var cued = cues.TryGetValue(language, out var set)
-            ? set.FindAll(tokens).Select(c => c.Value).Where(family.Value.Members.Contains).Distinct().ToList()
+            ? set.FindAll(tokens).Select(c => c.Value).Where(candidates.Contains).Distinct().ToList()
             : [];
         // "Cement for my spine metastases": the spine cue fits a vertebral cementoplasty, but metastases are meant.
         var found = cued.ToArray();
         cued.RemoveAll(p => found.Any(other => outranks[other].Contains(p)));
-        return cued.Count > 0 ? cued : family.Value.Members;
+        return cued;
     }
 
     private static List<Token> Mask(IReadOnlyList<Token> tokens, bool[] covered)
@@ -117,4 +140,11 @@ public sealed class ProcedureDetector
 /// <param name="Procedures">One procedure, several (a family name), or none mentioned.</param>
 /// <param name="OnlyAName">The message is little more than a procedure's name.</param>
 /// <param name="Masked">The tokens with procedure names replaced by a placeholder.</param>
-public sealed record ProcedureReading(IReadOnlyList<string> Procedures, bool OnlyAName, List<Token> Masked);
+public sealed record ProcedureReading(IReadOnlyList<string> Procedures, bool OnlyAName, List<Token> Masked)
+{
+    /// <summary>Procedures the message says it is not about ("it's not a vertebroplasty").</summary>
+    public IReadOnlyList<string> Denied { get; init; } = [];
+
+    /// <summary>Every procedure named ("my mum's vertebroplasty and my dad's osteosynthesis"), in order.</summary>
+    public IReadOnlyList<string> Named { get; init; } = [];
+}

@@ -9,11 +9,21 @@ namespace Chatbot.Core.Understanding;
 /// Words are those of <c>dialogs/language</c>, per language; a negation just before ("je ne prends
 /// aucun anticoagulant") cancels a factor.
 /// </summary>
-public sealed class SituationDetector
+public sealed partial class SituationDetector
 {
+    /// <summary>"14 h", "8h30", "8:30": a clock time in a quote.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2} ?(h|:)(\d{2})?\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClockTime();
+
     private readonly Dictionary<string, HashSet<string>> negations;
     private readonly PhraseSet<string> factors;
+    private readonly PhraseSet<string> decisions;
+    private readonly PhraseSet<string> persons;
+    private readonly PhraseSet<string> otherOne;
+    private readonly PhraseSet<string> translations;
+    private readonly Dictionary<string, HashSet<string>> ageUnits;
     private readonly PhraseSet<string> numbers;
+    private readonly PhraseSet<string> clock;
     private readonly PhraseSet<string> details;
     private readonly List<Phrase> quantities;
 
@@ -22,7 +32,13 @@ public sealed class SituationDetector
         negations = content.Languages.ToDictionary(
             l => l.Key, l => l.Value.Negations.Select(Tokeniser.Compile).SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal));
         factors = Compile(content, l => l.PersonalFactors);
+        decisions = Compile(content, l => l.DecisionQuestions);
+        persons = Compile(content, l => l.PersonRequests);
+        otherOne = Compile(content, l => l.OtherOne);
+        translations = Compile(content, l => l.TranslationRequests);
+        ageUnits = content.Languages.ToDictionary(l => l.Key, l => l.Value.AgeUnits.ToHashSet(StringComparer.Ordinal));
         numbers = Compile(content, l => l.PrecisionNumbers);
+        clock = Compile(content, l => l.ClockQuestions);
         details = Compile(content, l => l.PrecisionDetails);
         // Quotes are French or Italian whatever the patient's language: every language's words count.
         quantities = [.. content.Languages.Values.SelectMany(l => l.Quantities).Select(Tokeniser.Compile)];
@@ -32,7 +48,7 @@ public sealed class SituationDetector
         new(content.Languages.SelectMany(l => list(l.Value).Select(p => (Tokeniser.Compile(p), l.Key))));
 
     /// <summary>A personal factor of the message's language, not negated in the three words before it.</summary>
-    public bool HasPersonalFactor(IReadOnlyList<Token> tokens, string language) =>
+    public bool HasPersonalFactor(IReadOnlyList<Token> tokens, string language) => IsOfGreatAge(tokens, language) ||
         factors.FindAll(tokens).Any(m =>
         {
             if (m.Value != language) return false;
@@ -41,12 +57,39 @@ public sealed class SituationDetector
             return true;
         });
 
+    /// <summary>"J'ai 87 ans", "my mum is 91 years old": the documents speak for no age in particular.</summary>
+    private bool IsOfGreatAge(IReadOnlyList<Token> tokens, string language)
+    {
+        if (!ageUnits.TryGetValue(language, out var units)) return false;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (int.TryParse(tokens[i].Text, out var years) && years is >= 80 and <= 120 && units.Contains(tokens[i + 1].Text)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Dois-je arrêter mon Kardégic ?": what to do about one's own treatment, for the team to decide.</summary>
+    public bool AsksForADecision(IReadOnlyList<Token> tokens, string language) => Says(decisions, tokens, language);
+
+    /// <summary>"Je voudrais parler à l'anesthésiste": a person, whatever the subject named with it.</summary>
+    public bool AsksForAPerson(IReadOnlyList<Token> tokens, string language) => Says(persons, tokens, language);
+
+    /// <summary>"Et pour l'autre ?": the other procedure of the conversation.</summary>
+    public bool MeansTheOtherOne(IReadOnlyList<Token> tokens, string language) => Says(otherOne, tokens, language);
+
+    /// <summary>"Can you translate?": the bot quotes as written and cannot.</summary>
+    public bool AsksForATranslation(IReadOnlyList<Token> tokens, string language) => Says(translations, tokens, language);
+
+    private static bool Says(PhraseSet<string> phrases, IReadOnlyList<Token> tokens, string language) =>
+        phrases.FindAll(tokens).Any(m => m.Value == language);
+
     /// <summary>The question asks for a number none of the quotes gives, or names a thing none of them names.</summary>
     public bool LeavesAPrecisionOpen(IReadOnlyList<Token> question, string language, IReadOnlyList<string> quotes)
     {
         var folded = quotes.Select(q => Folding.Words(Folding.Fold(q)).Select(w => w.Word).ToList()).ToList();
         var givesANumber = quotes.Any(q => q.Any(char.IsDigit)) || folded.Any(words => quantities.Any(p => Names(words, p)));
         if (numbers.FindAll(question).Any(m => m.Value == language) && !givesANumber) return true;
+        if (clock.FindAll(question).Any(m => m.Value == language) && !quotes.Any(q => ClockTime().IsMatch(q))) return true;
         return details.FindAll(question).Any(m => m.Value == language && !folded.Any(words => Names(words, m.Phrase)));
     }
 

@@ -29,6 +29,16 @@ public sealed record Understanding(
     public bool IsOnlyYesOrNo { get; init; }
 
     public bool IsForeign => Language == LanguageDetector.Other;
+
+    /// <summary>"It's not a vertebroplasty": procedures the patient says it is not about.</summary>
+    public IReadOnlyList<string> DeniedProcedures { get; init; } = [];
+
+    /// <summary>Every procedure the message names by its own name, in order.</summary>
+    public IReadOnlyList<string> NamedProcedures { get; init; } = [];
+
+    /// <summary>An empty message: nothing heard.</summary>
+    public static Understanding Nothing(string language) =>
+        new(language, [], null, new TopicGuess("out_of_scope", 0), [], false, false, false, false, false, false);
 }
 
 /// <summary>Understands a message: language, red flags first, topic, procedure, short answers.</summary>
@@ -161,11 +171,17 @@ public sealed partial class Understander
         {
             IsClosing = onlySmallTalk && IsCovered(closings, tokens, okCounts: true),
             IsOnlyYesOrNo = (yes || no) && tokens.Count <= 3 && IsCovered(answers, tokens, okCounts: true),
+            DeniedProcedures = named.Denied,
+            NamedProcedures = named.Named,
         };
     }
 
     /// <summary>"It's getting worse", "au secours": asked only after an emergency, so not on every turn.</summary>
     public bool SaysWorse(Understanding heard) => redFlags.SaysWorse(heard.Tokens);
+
+    /// <summary>Which of <paramref name="candidates"/> the message's cues point to, without naming one.</summary>
+    public List<string> Cued(Understanding heard, IReadOnlyList<string> candidates) =>
+        procedures.Cued(heard.Tokens, heard.Language, candidates);
 
     /// <summary>The topic; "emergency" only when a symptom is named (red-flag rules decide the rest).</summary>
     private TopicGuess Classify(List<Token> masked, List<Token> tokens, bool namesSymptom, string? previous, string language)

@@ -7,8 +7,11 @@ namespace Chatbot.Functions.Escalations;
 public static class Notices
 {
     /// <summary>A new open escalation for a turn whose result created one.</summary>
+    /// <summary>The id a turn's new escalation gets: chosen before the turn, so the state can remember it.</summary>
+    public static string NewId() => "esc-" + Guid.NewGuid().ToString("N")[..12];
+
     public static EscalationRecord Open(Activity activity, TurnResult result, ConversationState state, DateTimeOffset now) => new(
-        Id: "esc-" + Guid.NewGuid().ToString("N")[..12],
+        Id: result.Escalation?.Id ?? NewId(),
         Reason: result.Escalation!.Reason,
         Status: EscalationStatus.Open,
         CreatedAt: now,

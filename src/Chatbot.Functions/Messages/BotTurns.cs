@@ -49,27 +49,21 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await store.LoadAsync(key, cancellationToken);
-            var turn = assistant.Reply(stored.State, text, activity.Locale);
-            var opened = turn.Result.Escalation is { Status: "created" } ? Notices.Open(activity, turn.Result, turn.State, time.GetUtcNow()) : null;
+            var turn = assistant.Reply(stored.State, text, activity.Locale, Notices.NewId());
+            var now = time.GetUtcNow();
             EscalationWrite? write = turn.Result.Escalation switch
             {
-                _ when opened is not null => new EscalationOpened(opened),
-                { Status: "relayed", Id: { } handoff } => new MessageRelayed(handoff, turn.State.Transcript[^2], time.GetUtcNow()),
-                { Status: "updated", Id: { } id, Contact: { } contact } => new ContactGiven(id, contact, time.GetUtcNow()),
+                EscalationCreated => new EscalationOpened(Notices.Open(activity, turn.Result, turn.State, now)),
+                AddedToEscalation { Id: { } id } added => new MessageRelayed(id, added.Line, now),
+                CallbackGiven { Id: { } id } given => new ContactGiven(id, given.Contact, now),
                 _ => null,
             };
-            var state = opened is null ? turn.State : turn.State with { OpenEscalation = opened.Id };
-            if (await store.TrySaveAsync(key, state, stored.Version, write, cancellationToken))
+            if (await store.TrySaveAsync(key, turn.State, stored.Version, write, cancellationToken))
             {
                 Log.TurnCompleted(logger, turn.Result.Action, turn.Result.Topic, turn.Result.Language, attempt);
-                var result = turn.Result;
                 if (write is not null) dispatcher.Wake();
-                if (opened is not null)
-                {
-                    Log.EscalationOpened(logger, opened.Id, opened.Reason);
-                    result = result with { Escalation = result.Escalation! with { Id = opened.Id } };
-                }
-                return [ReplyBuilder.Answer(activity, result, time)];
+                if (write is EscalationOpened opened) Log.EscalationOpened(logger, opened.Record.Id, opened.Record.Reason);
+                return [ReplyBuilder.Answer(activity, turn.Result, time)];
             }
             // Another turn of this conversation saved first: redo this one on its state.
             await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);

@@ -19,6 +19,8 @@ internal static class StateBytes
         writer.Text(state.Language);
         writer.Number(state.Procedures.Count);
         foreach (var procedure in state.Procedures) writer.Text(procedure);
+        writer.Number(state.Discussed.Count);
+        foreach (var procedure in state.Discussed) writer.Text(procedure);
         writer.Text(state.LastTopic);
         writer.Text(state.PendingTopic);
         writer.Number(state.FallbackCount);
@@ -44,10 +46,13 @@ internal static class StateBytes
         var language = reader.Text();
         var procedures = new string[reader.Number()];
         for (var i = 0; i < procedures.Length; i++) procedures[i] = reader.Text()!;
+        var discussed = new string[reader.Number()];
+        for (var i = 0; i < discussed.Length; i++) discussed[i] = reader.Text()!;
         var state = new ConversationState
         {
             Language = language,
             Procedures = procedures,
+            Discussed = discussed,
             LastTopic = reader.Text(),
             PendingTopic = reader.Text(),
             FallbackCount = reader.Number(),

@@ -27,7 +27,8 @@ public class CallbackTests
         // The host stores the escalation and remembers its id in the state.
         var next = chat.Continue(chat.State with { OpenEscalation = "esc-1" }, "oui c'est le 06 12 34 56 78");
 
-        Assert.Equal(("updated", "esc-1", "0612345678"), (next.Result.Escalation!.Status, next.Result.Escalation.Id, next.Result.Escalation.Contact));
+        var given = Assert.IsType<CallbackGiven>(next.Result.Escalation);
+        Assert.Equal(("updated", "esc-1", "0612345678"), (given.Status, given.Id, given.Contact));
         Assert.Contains("aujourd'hui avant 17:30", next.Result.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("06 12", next.State.Transcript[^2].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("0612345678", System.Text.Json.JsonSerializer.Serialize(next.Result, ChatbotJson.Default.TurnResult), StringComparison.Ordinal);

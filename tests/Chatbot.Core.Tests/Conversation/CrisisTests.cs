@@ -17,6 +17,8 @@ public class CrisisTests
     [InlineData("mes enfants seraient mieux sans moi", "wish_to_die")]
     [InlineData("je me scarifie depuis quelques semaines", "self_harm")]
     [InlineData("mon mari répète qu'il va se tuer, il a sa cimentoplastie jeudi", "suicidal_intent")]
+    [InlineData("si je me reveille pas de l'anesthesie ce serait pas plus mal", "despair")]
+    [InlineData("je suis un poids pour mes enfants", "wish_to_die")]
     public void Crisis_InFrench_GetsTheCrisisLine(string message, string rule) =>
         ExpectCrisis(message, rule, "fr", "3114", "15", "112");
 
@@ -29,6 +31,8 @@ public class CrisisTests
     [InlineData("penso al suicidio", "suicidal_intent")]
     [InlineData("mi faccio del male da giorni", "self_harm")]
     [InlineData("mia madre dice che non vuole più vivere", "wish_to_die")]
+    [InlineData("se non mi svegliassi dall'anestesia sarebbe un sollievo", "despair")]
+    [InlineData("sono solo un peso per i miei figli", "wish_to_die")]
     public void Crisis_InItalian_GetsTelefonoAmico(string message, string rule) =>
         ExpectCrisis(message, rule, "it", "02 2327 2327", "112", "118");
 
@@ -43,6 +47,9 @@ public class CrisisTests
     [InlineData("honestly they'd all be better off dead without me... better off dead", "wish_to_die")]
     [InlineData("whats the point of living like this", "wish_to_die")]
     [InlineData("my son has been cutting himself again", "self_harm")]
+    [InlineData("everyone would be better off if I just didn't wake up from the anaesthetic", "wish_to_die")]
+    [InlineData("honestly I would not mind if I never woke up after the op", "despair")]
+    [InlineData("I am a burden to my children", "wish_to_die")]
     public void Crisis_InEnglish_GetsTheLinesOfBothCountries(string message, string rule) =>
         ExpectCrisis(message, rule, "en", "3114", "02 2327 2327", "15", "112", "118");
 
@@ -66,6 +73,10 @@ public class CrisisTests
     [InlineData("I'm scared of dying during the procedure")]
     [InlineData("j'ai pas envie de mourir pendant l'opération, c'est risqué ?")]
     [InlineData("I don't want to die during the operation, is it safe?")]
+    // A fear of the anaesthesia, with no sign of despair: a question.
+    [InlineData("et si je ne me réveille pas de l'anesthésie ?")]
+    [InlineData("what if I don't wake up from the anaesthetic?")]
+    [InlineData("e se non mi sveglio dall'anestesia?")]
     public void NearMiss_IsNotACrisis(string message)
     {
         var chat = Transcript.Start().Send(message);

@@ -1,0 +1,73 @@
+using Chatbot.Core.Escalation;
+using Chatbot.Core.Understanding;
+
+namespace Chatbot.Core.Conversation.Policies;
+
+/// <summary>Another language: say which ones the bot speaks, in the conversation's language.</summary>
+public sealed class ForeignLanguage : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn) => turn.Heard.IsForeign
+        ? new(new Fallback(ReplyKeys.UnknownLanguage, LanguageDetector.Other) { Topic = "out_of_scope", Confidence = 0 }, turn.State)
+        : null;
+}
+
+/// <summary>Right after a call-back was offered, a phone number or e-mail is the way to be called back.</summary>
+public sealed class CallbackNumber : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn) =>
+        turn.Before.CallbackAsked && turn.State.OpenEscalation is { } open && ContactDetails.Find(turn.Text) is { } contact
+            ? new(new CallbackNoted(open, contact) { Topic = "human" }, turn.State)
+            : null;
+}
+
+/// <summary>Staff have answered in this conversation: what the patient writes goes to them.</summary>
+public sealed class StaffAnswering : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn) =>
+        turn.State.Handoff is { } handoff ? new(new RelayToStaff(handoff) { Topic = "human" }, turn.State) : null;
+}
+
+/// <summary>
+/// The reply to an offer of the team: yes, no, or a polite close — "ok merci" is not a yes, and the offer
+/// stays open so that a "oui" next still reaches staff.
+/// </summary>
+public sealed class OfferAnswered : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn)
+    {
+        if (turn.Before.OfferedEscalation is not { } offered) return null;
+        if (turn.Heard.IsClosing) return new(Greeting.Of(turn.Heard) with { KeepsOffer = true }, turn.State);
+        if (turn.Heard.IsYes)
+        {
+            return new(new Escalate(offered, ReplyKeys.EscalationAccepted) { Topic = Escalations.TopicOf(offered) }, turn.State);
+        }
+        return turn.Heard.IsNo ? new(new SmallTalk(ReplyKeys.OfferDeclined) { Topic = "greeting" }, turn.State) : null;
+    }
+}
+
+/// <summary>
+/// A bare "oui" or "no" when nothing was asked answers nothing: invite the question rather than guess a
+/// topic. Right after an emergency it is about the emergency: the guidance again, never a greeting.
+/// </summary>
+public sealed class BareYesOrNo : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn)
+    {
+        if (!turn.Heard.IsOnlyYesOrNo) return null;
+        return turn.AfterEmergency ? RedFlagsFirst.GuidanceAgain(turn) : new(Greeting.Of(turn.Heard), turn.State);
+    }
+}
+
+/// <summary>Hello, thanks or goodbye, as the patient said it.</summary>
+public static class Greeting
+{
+    public static SmallTalk Of(Understanding.Understanding heard) => new(
+        heard.IsGoodbye ? ReplyKeys.GreetingBye : heard.IsThanks ? ReplyKeys.GreetingThanks : ReplyKeys.GreetingHello)
+    { Topic = "greeting" };
+}
+
+/// <summary>The topic an escalation is filed under, by its reason.</summary>
+public static class Escalations
+{
+    public static string TopicOf(string reason) => reason == EscalationReasons.MedicalAdvice ? "medical_advice" : "human";
+}

@@ -1,0 +1,63 @@
+using Chatbot.Core.Content;
+using Chatbot.Core.Understanding;
+
+namespace Chatbot.Core.Conversation.Policies;
+
+/// <summary>Nothing but spaces or symbols: ask for the question, before anything else reads it.</summary>
+public sealed class EmptyMessage : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn) =>
+        turn.IsEmpty ? new(new Fallback(ReplyKeys.EmptyMessage) { Topic = "out_of_scope", Confidence = 0 }, turn.State) : null;
+}
+
+/// <summary>
+/// "I'd like to speak to someone", "que l'anesthésiste me rappelle": a person, at once, whatever the
+/// subject named with the request.
+/// </summary>
+public sealed class PersonRequest(SituationDetector situation) : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn) =>
+        turn.Understood && turn.Kind == TopicKind.Human || situation.AsksForAPerson(turn.Question, turn.Language)
+        ? new(new Escalate(EscalationReasons.HumanRequested, ReplyKeys.EscalationHuman) { Topic = "human", Confidence = turn.Confidence }, turn.State)
+        : null;
+}
+
+/// <summary>"Should I stop my anticoagulant?": only the team can decide for this patient.</summary>
+public sealed class PersonalDecision : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn) => turn.Understood && turn.Kind == TopicKind.MedicalAdvice
+        ? new(new Escalate(EscalationReasons.MedicalAdvice, ReplyKeys.EscalationMedical) { Topic = "medical_advice", Confidence = turn.Confidence }, turn.State)
+        : null;
+}
+
+/// <summary>"Can you translate?": the bot quotes as written and cannot; an offer made before stays open.</summary>
+public sealed class TranslationRequest(SituationDetector situation) : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn) => situation.AsksForATranslation(turn.Question, turn.Language)
+        ? new(new SmallTalk(ReplyKeys.Translation, KeepsOffer: turn.Before.OfferedEscalation is not null) { Topic = "out_of_scope" }, turn.State)
+        : null;
+}
+
+/// <summary>Greetings, and subjects the documents do not cover (with the common questions as buttons).</summary>
+public sealed class SmallTalkByTopic : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn) => turn.Understood switch
+    {
+        false => null,
+        true when turn.Kind == TopicKind.Greeting => new(Greeting.Of(turn.Heard) with { Confidence = turn.Confidence }, turn.State),
+        true => new(new SmallTalk(ReplyKeys.OutOfScope) { Topic = turn.Topic, Confidence = turn.Confidence }, turn.State),
+    };
+}
+
+/// <summary>Not understood: say so with the common questions; the second time in a row, offer the team.</summary>
+public sealed class NotUnderstood : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn)
+    {
+        var count = turn.Before.FallbackCount + 1;
+        var state = turn.State with { FallbackCount = count };
+        return count >= 2
+            ? new(new Fallback(ReplyKeys.FallbackOffer) { Topic = turn.Topic, Confidence = turn.Confidence, Offer = new(EscalationReasons.LowConfidence) }, state)
+            : new(new Fallback(ReplyKeys.Fallback) { Topic = turn.Topic, Confidence = turn.Confidence }, state);
+    }
+}

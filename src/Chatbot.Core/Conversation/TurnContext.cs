@@ -1,0 +1,36 @@
+using Chatbot.Core.Content;
+using Chatbot.Core.Understanding;
+
+namespace Chatbot.Core.Conversation;
+
+/// <summary>
+/// One message as the policies see it: the state before it, the state it starts from (the turn counted,
+/// the procedure and language heard, one-turn expectations consumed), and what was understood.
+/// </summary>
+/// <param name="Topic">The topic understood, or the one the patient is still on ("et pour une ostéosynthèse ?").</param>
+/// <param name="Kind">What kind of topic it is; null when unknown.</param>
+/// <param name="NewEscalationId">The id a new escalation gets this turn; the host chooses it.</param>
+public sealed record TurnContext(
+    ConversationState Before, ConversationState State, string Text, Understanding.Understanding Heard,
+    string Language, string Topic, double Confidence, TopicKind? Kind, string? NewEscalationId)
+{
+    /// <summary>Sure enough of the topic to act on it (see docs/decisions/001).</summary>
+    public bool Understood => Confidence >= Assistant.MinConfidence;
+
+    /// <summary>Nothing but spaces, punctuation or symbols.</summary>
+    public bool IsEmpty { get; init; }
+
+    /// <summary>The conversation is still about an emergency or a crisis (until another question is answered).</summary>
+    public bool AfterEmergency => Before.LastTopic is "emergency" or "crisis";
+
+    public IReadOnlyList<Token> Question => Heard.Tokens;
+}
+
+/// <summary>A policy's decision and the state to keep.</summary>
+public sealed record Outcome(Decision Decision, ConversationState State);
+
+/// <summary>One rule of the turn: decides, or passes to the next (returns null).</summary>
+public interface ITurnPolicy
+{
+    Outcome? Decide(TurnContext turn);
+}

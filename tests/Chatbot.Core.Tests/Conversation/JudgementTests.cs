@@ -1,0 +1,97 @@
+using Chatbot.Core.Conversation;
+
+namespace Chatbot.Core.Tests.Conversation;
+
+/// <summary>
+/// What the patient needs, beyond the topic: a plain answer, the answer and the team, the team at once,
+/// each question answered, the procedure meant (issue 20).
+/// </summary>
+public class JudgementTests
+{
+    [Theory]
+    [InlineData("Je prends du Kardégic, pour ma vertébroplastie y a-t-il un risque de saignement ?", "risks")]
+    [InlineData("J'ai 87 ans et je vis seule. Après la vertébroplastie, je rentre chez moi quand ?", "hospital_stay")]
+    [InlineData("My mum is 91 years old, will she be asleep for her vertebroplasty?", "anesthesia")]
+    public void PersonalFactor_InAQuestionOnTheProcedure_GetsTheQuotes_AndTheTeamOffered(string message, string topic) =>
+        Transcript.Start().Send(message).Expect("answer", topic).ExpectEscalation("offered", "medical_advice")
+            .ExpectText(TestContent.Content.Reply(TestContent.Assistant.Reply(ConversationState.New, message).Result.Language, "personal_situation"));
+
+    [Theory]
+    [InlineData("dois-je arrêter mon Kardégic avant la vertébroplastie ?")]
+    [InlineData("should I stop my Xarelto before the vertebroplasty?")]
+    [InlineData("devo sospendere il Coumadin prima della vertebroplastica?")]
+    public void PersonalDecision_GoesToTheTeam_WithoutAQuote(string message)
+    {
+        var chat = Transcript.Start().Send(message).Expect("escalate", "medical_advice").ExpectEscalation("created", "medical_advice");
+        Assert.Empty(chat.Last.Citations);
+    }
+
+    [Theory]
+    [InlineData("A quelle heure je dois me présenter la veille pour mon ostéosynthèse ?")]
+    [InlineData("dopo l'osteosintesi a che ora mi dimettono il giorno dopo?")]
+    public void ClockTime_TheDocumentsDoNotGive_IsSaid_AndTheTeamOffered(string message) =>
+        Transcript.Start().Send(message).Expect("answer").ExpectEscalation("offered", "unanswered");
+
+    [Theory]
+    [InlineData("est-ce que l'ostéosynthèse percutanée est remboursée par la sécu ?")]
+    [InlineData("Is percutaneous osteosynthesis covered by health insurance in France?")]
+    public void PlainQuestion_TheDocumentsAnswer_GetsAPlainAnswer(string message)
+    {
+        var chat = Transcript.Start().Send(message).Expect("answer", "reimbursement", "osteosynthesis");
+        Assert.Null(chat.Last.Escalation);
+    }
+
+    [Fact]
+    public void SeveralQuestions_EachGetsItsQuotes_InOrder_AndTheUnansweredOneIsSaid()
+    {
+        var chat = Transcript.Start()
+            .Send("Pour l'ostéosynthèse de mon mari : il sera endormi ? il reste combien de temps à l'hôpital ? et c'est remboursé ?")
+            .Expect("answer", "anesthesia", "osteosynthesis").ExpectQuotesFrom("osteosynthese-percutanee");
+        var headings = new[] { "Sur « Anesthésie » :", "Sur « Hospitalisation » :", "Sur « Remboursement » :" };
+        var at = headings.Select(h => chat.Last.Text.IndexOf(h, StringComparison.Ordinal)).ToList();
+        Assert.All(at, i => Assert.True(i >= 0, chat.Last.Text));
+        Assert.Equal(at.Order(), at);
+
+        Transcript.Start().Send("For my vertebroplasty: will I be asleep? and is it reimbursed?")
+            .Expect("answer", "anesthesia").ExpectText("do not answer this question (reimbursement)")
+            .ExpectEscalation("offered", "unanswered");
+    }
+
+    [Fact]
+    public void TheOtherOne_IsTheOtherProcedureNamedEarlier() =>
+        Transcript.Start()
+            .Send("my mum is having a vertebroplasty and my dad an osteosynthesis. When can mum walk again after her vertebroplasty?")
+            .Expect("answer", "walking", "vertebral_cementoplasty")
+            .Send("and for the other one, the same?").Expect("answer", "walking", "osteosynthesis");
+
+    [Fact]
+    public void ADeniedName_IsNotAChoice_NorOfferedAgain()
+    {
+        var chat = Transcript.Start().Send("ce n'est pas une vertébroplastie, c'est quoi les risques ?").Expect("clarify", "risks");
+        Assert.DoesNotContain(TestContent.Assistant.Reply(ConversationState.New, "vertébroplastie").Result.SuggestedActions,
+            s => chat.Last.SuggestedActions.Contains(s) && s.Contains("vertébrale", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnswerToWhichProcedure_InPatientsWords_AnswersTheQuestionAsked() =>
+        Transcript.Start().Send("on est endormi pour une cimentoplastie ?").Expect("clarify", "anesthesia")
+            .Send("c pour des metastases aux vertebres").Expect("answer", "anesthesia", "metastasis_cementoplasty");
+
+    [Fact]
+    public void AFamilyWord_AfterAKnownProcedure_KeepsIt_InItalianToo() =>
+        Transcript.Start().Send("la vertebroplastica fa male?").Expect("answer", procedure: "vertebral_cementoplasty")
+            .Send("e il cemento è pericoloso?").Expect("answer", "risks", "vertebral_cementoplasty");
+
+    [Theory]
+    [InlineData("I'd like the anaesthetist to call me")]
+    [InlineData("je voudrais parler à l'anesthésiste")]
+    [InlineData("posso parlare con il radiologo del cemento?")]
+    public void ARequestForANamedRole_GoesToStaff_WhateverTheSubject(string message) =>
+        Transcript.Start().Send(message).Expect("escalate", "human").ExpectEscalation("created", "human_requested");
+
+    [Fact]
+    public void CanYouTranslate_IsAnswered_AndTheOfferStaysOpen() =>
+        Transcript.Start().Send("do I need to fast for my vertebroplasty?").ExpectEscalation("offered", "unanswered")
+            .Send("can you translate?").Expect("smalltalk").ExpectText("cannot translate")
+            .Send("yes").Expect("escalate").ExpectEscalation("created", "unanswered");
+}
