@@ -59,6 +59,7 @@ public static class EvalCommand
                 string.Concat(languages.Select(l => $"{report.AccuracyFor(split, l),8:P1}")) +
                 $"{report.RedFlagRecall(split),17:P1}{report.FalseAlarmRate(split),14:P2}{report.FalseEscalations(split),12}{report.ProcedureAccuracy(split),11:P1}");
         }
+        PrintJudgement(report, splits, languages, output);
         output.WriteLine();
         output.WriteLine("Per topic (all splits):");
         foreach (var topic in report.Turns.GroupBy(t => t.Expected.Topic).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -82,11 +83,31 @@ public static class EvalCommand
             output.WriteLine($"  FALSE ALARM {alarm.ConversationId} ({alarm.Actual.RedFlag ?? "classifier"}): {alarm.Expected.Text}");
     }
 
+    /// <summary>What the patient needed, on turns labelled with a decision (tests/eval/situations-*).</summary>
+    private static void PrintJudgement(EvalReport report, List<string> splits, List<string> languages, TextWriter output)
+    {
+        if (!report.Turns.Labelled().Any()) return;
+        output.WriteLine();
+        output.WriteLine($"{"judgement",-10}{"turns",7}{"decision",10}{string.Concat(languages.Select(l => $"{l,8}"))}" +
+            $"{"crisis",9}{"personal",10}{"precision",11}{"false offers",14}{"passages",10}{"needless clarify",18}");
+        foreach (var split in splits.Append(null))
+        {
+            var turns = report.Split(split).Labelled().ToList();
+            output.WriteLine($"{split ?? "all",-10}{turns.Count,7}{Judgement.DecisionAccuracy(turns),10:P1}" +
+                string.Concat(languages.Select(l => $"{Judgement.DecisionAccuracy(turns.Where(t => t.Language == l)),8:P1}")) +
+                $"{Judgement.CrisisRecall(turns),9:P0}{Judgement.PersonalFactorRecall(turns),10:P1}{Judgement.PrecisionGapRecall(turns),11:P1}" +
+                $"{Judgement.FalseOffers(turns),14:P1}{Judgement.PassageAccuracy(turns),10:P1}{Judgement.NeedlessClarifications(turns),18}");
+        }
+    }
+
     /// <summary>Mistakes one per line, for tuning content on the dev split (never on the held-out one).</summary>
     public static IEnumerable<string> Mistakes(EvalReport report, string split) =>
-        report.Split(split).Where(t => !t.TopicCorrect)
+        report.Split(split).Labelled().Where(t => !t.DecisionCorrect() || t.Expected.Passages is { Count: > 0 } && !t.PassagesQuoted())
+            .Select(t => $"{t.ConversationId}\tdecision {t.Expected.Decision}/{t.Expected.Reason} → {Judgement.KindOf(t.Decided)}/" +
+                $"{t.Actual.Escalation?.Reason}{(t.Expected.Passages is { Count: > 0 } && !t.PassagesQuoted() ? " (passage missed)" : "")}\t{t.Expected.Text}")
+            .Concat(report.Split(split).Where(t => !t.TopicCorrect)
             .Select(t => $"{t.ConversationId}\t{t.Expected.Topic} → {t.Actual.Topic} ({t.Actual.Confidence:0.00})\t{t.Expected.Text}")
             .Concat(report.Split(split).Where(t => t.Expected.Procedure is not null && t.Expected.Procedure != t.Actual.Procedure)
-                .Select(t => $"{t.ConversationId}\tprocedure {t.Expected.Procedure} → {t.Actual.Procedure ?? "none"}\t{t.Expected.Text}"));
+                .Select(t => $"{t.ConversationId}\tprocedure {t.Expected.Procedure} → {t.Actual.Procedure ?? "none"}\t{t.Expected.Text}")));
 
 }

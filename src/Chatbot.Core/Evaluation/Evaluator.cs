@@ -5,8 +5,12 @@ using Chatbot.Core.Conversation;
 namespace Chatbot.Core.Evaluation;
 
 /// <summary>One evaluated turn: what was expected, what the bot did, how long it took.</summary>
-public sealed record EvaluatedTurn(string ConversationId, string Split, string Language, LabelledTurn Expected, TurnResult Actual, double Microseconds)
+public sealed record EvaluatedTurn(
+    string ConversationId, string Split, string Language, LabelledTurn Expected, TurnResult Actual, double Microseconds)
 {
+    /// <summary>The bot's decision, typed (<see cref="Judgement.KindOf"/> names it as the labels do).</summary>
+    public Decision? Decided { get; init; }
+
     public bool TopicCorrect => Expected.Topic == Actual.Topic;
 
     /// <summary>An emergency or a crisis: both must get the numbers and an escalation at once.</summary>
@@ -33,7 +37,8 @@ public static class Evaluator
                 var clock = Stopwatch.GetTimestamp();
                 var turn = assistant.Reply(state, labelled.Text);
                 var elapsed = Stopwatch.GetElapsedTime(clock).TotalMicroseconds;
-                turns.Add(new EvaluatedTurn(conversation.Id, conversation.Split, conversation.Language, labelled, turn.Result, elapsed));
+                turns.Add(new EvaluatedTurn(conversation.Id, conversation.Split, conversation.Language, labelled, turn.Result, elapsed)
+                    { Decided = turn.Decision });
                 state = turn.State;
             }
         }

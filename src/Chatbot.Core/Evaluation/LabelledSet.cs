@@ -7,7 +7,12 @@ namespace Chatbot.Core.Evaluation;
 public sealed record LabelledConversation(string Id, string Split, string Language, IReadOnlyList<LabelledTurn> Turns);
 
 /// <summary>A patient message and what the bot should make of it.</summary>
-public sealed record LabelledTurn(string Text, string Topic, string? Procedure);
+/// <param name="Decision">answer, answer_and_offer, clarify, escalate, emergency or smalltalk; null when not labelled.</param>
+/// <param name="Reason">Why the team is offered or needed: medical_advice or unanswered.</param>
+/// <param name="Passages">Fragments of the sentences that answer the question: each must be among the quotes.</param>
+public sealed record LabelledTurn(
+    string Text, string Topic, string? Procedure,
+    string? Decision = null, string? Reason = null, IReadOnlyList<string>? Passages = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(LabelledConversation))]

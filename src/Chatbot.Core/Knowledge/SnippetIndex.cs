@@ -15,7 +15,11 @@ public sealed record Citation(
 
 /// <summary>The snippets that answer a topic for one procedure, best first.</summary>
 /// <param name="FromGeneralSource">The quotes come from a general article, not a document on this procedure.</param>
-public sealed record Passage(string Procedure, IReadOnlyList<Snippet> Snippets, bool FromGeneralSource);
+public sealed record Passage(string Procedure, IReadOnlyList<Snippet> Snippets, bool FromGeneralSource)
+{
+    /// <summary>The question's topic, when a message asks several.</summary>
+    public string? Topic { get; init; }
+}
 
 /// <summary>
 /// Finds snippets by (topic, procedure). A document only ever answers for the procedures it covers;
