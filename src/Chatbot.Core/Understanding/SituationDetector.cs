@@ -11,8 +11,9 @@ namespace Chatbot.Core.Understanding;
 /// </summary>
 public sealed partial class SituationDetector
 {
-    /// <summary>"14 h", "8h30", "8:30": a clock time in a quote.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2} ?(h|:)(\d{2})?\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    /// <summary>"à 14 h", "8h30", "8:30": a clock time in a quote; "48h" is a duration.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(à|a|alle|at|dès|from) \d{1,2} ?(h|:)(\d{2})?\b|\b([01]?\d|2[0-3])(h|:)[0-5]\d\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ClockTime();
 
     private readonly Dictionary<string, HashSet<string>> negations;

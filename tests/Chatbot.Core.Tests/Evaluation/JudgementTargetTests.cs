@@ -30,6 +30,13 @@ public class JudgementTargetTests(SituationsFixture eval) : IClassFixture<Situat
         Assert.InRange(eval.Set.Count(c => c.Split == "heldout") / (double)eval.Set.Count, 0.33, 0.6);
     }
 
+    [Fact]
+    public void HeldOutSituations_AreNeverTrainingExamples()
+    {
+        var examples = TestContent.Content.Examples.Select(e => e.Text.Trim()).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(eval.Set.Where(c => c.Split == "heldout").SelectMany(c => c.Turns).Where(t => examples.Contains(t.Text.Trim())));
+    }
+
     [Theory]
     [InlineData("dev")]
     [InlineData("heldout")]
