@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.State;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -19,12 +20,12 @@ public static class OutboxStatus
 public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<NotificationOptions> options, TimeProvider time) : IEscalationStore
 {
     /// <summary>Inside the turn's transaction.</summary>
-    public Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationWrite write, CancellationToken cancellationToken) => write switch
+    public Task WriteAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationWrite write,
+        CancellationToken cancellationToken) => write switch
     {
         EscalationOpened opened => InsertAsync(connection, transaction, conversationKey, opened.Record, cancellationToken),
-        MessageRelayed relayed => RelayAsync(connection, transaction, relayed, cancellationToken),
-        ContactGiven given => ChangeAsync(connection, transaction, given.EscalationId,
-            e => e with { Contact = given.Contact, History = [.. e.History, new StaffAction(given.At, "patient", "callback_requested")] }, cancellationToken),
+        EscalationChanged changed => ApplyAsync(connection, transaction, changed, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(write)),
     };
 
@@ -41,27 +42,28 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
         await EnqueueAsync(connection, transaction, record, "", cancellationToken);
     }
 
-    /// <summary>Reads, changes and writes one escalation; null (and nothing written) if it is unknown or <paramref name="change"/> declines.</summary>
-    private static async Task<EscalationRecord?> ChangeAsync(SqliteConnection connection, SqliteTransaction transaction, string id, Func<EscalationRecord, EscalationRecord?> change, CancellationToken cancellationToken)
+    /// <summary>Reads, changes and writes one escalation; null (and nothing written) if it is unknown.</summary>
+    private static async Task<EscalationRecord?> ChangeAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string id,
+        Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken)
     {
         await using var read = connection.Command("SELECT record FROM escalation WHERE id = $id", transaction, ("$id", id));
         if (await read.ExecuteScalarAsync(cancellationToken) is not string json) return null;
-        if (change(JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!) is not { } record) return null;
+        var record = change(JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!);
         await using var write = connection.Command("UPDATE escalation SET status = $s, record = $r WHERE id = $id", transaction,
             ("$id", id), ("$s", record.Status), ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)));
         await write.ExecuteNonQueryAsync(cancellationToken);
         return record;
     }
 
-    /// <summary>A patient's message during a handoff: appended to the transcript, audited, notified.</summary>
-    private async Task RelayAsync(SqliteConnection connection, SqliteTransaction transaction, MessageRelayed relayed, CancellationToken cancellationToken)
+    /// <summary>A patient's change (a message during a handoff, a contact), notified if it is news for staff.</summary>
+    private async Task ApplyAsync(
+        SqliteConnection connection, SqliteTransaction transaction, EscalationChanged changed,
+        CancellationToken cancellationToken)
     {
-        var record = await ChangeAsync(connection, transaction, relayed.EscalationId, e => e with
-        {
-            Transcript = [.. e.Transcript, relayed.Line],
-            History = [.. e.History, new StaffAction(relayed.At, "patient", "message")],
-        }, cancellationToken);
-        if (record is not null) await EnqueueAsync(connection, transaction, record, Notices.MessageSuffix(record), cancellationToken);
+        var record = await ChangeAsync(connection, transaction, changed.EscalationId, changed.Apply, cancellationToken);
+        if (record is not null && changed.Notifies)
+            await EnqueueAsync(connection, transaction, record, Notices.MessageSuffix(record), cancellationToken);
     }
 
     private async Task EnqueueAsync(SqliteConnection connection, SqliteTransaction transaction, EscalationRecord record, string suffix, CancellationToken cancellationToken)
@@ -94,9 +96,11 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
         return records;
     }
 
-    public Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-            ChangeAsync(connection, transaction, id, e => from.Contains(e.Status) ? change(e) : null, cancellationToken), cancellationToken);
+    public Task<EscalationRecord?> UpdateAsync(
+        string id, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => ChangeAsync(connection, transaction, id, change, cancellationToken),
+            cancellationToken);
 
     private const string OutboxColumns = "id, escalation, channel, payload, status, attempts, next_attempt_at, last_error";
 

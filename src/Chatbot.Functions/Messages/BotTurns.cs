@@ -1,6 +1,7 @@
 using Chatbot.BotFramework.Schema;
 using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
 

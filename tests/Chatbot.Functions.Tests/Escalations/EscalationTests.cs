@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 
 namespace Chatbot.Functions.Tests.Escalations;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Microsoft.Extensions.Options;
 
@@ -43,18 +44,11 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
         return rows.Count(r => r.Entity.RowKey.StartsWith(OutboxRow, StringComparison.Ordinal));
     }
 
-    /// <summary>A patient's write during a turn: their masked message relayed, or contact details for a call-back.</summary>
-    public Task<IReadOnlyList<OutboxEntry>> ApplyAsync(EscalationWrite write, CancellationToken cancellationToken) => write switch
-    {
-        MessageRelayed relayed => ChangeAsync(relayed.EscalationId, e => e with
-        {
-            Transcript = [.. e.Transcript, relayed.Line],
-            History = [.. e.History, new StaffAction(relayed.At, "patient", "message")],
-        }, Notices.MessageSuffix, cancellationToken),
-        ContactGiven given => ChangeAsync(given.EscalationId,
-            e => e with { Contact = given.Contact, History = [.. e.History, new StaffAction(given.At, "patient", "callback_requested")] }, null, cancellationToken),
-        _ => throw new ArgumentOutOfRangeException(nameof(write)),
-    };
+    /// <summary>A patient's change during a turn (a message relayed, a contact): the notices it adds.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ApplyAsync(
+        EscalationChanged changed, CancellationToken cancellationToken) =>
+        (await ChangeAsync(changed.EscalationId, changed.Apply, changed.Notifies ? Notices.MessageSuffix : null,
+            cancellationToken)).Outbox;
 
     public async Task<EscalationRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
         (await ReadAsync(id, cancellationToken))?.Record;
@@ -71,16 +65,9 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
         return [.. records.OrderBy(r => r.CreatedAt).Take(500)];
     }
 
-    public async Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken)
-    {
-        EscalationRecord? changed = null;
-        await ChangeAsync(id, e =>
-        {
-            changed = from.Contains(e.Status) ? change(e) : null;
-            return changed;
-        }, null, cancellationToken);
-        return changed;
-    }
+    public async Task<EscalationRecord?> UpdateAsync(
+        string id, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken) =>
+        (await ChangeAsync(id, change, null, cancellationToken)).Record;
 
     public async Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? status, DateTimeOffset? dueBy, CancellationToken cancellationToken)
     {
@@ -113,12 +100,14 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
     }
 
     /// <summary>Read, change, write with the record's ETag; a concurrent change (staff, another instance) makes it start over.</summary>
-    private async Task<IReadOnlyList<OutboxEntry>> ChangeAsync(string id, Func<EscalationRecord, EscalationRecord?> change, Func<EscalationRecord, string>? notify, CancellationToken cancellationToken)
+    private async Task<(EscalationRecord? Record, IReadOnlyList<OutboxEntry> Outbox)> ChangeAsync(
+        string id, Func<EscalationRecord, EscalationRecord> change, Func<EscalationRecord, string>? notify,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            if (await ReadAsync(id, cancellationToken) is not { } current) return [];
-            if (change(current.Record) is not { } record) return [];
+            if (await ReadAsync(id, cancellationToken) is not { } current) return (null, []);
+            var record = change(current.Record);
             var outbox = notify is null ? [] : Notices.Outbox(record, notify(record), options.Value, time.GetUtcNow()).ToList();
             try
             {
@@ -126,7 +115,7 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
                     [new(TableTransactionActionType.UpdateReplace, RecordEntity(record, current.Conversation), current.ETag),
                      .. outbox.Select(e => new TableTransactionAction(TableTransactionActionType.Add, OutboxEntity(e)))],
                     cancellationToken);
-                return outbox;
+                return (record, outbox);
             }
             catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
             {
