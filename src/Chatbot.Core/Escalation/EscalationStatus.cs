@@ -7,9 +7,6 @@ public static class EscalationStatus
     public const string Acknowledged = "acknowledged";
     public const string Resolved = "resolved";
 
-    /// <summary>Every status, in the order staff work through them (the console's and the list's order).</summary>
-    public static IReadOnlyList<string> InOrder { get; } = [Open, Acknowledged, Resolved];
-
     /// <summary>
     /// The status after <paramref name="action"/>, or null if the action is not allowed from
     /// <paramref name="status"/>. A patient's message or contact is kept whatever the status: it

@@ -33,9 +33,11 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
     private async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationRecord record, CancellationToken cancellationToken)
     {
         await using (var insert = connection.Command(
-            "INSERT INTO escalation (id, conversation, status, created_at, record) VALUES ($id, $c, $s, $t, $r)", transaction,
+            "INSERT INTO escalation (id, conversation, status, created_at, record, sort_key) " +
+            "VALUES ($id, $c, $s, $t, $r, $k)", transaction,
             ("$id", record.Id), ("$c", conversationKey), ("$s", record.Status), ("$t", record.CreatedAt.ToString("O")),
-            ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord))))
+            ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)),
+            ("$k", EscalationOrder.Key(record))))
         {
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -50,8 +52,10 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
         await using var read = connection.Command("SELECT record FROM escalation WHERE id = $id", transaction, ("$id", id));
         if (await read.ExecuteScalarAsync(cancellationToken) is not string json) return null;
         var record = change(JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!);
-        await using var write = connection.Command("UPDATE escalation SET status = $s, record = $r WHERE id = $id", transaction,
-            ("$id", id), ("$s", record.Status), ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)));
+        await using var write = connection.Command(
+            "UPDATE escalation SET status = $s, record = $r, sort_key = $k WHERE id = $id", transaction, ("$id", id),
+            ("$s", record.Status), ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)),
+            ("$k", EscalationOrder.Key(record)));
         await write.ExecuteNonQueryAsync(cancellationToken);
         return record;
     }
@@ -85,15 +89,24 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord) : null;
     }
 
-    public async Task<IReadOnlyList<EscalationRecord>> ListAsync(string? status, CancellationToken cancellationToken)
+    /// <summary>A range of the <c>escalation_order</c> index.</summary>
+    public async Task<EscalationPage> ListAsync(
+        string? status, string? after, int size, CancellationToken cancellationToken)
     {
+        var (from, to) = EscalationOrder.Range(status);
         await using var connection = database.Open();
         await using var command = connection.Command(
-            "SELECT record FROM escalation WHERE $s IS NULL OR status = $s ORDER BY created_at LIMIT 500", null, ("$s", status));
+            "SELECT sort_key, record FROM escalation WHERE sort_key >= $from AND sort_key < $to " +
+            "AND ($after IS NULL OR sort_key > $after) ORDER BY sort_key LIMIT $n", null,
+            ("$from", from), ("$to", to), ("$after", after), ("$n", size + 1));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var records = new List<EscalationRecord>();
-        while (await reader.ReadAsync(cancellationToken)) records.Add(JsonSerializer.Deserialize(reader.GetString(0), EscalationJson.Default.EscalationRecord)!);
-        return records;
+        var rows = new List<(string, EscalationRecord?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var record = JsonSerializer.Deserialize(reader.GetString(1), EscalationJson.Default.EscalationRecord);
+            rows.Add((reader.GetString(0), record));
+        }
+        return EscalationPage.From(rows, size);
     }
 
     public Task<EscalationRecord?> UpdateAsync(

@@ -27,8 +27,9 @@ public static partial class StaffEndpoints
         app.MapGet("/api/staff/labels", async Task<IResult> (HttpRequest request, StaffAuthenticator auth, Core.Content.ChatContent content) =>
             await AsStaff(request, auth, _ => Task.FromResult<IResult>(TypedResults.Json(StaffLabels.Of(content, "fr"), StaffJson.Default.StaffLabels))));
         var escalations = app.MapGroup("/api/escalations");
-        escalations.MapGet("", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
-            await AsStaff(request, auth, async _ => TypedResults.Json(await store.ListAsync(status, ct), EscalationJson.Default.IReadOnlyListEscalationRecord)));
+        escalations.MapGet("", async Task<IResult> (
+            HttpRequest request, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
+            await AsStaff(request, auth, _ => StaffLists.PageAsync(request, store, ct)));
         escalations.MapGet("/{id}", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => Found(await store.GetAsync(id, ct), id)));
         escalations.MapGet("/outbox", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>

@@ -32,8 +32,11 @@ public interface IEscalationStore
 {
     Task<EscalationRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Oldest first, at most 500.</summary>
-    Task<IReadOnlyList<EscalationRecord>> ListAsync(string? status, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="size"/> escalations of <paramref name="status"/> (any, if null) in staff order
+    /// (<see cref="EscalationOrder"/>), from the key after <paramref name="after"/>: a query on an index, not a scan.
+    /// </summary>
+    Task<EscalationPage> ListAsync(string? status, string? after, int size, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies a staff action (one of <see cref="EscalationRecord"/>'s transitions); null if the escalation is

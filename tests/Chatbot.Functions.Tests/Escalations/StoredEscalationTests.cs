@@ -7,7 +7,7 @@ namespace Chatbot.Functions.Tests.Escalations;
 public class StoredEscalationTests
 {
     /// <summary>A record as both stores wrote it, and the staff API served it, before it moved to Core.</summary>
-    private static readonly string StoredBefore = """
+    internal static readonly string StoredBefore = """
         {"id":"esc-0123456789ab","reason":"emergency","status":"acknowledged","createdAt":"2026-11-23T09:00:00+00:00",
         "language":"fr","topic":"emergency","procedure":"vertebroplasty",
         "transcript":[{"from":"patient","text":"40 de fievre"}],

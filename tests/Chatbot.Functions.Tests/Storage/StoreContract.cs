@@ -11,7 +11,7 @@ namespace Chatbot.Functions.Tests.Storage;
 /// against Azure Table Storage (Azurite). The app is built (not started): its real services,
 /// with a clock the tests move.
 /// </summary>
-public abstract class StoreContract : IAsyncLifetime
+public abstract partial class StoreContract : IAsyncLifetime
 {
     private WebApplication app = null!;
 
@@ -103,8 +103,8 @@ public abstract class StoreContract : IAsyncLifetime
         var record = await OpenedAsync("help");
 
         Assert.Equal(record.Id, (await Escalations.GetAsync(record.Id, None))!.Id);
-        Assert.Contains(await Escalations.ListAsync(EscalationStatus.Open, None), e => e.Id == record.Id);
-        Assert.DoesNotContain(await Escalations.ListAsync(EscalationStatus.Resolved, None), e => e.Id == record.Id);
+        Assert.Contains(await Escalations.ListAllAsync(EscalationStatus.Open), e => e.Id == record.Id);
+        Assert.DoesNotContain(await Escalations.ListAllAsync(EscalationStatus.Resolved), e => e.Id == record.Id);
         var notice = Assert.Single(await Escalations.OutboxAsync(OutboxStatus.Pending, Time.GetUtcNow(), None), e => e.EscalationId == record.Id);
         Assert.Equal(("webhook", $"{record.Id}:webhook"), (notice.Channel, notice.Notice.IdempotencyKey));
         Assert.Equal(notice, await Escalations.GetOutboxEntryAsync(record.Id, notice.Id, None));

@@ -12,7 +12,9 @@ namespace Chatbot.Functions.State.Azure;
 /// and masked transcript) and its outbox entries, so an escalation and its notifications are
 /// written together in one entity-group transaction.
 /// </summary>
-public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<NotificationOptions> options, TimeProvider time) : IEscalationStore
+public sealed class AzureEscalationStore(
+    AzureStorageAccount account, AzureEscalationIndex index, IOptions<NotificationOptions> options, TimeProvider time)
+    : IEscalationStore
 {
     public const string RecordRow = "record";
     public const string OutboxRow = "outbox|";
@@ -24,6 +26,7 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
     {
         await account.ReadyAsync(cancellationToken);
         var outbox = Notices.Outbox(record, "", options.Value, time.GetUtcNow()).ToList();
+        await index.AddAsync(record, cancellationToken);
         await account.Escalations.SubmitTransactionAsync(
             [new(TableTransactionActionType.Add, RecordEntity(record, conversationKey)), .. outbox.Select(e => new TableTransactionAction(TableTransactionActionType.Add, OutboxEntity(e)))],
             cancellationToken);
@@ -36,11 +39,13 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
     /// </summary>
     public async Task<int> DeleteAsync(string id, CancellationToken cancellationToken)
     {
+        var record = await ReadAsync(id, cancellationToken);
         var rows = new List<TableTransactionAction>();
         await foreach (var row in account.Escalations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             rows.Add(new(TableTransactionActionType.Delete, row, ETag.All));
         // A transaction holds at most 100 operations.
         foreach (var chunk in rows.Chunk(100)) await account.Escalations.SubmitTransactionAsync(chunk, cancellationToken);
+        if (record is not null) await index.RemoveAsync(EscalationOrder.Key(record.Value.Record), cancellationToken);
         return rows.Count(r => r.Entity.RowKey.StartsWith(OutboxRow, StringComparison.Ordinal));
     }
 
@@ -53,16 +58,17 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
     public async Task<EscalationRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
         (await ReadAsync(id, cancellationToken))?.Record;
 
-    public async Task<IReadOnlyList<EscalationRecord>> ListAsync(string? status, CancellationToken cancellationToken)
+    /// <summary>A range of the index, then each record read (in parallel): a page, however many there are.</summary>
+    public async Task<EscalationPage> ListAsync(
+        string? status, string? after, int size, CancellationToken cancellationToken)
     {
         await account.ReadyAsync(cancellationToken);
-        var filter = status is null
-            ? TableClient.CreateQueryFilter($"RowKey eq {RecordRow}")
-            : TableClient.CreateQueryFilter($"RowKey eq {RecordRow} and Status eq {status}");
-        var records = new List<EscalationRecord>();
-        await foreach (var entity in account.Escalations.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            records.Add(Record(entity));
-        return [.. records.OrderBy(r => r.CreatedAt).Take(500)];
+        await index.EnsureIndexedAsync(Record, cancellationToken);
+        var entries = await index.RangeAsync(status, after, size + 1, cancellationToken);
+        var records = await Task.WhenAll(entries.Take(size).Select(e => GetAsync(e.Id, cancellationToken)));
+        // An entry whose record went, or moved to another key, is left over from a write cut short.
+        return EscalationPage.From([.. entries.Select((e, i) =>
+            (e.Key, records.ElementAtOrDefault(i) is { } r && EscalationOrder.Key(r) == e.Key ? r : null))], size);
     }
 
     public async Task<EscalationRecord?> UpdateAsync(
@@ -108,6 +114,8 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
         {
             if (await ReadAsync(id, cancellationToken) is not { } current) return (null, []);
             var record = change(current.Record);
+            var (before, after) = (EscalationOrder.Key(current.Record), EscalationOrder.Key(record));
+            if (after != before) await index.AddAsync(record, cancellationToken);
             var outbox = notify is null ? [] : Notices.Outbox(record, notify(record), options.Value, time.GetUtcNow()).ToList();
             try
             {
@@ -115,6 +123,7 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
                     [new(TableTransactionActionType.UpdateReplace, RecordEntity(record, current.Conversation), current.ETag),
                      .. outbox.Select(e => new TableTransactionAction(TableTransactionActionType.Add, OutboxEntity(e)))],
                     cancellationToken);
+                if (after != before) await index.RemoveAsync(before, cancellationToken);
                 return (record, outbox);
             }
             catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
@@ -144,7 +153,7 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
         return entity;
     }
 
-    private static EscalationRecord Record(TableEntity entity) =>
+    internal static EscalationRecord Record(TableEntity entity) =>
         JsonSerializer.Deserialize(EntityText.Read(entity, "Json"), EscalationJson.Default.EscalationRecord)!;
 
     private static TableEntity OutboxEntity(OutboxEntry entry) => new(entry.EscalationId, OutboxRow + entry.Id)
