@@ -1,5 +1,6 @@
 using Chatbot.BotFramework.Schema;
 using Chatbot.Core.Conversation;
+using Chatbot.Core.Escalation;
 
 namespace Chatbot.Functions.Escalations;
 
@@ -7,20 +8,10 @@ namespace Chatbot.Functions.Escalations;
 public static class Notices
 {
     /// <summary>A new open escalation for a turn whose result created one.</summary>
-    /// <summary>The id a turn's new escalation gets: chosen before the turn, so the state can remember it.</summary>
-    public static string NewId() => "esc-" + Guid.NewGuid().ToString("N")[..12];
-
-    public static EscalationRecord Open(Activity activity, TurnResult result, ConversationState state, DateTimeOffset now) => new(
-        Id: result.Escalation?.Id ?? NewId(),
-        Reason: result.Escalation!.Reason,
-        Status: EscalationStatus.Open,
-        CreatedAt: now,
-        Language: result.Language,
-        Topic: result.Topic,
-        Procedure: result.Procedure,
-        Transcript: state.Transcript,
-        Conversation: ConversationReference.Of(activity),
-        History: [new StaffAction(now, "bot", "created", result.Escalation.Reason)]);
+    public static EscalationRecord Open(
+        Activity activity, TurnResult result, ConversationState state, DateTimeOffset now) =>
+        EscalationRecord.Open(result.Escalation?.Id ?? EscalationRecord.NewId(), result.Escalation!.Reason, result.Language,
+            result.Topic, result.Procedure, state.Transcript, ConversationReferences.Of(activity), now);
 
     /// <summary>
     /// Why, in which language, for which procedure, since when, and where to read it: never the patient's

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.State;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -19,12 +20,12 @@ public static class OutboxStatus
 public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<NotificationOptions> options, TimeProvider time) : IEscalationStore
 {
     /// <summary>Inside the turn's transaction.</summary>
-    public Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationWrite write, CancellationToken cancellationToken) => write switch
+    public Task WriteAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationWrite write,
+        CancellationToken cancellationToken) => write switch
     {
         EscalationOpened opened => InsertAsync(connection, transaction, conversationKey, opened.Record, cancellationToken),
-        MessageRelayed relayed => RelayAsync(connection, transaction, relayed, cancellationToken),
-        ContactGiven given => ChangeAsync(connection, transaction, given.EscalationId,
-            e => e with { Contact = given.Contact, History = [.. e.History, new StaffAction(given.At, "patient", "callback_requested")] }, cancellationToken),
+        EscalationChanged changed => ApplyAsync(connection, transaction, changed, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(write)),
     };
 
@@ -32,36 +33,41 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
     private async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, EscalationRecord record, CancellationToken cancellationToken)
     {
         await using (var insert = connection.Command(
-            "INSERT INTO escalation (id, conversation, status, created_at, record) VALUES ($id, $c, $s, $t, $r)", transaction,
+            "INSERT INTO escalation (id, conversation, status, created_at, record, sort_key) " +
+            "VALUES ($id, $c, $s, $t, $r, $k)", transaction,
             ("$id", record.Id), ("$c", conversationKey), ("$s", record.Status), ("$t", record.CreatedAt.ToString("O")),
-            ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord))))
+            ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)),
+            ("$k", EscalationOrder.Key(record))))
         {
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await EnqueueAsync(connection, transaction, record, "", cancellationToken);
     }
 
-    /// <summary>Reads, changes and writes one escalation; null (and nothing written) if it is unknown or <paramref name="change"/> declines.</summary>
-    private static async Task<EscalationRecord?> ChangeAsync(SqliteConnection connection, SqliteTransaction transaction, string id, Func<EscalationRecord, EscalationRecord?> change, CancellationToken cancellationToken)
+    /// <summary>Reads, changes and writes one escalation; null (and nothing written) if it is unknown.</summary>
+    private static async Task<EscalationRecord?> ChangeAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string id,
+        Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken)
     {
         await using var read = connection.Command("SELECT record FROM escalation WHERE id = $id", transaction, ("$id", id));
         if (await read.ExecuteScalarAsync(cancellationToken) is not string json) return null;
-        if (change(JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!) is not { } record) return null;
-        await using var write = connection.Command("UPDATE escalation SET status = $s, record = $r WHERE id = $id", transaction,
-            ("$id", id), ("$s", record.Status), ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)));
+        var record = change(JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord)!);
+        await using var write = connection.Command(
+            "UPDATE escalation SET status = $s, record = $r, sort_key = $k WHERE id = $id", transaction, ("$id", id),
+            ("$s", record.Status), ("$r", JsonSerializer.Serialize(record, EscalationJson.Default.EscalationRecord)),
+            ("$k", EscalationOrder.Key(record)));
         await write.ExecuteNonQueryAsync(cancellationToken);
         return record;
     }
 
-    /// <summary>A patient's message during a handoff: appended to the transcript, audited, notified.</summary>
-    private async Task RelayAsync(SqliteConnection connection, SqliteTransaction transaction, MessageRelayed relayed, CancellationToken cancellationToken)
+    /// <summary>A patient's change (a message during a handoff, a contact), notified if it is news for staff.</summary>
+    private async Task ApplyAsync(
+        SqliteConnection connection, SqliteTransaction transaction, EscalationChanged changed,
+        CancellationToken cancellationToken)
     {
-        var record = await ChangeAsync(connection, transaction, relayed.EscalationId, e => e with
-        {
-            Transcript = [.. e.Transcript, relayed.Line],
-            History = [.. e.History, new StaffAction(relayed.At, "patient", "message")],
-        }, cancellationToken);
-        if (record is not null) await EnqueueAsync(connection, transaction, record, Notices.MessageSuffix(record), cancellationToken);
+        var record = await ChangeAsync(connection, transaction, changed.EscalationId, changed.Apply, cancellationToken);
+        if (record is not null && changed.Notifies)
+            await EnqueueAsync(connection, transaction, record, Notices.MessageSuffix(record), cancellationToken);
     }
 
     private async Task EnqueueAsync(SqliteConnection connection, SqliteTransaction transaction, EscalationRecord record, string suffix, CancellationToken cancellationToken)
@@ -83,20 +89,31 @@ public sealed class SqliteEscalationStore(SqliteDatabase database, IOptions<Noti
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize(json, EscalationJson.Default.EscalationRecord) : null;
     }
 
-    public async Task<IReadOnlyList<EscalationRecord>> ListAsync(string? status, CancellationToken cancellationToken)
+    /// <summary>A range of the <c>escalation_order</c> index.</summary>
+    public async Task<EscalationPage> ListAsync(
+        string? status, string? after, int size, CancellationToken cancellationToken)
     {
+        var (from, to) = EscalationOrder.Range(status);
         await using var connection = database.Open();
         await using var command = connection.Command(
-            "SELECT record FROM escalation WHERE $s IS NULL OR status = $s ORDER BY created_at LIMIT 500", null, ("$s", status));
+            "SELECT sort_key, record FROM escalation WHERE sort_key >= $from AND sort_key < $to " +
+            "AND ($after IS NULL OR sort_key > $after) ORDER BY sort_key LIMIT $n", null,
+            ("$from", from), ("$to", to), ("$after", after), ("$n", size + 1));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var records = new List<EscalationRecord>();
-        while (await reader.ReadAsync(cancellationToken)) records.Add(JsonSerializer.Deserialize(reader.GetString(0), EscalationJson.Default.EscalationRecord)!);
-        return records;
+        var rows = new List<(string, EscalationRecord?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var record = JsonSerializer.Deserialize(reader.GetString(1), EscalationJson.Default.EscalationRecord);
+            rows.Add((reader.GetString(0), record));
+        }
+        return EscalationPage.From(rows, size);
     }
 
-    public Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-            ChangeAsync(connection, transaction, id, e => from.Contains(e.Status) ? change(e) : null, cancellationToken), cancellationToken);
+    public Task<EscalationRecord?> UpdateAsync(
+        string id, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => ChangeAsync(connection, transaction, id, change, cancellationToken),
+            cancellationToken);
 
     private const string OutboxColumns = "id, escalation, channel, payload, status, attempts, next_attempt_at, last_error";
 

@@ -21,6 +21,7 @@ public static partial class HostingSetup
         if (builder.Configuration["Storage:Provider"] == StateOptions.AzureStorage)
         {
             builder.Services.AddSingleton<AzureStorageAccount>();
+            builder.Services.AddSingleton<AzureEscalationIndex>();
             builder.Services.AddSingleton<AzureEscalationStore>();
             builder.Services.AddSingleton<IEscalationStore>(services => services.GetRequiredService<AzureEscalationStore>());
             builder.Services.AddSingleton<IConversationStore, AzureConversationStore>();

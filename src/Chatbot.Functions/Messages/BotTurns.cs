@@ -1,6 +1,7 @@
 using Chatbot.BotFramework.Schema;
 using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
 
@@ -49,7 +50,7 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await store.LoadAsync(key, cancellationToken);
-            var turn = assistant.Reply(stored.State, text, activity.Locale, Notices.NewId());
+            var turn = assistant.Reply(stored.State, text, activity.Locale, EscalationRecord.NewId());
             var now = time.GetUtcNow();
             EscalationWrite? write = turn.Result.Escalation switch
             {

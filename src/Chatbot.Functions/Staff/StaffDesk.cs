@@ -1,5 +1,6 @@
 using Chatbot.BotFramework.Schema;
 using Chatbot.Core.Content;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
 
@@ -10,14 +11,10 @@ public sealed class StaffDesk(
     IEscalationStore escalations, IConversationStore conversations, PatientChannel patient, ChatContent content, TimeProvider time)
 {
     public const int MaxReplyLength = 4_000;
-    private static readonly string[] Unresolved = [EscalationStatus.Open, EscalationStatus.Acknowledged];
 
+    /// <summary>Null if the escalation is unknown; <see cref="EscalationTransitionRefused"/> if not open.</summary>
     public Task<EscalationRecord?> AcknowledgeAsync(string id, string who, CancellationToken cancellationToken) =>
-        escalations.UpdateAsync(id, [EscalationStatus.Open], e => e with
-        {
-            Status = EscalationStatus.Acknowledged,
-            History = [.. e.History, new StaffAction(time.GetUtcNow(), who, "acknowledged")],
-        }, cancellationToken);
+        escalations.UpdateAsync(id, e => e.Acknowledge(who, time.GetUtcNow()), cancellationToken);
 
     /// <summary>
     /// Sends the staff member's text into the patient's conversation as the care team, then hands the
@@ -26,7 +23,9 @@ public sealed class StaffDesk(
     public async Task<EscalationRecord?> ReplyAsync(string id, string who, string text, CancellationToken cancellationToken)
     {
         var record = await escalations.GetAsync(id, cancellationToken);
-        if (record is null || !Unresolved.Contains(record.Status)) return null;
+        if (record is null) return null;
+        // Refused here, before the patient is written to, if the escalation is resolved.
+        record.Reply(who, text, time.GetUtcNow());
         var reference = record.Conversation;
         var team = content.Reply(record.Language, Core.Conversation.ReplyKeys.CareTeam);
         await patient.SendAsync(new Activity
@@ -36,8 +35,10 @@ public sealed class StaffDesk(
             ServiceUrl = reference.ServiceUrl,
             ChannelId = reference.ChannelId,
             Conversation = new ConversationAccount(reference.ConversationId),
-            From = reference.Bot is { } bot ? bot with { Name = team } : new ChannelAccount("bot", team),
-            Recipient = reference.User,
+            From = ConversationReferences.Account(reference.Bot) is { } bot
+                ? bot with { Name = team }
+                : new ChannelAccount("bot", team),
+            Recipient = ConversationReferences.Account(reference.User),
             Locale = reference.Locale,
             TextFormat = "markdown",
             Text = $"**{team}** : {text}",
@@ -46,21 +47,13 @@ public sealed class StaffDesk(
                 new CareTeamChannelData(new CareTeamMessage(team, text), $"{team} : {text}"), StaffJson.Default.CareTeamChannelData),
         }, cancellationToken);
         await SetHandoffAsync(record, id, cancellationToken);
-        return await escalations.UpdateAsync(id, Unresolved, e => e with
-        {
-            Status = EscalationStatus.Acknowledged,
-            History = [.. e.History, new StaffAction(time.GetUtcNow(), who, "replied", Shorten(text))],
-        }, cancellationToken);
+        return await escalations.UpdateAsync(id, e => e.Reply(who, text, time.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>Closes the case; the bot answers the patient again (see README, "Handoff").</summary>
     public async Task<EscalationRecord?> ResolveAsync(string id, string who, CancellationToken cancellationToken)
     {
-        var resolved = await escalations.UpdateAsync(id, Unresolved, e => e with
-        {
-            Status = EscalationStatus.Resolved,
-            History = [.. e.History, new StaffAction(time.GetUtcNow(), who, "resolved")],
-        }, cancellationToken);
+        var resolved = await escalations.UpdateAsync(id, e => e.Resolve(who, time.GetUtcNow()), cancellationToken);
         if (resolved is not null) await SetHandoffAsync(resolved, null, cancellationToken);
         return resolved;
     }
@@ -86,8 +79,6 @@ public sealed class StaffDesk(
             if (await conversations.TrySaveAsync(key, next, stored.Version, null, cancellationToken)) return;
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..199] + "…";
 }
 
 /// <summary><c>channelData</c> of a staff reply: who writes (the care team, in the patient's language) and the text as typed.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Messages;
 using Chatbot.Functions.State;
@@ -26,17 +27,21 @@ public static partial class StaffEndpoints
         app.MapGet("/api/staff/labels", async Task<IResult> (HttpRequest request, StaffAuthenticator auth, Core.Content.ChatContent content) =>
             await AsStaff(request, auth, _ => Task.FromResult<IResult>(TypedResults.Json(StaffLabels.Of(content, "fr"), StaffJson.Default.StaffLabels))));
         var escalations = app.MapGroup("/api/escalations");
-        escalations.MapGet("", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
-            await AsStaff(request, auth, async _ => TypedResults.Json(await store.ListAsync(status, ct), EscalationJson.Default.IReadOnlyListEscalationRecord)));
+        escalations.MapGet("", async Task<IResult> (
+            HttpRequest request, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
+            await AsStaff(request, auth, _ => StaffLists.PageAsync(request, store, ct)));
         escalations.MapGet("/{id}", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => Found(await store.GetAsync(id, ct), id)));
         escalations.MapGet("/outbox", async Task<IResult> (HttpRequest request, string? status, StaffAuthenticator auth, IEscalationStore store, CancellationToken ct) =>
             await AsStaff(request, auth, async _ => TypedResults.Json(await store.OutboxAsync(status, null, ct), StaffJson.Default.IReadOnlyListOutboxEntry)));
-        escalations.MapPost("/{id}/acknowledge", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, IEscalationStore store, CancellationToken ct) =>
-            await AsStaff(request, auth, async who => await Changed(await desk.AcknowledgeAsync(id, who, ct), id, store, ct)));
-        escalations.MapPost("/{id}/resolve", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, IEscalationStore store, CancellationToken ct) =>
-            await AsStaff(request, auth, async who => await Changed(await desk.ResolveAsync(id, who, ct), id, store, ct)));
-        escalations.MapPost("/{id}/reply", async Task<IResult> (HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, IEscalationStore store, CancellationToken ct) =>
+        escalations.MapPost("/{id}/acknowledge", async Task<IResult> (
+            HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, CancellationToken ct) =>
+            await AsStaff(request, auth, async who => await Changed(() => desk.AcknowledgeAsync(id, who, ct), id)));
+        escalations.MapPost("/{id}/resolve", async Task<IResult> (
+            HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, CancellationToken ct) =>
+            await AsStaff(request, auth, async who => await Changed(() => desk.ResolveAsync(id, who, ct), id)));
+        escalations.MapPost("/{id}/reply", async Task<IResult> (
+            HttpRequest request, string id, StaffAuthenticator auth, StaffDesk desk, CancellationToken ct) =>
             await AsStaff(request, auth, async who =>
             {
                 if (!request.HasJsonContentType()) return ProblemBody.Result(415, "the body must be application/json");
@@ -45,7 +50,7 @@ public static partial class StaffEndpoints
                     return ProblemBody.Result(400, $"a reply needs a text of 1 to {StaffDesk.MaxReplyLength} characters");
                 try
                 {
-                    return await Changed(await desk.ReplyAsync(id, who, text, ct), id, store, ct);
+                    return await Changed(() => desk.ReplyAsync(id, who, text, ct), id);
                 }
                 catch (HttpRequestException)
                 {
@@ -101,12 +106,17 @@ public static partial class StaffEndpoints
     private static IResult Found(EscalationRecord? record, string id) =>
         record is null ? ProblemBody.Result(404, $"no escalation {id}") : TypedResults.Json(record, EscalationJson.Default.EscalationRecord);
 
-    /// <summary>A null change means: unknown (404) or not in a state allowing it (409).</summary>
-    private static async Task<IResult> Changed(EscalationRecord? changed, string id, IEscalationStore store, CancellationToken ct)
+    /// <summary>A null change means unknown (404); a transition the status refuses is a conflict (409).</summary>
+    private static async Task<IResult> Changed(Func<Task<EscalationRecord?>> change, string id)
     {
-        if (changed is not null) return TypedResults.Json(changed, EscalationJson.Default.EscalationRecord);
-        var current = await store.GetAsync(id, ct);
-        return current is null ? ProblemBody.Result(404, $"no escalation {id}") : ProblemBody.Result(409, $"escalation {id} is {current.Status}");
+        try
+        {
+            return Found(await change(), id);
+        }
+        catch (EscalationTransitionRefused refused)
+        {
+            return ProblemBody.Result(409, $"escalation {id} is {refused.Status}");
+        }
     }
 
     private static partial class Log

@@ -1,4 +1,5 @@
 using Chatbot.Core.Conversation;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 
 namespace Chatbot.Functions.State;
@@ -31,11 +32,18 @@ public interface IEscalationStore
 {
     Task<EscalationRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Oldest first, at most 500.</summary>
-    Task<IReadOnlyList<EscalationRecord>> ListAsync(string? status, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="size"/> escalations of <paramref name="status"/> (any, if null) in staff order
+    /// (<see cref="EscalationOrder"/>), from the key after <paramref name="after"/>: a query on an index, not a scan.
+    /// </summary>
+    Task<EscalationPage> ListAsync(string? status, string? after, int size, CancellationToken cancellationToken);
 
-    /// <summary>Applies a staff action if the escalation is in one of <paramref name="from"/>; null if it is not (409).</summary>
-    Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken);
+    /// <summary>
+    /// Applies a staff action (one of <see cref="EscalationRecord"/>'s transitions); null if the escalation is
+    /// unknown. A transition its status refuses throws <see cref="EscalationTransitionRefused"/>, nothing written.
+    /// </summary>
+    Task<EscalationRecord?> UpdateAsync(
+        string id, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken);
 
     /// <summary>Entries in <paramref name="status"/> (any if null) due by <paramref name="dueBy"/>, soonest first, at most 200.</summary>
     Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? status, DateTimeOffset? dueBy, CancellationToken cancellationToken);

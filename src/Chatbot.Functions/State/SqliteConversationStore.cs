@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Chatbot.Core.Conversation;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Microsoft.Extensions.Options;
 

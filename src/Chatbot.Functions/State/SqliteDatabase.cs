@@ -40,7 +40,8 @@ public sealed class SqliteDatabase : IDisposable
             CREATE TABLE IF NOT EXISTS conversation_state (
                 conversation TEXT PRIMARY KEY, state TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS escalation (
-                id TEXT PRIMARY KEY, conversation TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, record TEXT NOT NULL);
+                id TEXT PRIMARY KEY, conversation TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
+                record TEXT NOT NULL, sort_key TEXT);
             CREATE INDEX IF NOT EXISTS escalation_by_status ON escalation (status, created_at);
             CREATE TABLE IF NOT EXISTS outbox (
                 id TEXT PRIMARY KEY, escalation TEXT NOT NULL, channel TEXT NOT NULL, payload TEXT NOT NULL,
@@ -48,6 +49,7 @@ public sealed class SqliteDatabase : IDisposable
             CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_attempt_at);
             """;
         command.ExecuteNonQuery();
+        SqliteEscalationOrder.Migrate(connection);
         committer = new Thread(CommitLoop) { IsBackground = true, Name = "SQLite committer" };
         committer.Start();
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Chatbot.Functions.Tests.Storage;
 
 namespace Chatbot.Functions.Tests.DirectLine;
 
@@ -55,7 +56,7 @@ public class LocalDirectLineTests
         Assert.Equal(HttpStatusCode.NotFound, injected.StatusCode);
         Assert.Empty((await PollAsync(bot, session, watermark)).Activities);
         var escalations = bot.Services.GetRequiredService<Chatbot.Functions.Escalations.SqliteEscalationStore>();
-        var record = Assert.Single(await escalations.ListAsync(null, CancellationToken.None));
+        var record = Assert.Single(await escalations.ListAllAsync(null));
         Assert.Equal(Chatbot.Functions.DirectLine.LocalDirectLine.ServiceUrl, record.Conversation.ServiceUrl);
 
         // The care team's reply still reaches the patient, in process.

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
+using Chatbot.Functions.Tests.Storage;
 
 namespace Chatbot.Functions.Tests.Escalations;
 
@@ -57,7 +59,7 @@ public class EscalationTests
         Assert.Equal(("relayed", "emergency", id),
             (escalation.GetProperty("status").GetString(), escalation.GetProperty("reason").GetString(), escalation.GetProperty("id").GetString()));
         var store = bot.Services.GetRequiredService<SqliteEscalationStore>();
-        Assert.Single(await store.ListAsync(null, CancellationToken.None));
+        Assert.Single(await store.ListAllAsync(null));
         Assert.Equal("message", (await store.GetAsync(id, CancellationToken.None))!.History[^1].Action);
     }
 
@@ -149,7 +151,7 @@ public class EscalationTests
         var reply = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says(message)));
 
         Assert.NotEqual("created", reply.Chatbot().GetProperty("escalation") is { ValueKind: JsonValueKind.Object } e ? e.GetProperty("status").GetString() : null);
-        Assert.Empty(await bot.Services.GetRequiredService<SqliteEscalationStore>().ListAsync(null, CancellationToken.None));
+        Assert.Empty(await bot.Services.GetRequiredService<SqliteEscalationStore>().ListAllAsync(null));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Azure.Storage.Queues;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
 using Chatbot.Functions.Tests.Escalations;
@@ -86,7 +87,7 @@ public class ScaleOutTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixtur
         var poisoned = await Eventually.ValueAsync(async () => (await poison.PeekMessagesAsync(10)).Value, m => m.Length > 0, TimeSpan.FromSeconds(20));
         var message = Assert.Single(poisoned);
         Assert.Contains(reply.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!, message.MessageText, StringComparison.Ordinal);
-        Assert.Contains(await bot.Services.GetRequiredService<IEscalationStore>().ListAsync(EscalationStatus.Open, CancellationToken.None),
+        Assert.Contains(await bot.Services.GetRequiredService<IEscalationStore>().ListAllAsync(EscalationStatus.Open),
             e => message.MessageText.Contains(e.Id, StringComparison.Ordinal));
     }
 }

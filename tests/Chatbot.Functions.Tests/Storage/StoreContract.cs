@@ -1,5 +1,5 @@
-using Chatbot.BotFramework.Schema;
 using Chatbot.Core.Conversation;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
 using Microsoft.Extensions.Time.Testing;
@@ -11,7 +11,7 @@ namespace Chatbot.Functions.Tests.Storage;
 /// against Azure Table Storage (Azurite). The app is built (not started): its real services,
 /// with a clock the tests move.
 /// </summary>
-public abstract class StoreContract : IAsyncLifetime
+public abstract partial class StoreContract : IAsyncLifetime
 {
     private WebApplication app = null!;
 
@@ -42,11 +42,12 @@ public abstract class StoreContract : IAsyncLifetime
 
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private EscalationRecord Escalation(string conversation, string reason = "human_requested") => new(
-        "esc-" + Guid.NewGuid().ToString("N")[..12], reason, EscalationStatus.Open, Time.GetUtcNow(), "fr", "human", null,
-        [new TranscriptLine("patient", "je voudrais parler à une infirmière")],
-        new ConversationReference("http://127.0.0.1:9/", "emulator", conversation, new ChannelAccount("bot"), new ChannelAccount("user"), "fr-FR"),
-        [new StaffAction(Time.GetUtcNow(), "bot", "created", reason)]);
+    private EscalationRecord Escalation(string conversation, string reason = "human_requested") =>
+        EscalationRecord.Open(
+            EscalationRecord.NewId(), reason, "fr", "human", null, [new TranscriptLine("patient", "je voudrais parler à une infirmière")],
+            new ConversationReference("http://127.0.0.1:9/", "emulator", conversation,
+                new Participant("bot"), new Participant("user"), "fr-FR"),
+            Time.GetUtcNow());
 
     private async Task<EscalationRecord> OpenedAsync(string conversation)
     {
@@ -102,8 +103,8 @@ public abstract class StoreContract : IAsyncLifetime
         var record = await OpenedAsync("help");
 
         Assert.Equal(record.Id, (await Escalations.GetAsync(record.Id, None))!.Id);
-        Assert.Contains(await Escalations.ListAsync(EscalationStatus.Open, None), e => e.Id == record.Id);
-        Assert.DoesNotContain(await Escalations.ListAsync(EscalationStatus.Resolved, None), e => e.Id == record.Id);
+        Assert.Contains(await Escalations.ListAllAsync(EscalationStatus.Open), e => e.Id == record.Id);
+        Assert.DoesNotContain(await Escalations.ListAllAsync(EscalationStatus.Resolved), e => e.Id == record.Id);
         var notice = Assert.Single(await Escalations.OutboxAsync(OutboxStatus.Pending, Time.GetUtcNow(), None), e => e.EscalationId == record.Id);
         Assert.Equal(("webhook", $"{record.Id}:webhook"), (notice.Channel, notice.Notice.IdempotencyKey));
         Assert.Equal(notice, await Escalations.GetOutboxEntryAsync(record.Id, notice.Id, None));
@@ -128,12 +129,15 @@ public abstract class StoreContract : IAsyncLifetime
     public async Task AStaffAction_AppliesOnlyFromTheStatusItExpects()
     {
         var record = await OpenedAsync("staff");
-        EscalationRecord Acknowledge(EscalationRecord e) => e with { Status = EscalationStatus.Acknowledged, History = [.. e.History, new StaffAction(Time.GetUtcNow(), "nurse@chu", "acknowledged")] };
+        EscalationRecord Acknowledge(EscalationRecord e) => e.Acknowledge("nurse@chu", Time.GetUtcNow());
 
-        Assert.Equal(EscalationStatus.Acknowledged, (await Escalations.UpdateAsync(record.Id, [EscalationStatus.Open], Acknowledge, None))!.Status);
-        Assert.Null(await Escalations.UpdateAsync(record.Id, [EscalationStatus.Open], Acknowledge, None));
-        Assert.Null(await Escalations.UpdateAsync("esc-unknown", [EscalationStatus.Open], Acknowledge, None));
-        Assert.Equal("nurse@chu", (await Escalations.GetAsync(record.Id, None))!.History[^1].Who);
+        var acknowledged = await Escalations.UpdateAsync(record.Id, Acknowledge, None);
+        Assert.Equal(EscalationStatus.Acknowledged, acknowledged!.Status);
+        await Assert.ThrowsAsync<EscalationTransitionRefused>(
+            () => Escalations.UpdateAsync(record.Id, Acknowledge, None));
+        Assert.Null(await Escalations.UpdateAsync("esc-unknown", Acknowledge, None));
+        var stored = (await Escalations.GetAsync(record.Id, None))!;
+        Assert.Equal(("nurse@chu", 2), (stored.History[^1].Who, stored.History.Count));
     }
 
     [Fact]
@@ -156,7 +160,7 @@ public abstract class StoreContract : IAsyncLifetime
     {
         var open = await OpenedAsync("old");
         var resolved = await OpenedAsync("old-resolved");
-        await Escalations.UpdateAsync(resolved.Id, [EscalationStatus.Open], e => e with { Status = EscalationStatus.Resolved }, None);
+        await Escalations.UpdateAsync(resolved.Id, e => e.Resolve("nurse@chu", Time.GetUtcNow()), None);
 
         Time.Advance(TimeSpan.FromDays(31));
         Assert.True(await Conversations.TrySaveAsync("emulator:recent", ConversationState.New with { Turns = 1 }, null, null, None));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Chatbot.Core.Conversation;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,8 @@ public sealed class AzureConversationStore(
         {
             null => [],
             EscalationOpened opened => await escalations.OpenAsync(conversationKey, opened.Record, cancellationToken),
-            _ => await escalations.ApplyAsync(escalation, cancellationToken),
+            EscalationChanged changed => await escalations.ApplyAsync(changed, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(escalation)),
         };
         var entity = new TableEntity(EntityText.Key(conversationKey), StateRow) { ["UpdatedAt"] = time.GetUtcNow() };
         EntityText.Write(entity, "Json", JsonSerializer.Serialize(state, ChatbotJson.Default.ConversationState));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,9 @@ namespace Chatbot.Functions.State.Azure;
 /// and masked transcript) and its outbox entries, so an escalation and its notifications are
 /// written together in one entity-group transaction.
 /// </summary>
-public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<NotificationOptions> options, TimeProvider time) : IEscalationStore
+public sealed class AzureEscalationStore(
+    AzureStorageAccount account, AzureEscalationIndex index, IOptions<NotificationOptions> options, TimeProvider time)
+    : IEscalationStore
 {
     public const string RecordRow = "record";
     public const string OutboxRow = "outbox|";
@@ -23,6 +26,7 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
     {
         await account.ReadyAsync(cancellationToken);
         var outbox = Notices.Outbox(record, "", options.Value, time.GetUtcNow()).ToList();
+        await index.AddAsync(record, cancellationToken);
         await account.Escalations.SubmitTransactionAsync(
             [new(TableTransactionActionType.Add, RecordEntity(record, conversationKey)), .. outbox.Select(e => new TableTransactionAction(TableTransactionActionType.Add, OutboxEntity(e)))],
             cancellationToken);
@@ -35,52 +39,41 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
     /// </summary>
     public async Task<int> DeleteAsync(string id, CancellationToken cancellationToken)
     {
+        var record = await ReadAsync(id, cancellationToken);
         var rows = new List<TableTransactionAction>();
         await foreach (var row in account.Escalations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             rows.Add(new(TableTransactionActionType.Delete, row, ETag.All));
         // A transaction holds at most 100 operations.
         foreach (var chunk in rows.Chunk(100)) await account.Escalations.SubmitTransactionAsync(chunk, cancellationToken);
+        if (record is not null) await index.RemoveAsync(EscalationOrder.Key(record.Value.Record), cancellationToken);
         return rows.Count(r => r.Entity.RowKey.StartsWith(OutboxRow, StringComparison.Ordinal));
     }
 
-    /// <summary>A patient's write during a turn: their masked message relayed, or contact details for a call-back.</summary>
-    public Task<IReadOnlyList<OutboxEntry>> ApplyAsync(EscalationWrite write, CancellationToken cancellationToken) => write switch
-    {
-        MessageRelayed relayed => ChangeAsync(relayed.EscalationId, e => e with
-        {
-            Transcript = [.. e.Transcript, relayed.Line],
-            History = [.. e.History, new StaffAction(relayed.At, "patient", "message")],
-        }, Notices.MessageSuffix, cancellationToken),
-        ContactGiven given => ChangeAsync(given.EscalationId,
-            e => e with { Contact = given.Contact, History = [.. e.History, new StaffAction(given.At, "patient", "callback_requested")] }, null, cancellationToken),
-        _ => throw new ArgumentOutOfRangeException(nameof(write)),
-    };
+    /// <summary>A patient's change during a turn (a message relayed, a contact): the notices it adds.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ApplyAsync(
+        EscalationChanged changed, CancellationToken cancellationToken) =>
+        (await ChangeAsync(changed.EscalationId, changed.Apply, changed.Notifies ? Notices.MessageSuffix : null,
+            cancellationToken)).Outbox;
 
     public async Task<EscalationRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
         (await ReadAsync(id, cancellationToken))?.Record;
 
-    public async Task<IReadOnlyList<EscalationRecord>> ListAsync(string? status, CancellationToken cancellationToken)
+    /// <summary>A range of the index, then each record read (in parallel): a page, however many there are.</summary>
+    public async Task<EscalationPage> ListAsync(
+        string? status, string? after, int size, CancellationToken cancellationToken)
     {
         await account.ReadyAsync(cancellationToken);
-        var filter = status is null
-            ? TableClient.CreateQueryFilter($"RowKey eq {RecordRow}")
-            : TableClient.CreateQueryFilter($"RowKey eq {RecordRow} and Status eq {status}");
-        var records = new List<EscalationRecord>();
-        await foreach (var entity in account.Escalations.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            records.Add(Record(entity));
-        return [.. records.OrderBy(r => r.CreatedAt).Take(500)];
+        await index.EnsureIndexedAsync(Record, cancellationToken);
+        var entries = await index.RangeAsync(status, after, size + 1, cancellationToken);
+        var records = await Task.WhenAll(entries.Take(size).Select(e => GetAsync(e.Id, cancellationToken)));
+        // An entry whose record went, or moved to another key, is left over from a write cut short.
+        return EscalationPage.From([.. entries.Select((e, i) =>
+            (e.Key, records.ElementAtOrDefault(i) is { } r && EscalationOrder.Key(r) == e.Key ? r : null))], size);
     }
 
-    public async Task<EscalationRecord?> UpdateAsync(string id, IReadOnlyCollection<string> from, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken)
-    {
-        EscalationRecord? changed = null;
-        await ChangeAsync(id, e =>
-        {
-            changed = from.Contains(e.Status) ? change(e) : null;
-            return changed;
-        }, null, cancellationToken);
-        return changed;
-    }
+    public async Task<EscalationRecord?> UpdateAsync(
+        string id, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken) =>
+        (await ChangeAsync(id, change, null, cancellationToken)).Record;
 
     public async Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? status, DateTimeOffset? dueBy, CancellationToken cancellationToken)
     {
@@ -113,12 +106,16 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
     }
 
     /// <summary>Read, change, write with the record's ETag; a concurrent change (staff, another instance) makes it start over.</summary>
-    private async Task<IReadOnlyList<OutboxEntry>> ChangeAsync(string id, Func<EscalationRecord, EscalationRecord?> change, Func<EscalationRecord, string>? notify, CancellationToken cancellationToken)
+    private async Task<(EscalationRecord? Record, IReadOnlyList<OutboxEntry> Outbox)> ChangeAsync(
+        string id, Func<EscalationRecord, EscalationRecord> change, Func<EscalationRecord, string>? notify,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            if (await ReadAsync(id, cancellationToken) is not { } current) return [];
-            if (change(current.Record) is not { } record) return [];
+            if (await ReadAsync(id, cancellationToken) is not { } current) return (null, []);
+            var record = change(current.Record);
+            var (before, after) = (EscalationOrder.Key(current.Record), EscalationOrder.Key(record));
+            if (after != before) await index.AddAsync(record, cancellationToken);
             var outbox = notify is null ? [] : Notices.Outbox(record, notify(record), options.Value, time.GetUtcNow()).ToList();
             try
             {
@@ -126,7 +123,8 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
                     [new(TableTransactionActionType.UpdateReplace, RecordEntity(record, current.Conversation), current.ETag),
                      .. outbox.Select(e => new TableTransactionAction(TableTransactionActionType.Add, OutboxEntity(e)))],
                     cancellationToken);
-                return outbox;
+                if (after != before) await index.RemoveAsync(before, cancellationToken);
+                return (record, outbox);
             }
             catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
             {
@@ -155,7 +153,7 @@ public sealed class AzureEscalationStore(AzureStorageAccount account, IOptions<N
         return entity;
     }
 
-    private static EscalationRecord Record(TableEntity entity) =>
+    internal static EscalationRecord Record(TableEntity entity) =>
         JsonSerializer.Deserialize(EntityText.Read(entity, "Json"), EscalationJson.Default.EscalationRecord)!;
 
     private static TableEntity OutboxEntity(OutboxEntry entry) => new(entry.EscalationId, OutboxRow + entry.Id)

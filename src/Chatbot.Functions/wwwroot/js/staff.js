@@ -14,27 +14,31 @@
   var known = null;
   var paused = false;
   var timer = null;
-  var statusOrder = { open: 0, acknowledged: 1 };
 
-  function call(method, path, body) {
+  function call(method, path, body, page) {
     return fetch(path, { method: method, headers: signIn.headers(!!body), body: body ? JSON.stringify(body) : undefined })
       .catch(function () { throw new Error(w.error('network')); })
       .then(function (r) {
         if (r.status === 401) { signIn.signOut('Clé ou jeton refusé : reconnectez-vous.'); throw new Error('auth'); }
         if (r.status === 403) { signIn.signOut('Accès refusé : le rôle Escalations.Handle est nécessaire.'); throw new Error('auth'); }
         if (!r.ok) { throw new Error(w.error(r.status)); }
-        return r.json();
+        if (!page) { return r.json(); }
+        return r.json().then(function (items) { return { items: items, next: r.headers.get('Continuation-Token') }; });
       });
+  }
+
+  /** Every request of a status, page after page, in the server's order: emergencies first, newest first. */
+  function every(status, token, before) {
+    var path = 'api/escalations?status=' + status + (token ? '&continuation=' + encodeURIComponent(token) : '');
+    return call('GET', path, undefined, true).then(function (page) {
+      var all = (before || []).concat(page.items);
+      return page.next ? every(status, page.next, all) : all;
+    });
   }
 
   function age(createdAt) {
     var minutes = Math.max(0, Math.round((Date.now() - new Date(createdAt).getTime()) / 60000));
     return minutes < 60 ? minutes + ' min' : Math.round(minutes / 60) + ' h';
-  }
-
-  function order(a, b) {
-    return (statusOrder[a.status] - statusOrder[b.status]) || ((b.reason === 'emergency') - (a.reason === 'emergency')) ||
-      (new Date(b.createdAt) - new Date(a.createdAt));
   }
 
   /** One request's button, kept from one refresh to the next: its text changes, the element does not. */
@@ -73,8 +77,11 @@
     // Moving an element (insertBefore) takes focus from it: give it back.
     if (focused && focused !== document.activeElement && list.contains(focused)) { focused.focus(); }
     var emergencies = open.filter(function (e) { return e.reason === 'emergency'; }).length;
+    var waiting = open.filter(function (e) { return e.status === 'open'; }).length;
     var count = open.length === 0 ? 'Aucune demande en cours.'
-      : open.length + (open.length > 1 ? ' demandes en cours' : ' demande en cours') + (emergencies ? ', dont ' + emergencies + ' urgence(s)' : '') + '.';
+      : open.length + (open.length > 1 ? ' demandes en cours' : ' demande en cours') +
+        (emergencies ? ', dont ' + emergencies + ' urgence(s)' : '') +
+        (waiting < open.length ? ' : ' + waiting + ' à prendre en charge' : '') + '.';
     var counter = document.getElementById('count');
     if (counter.textContent !== count) { counter.textContent = count; }
   }
@@ -89,8 +96,8 @@
 
   function refresh() {
     if (paused) { return Promise.resolve(); }
-    return call('GET', 'api/escalations').then(function (all) {
-      var open = all.filter(function (e) { return e.status !== 'resolved'; }).sort(order);
+    return Promise.all([every('open'), every('acknowledged')]).then(function (lists) {
+      var open = lists[0].concat(lists[1]);
       draw(open);
       announce(open);
       document.getElementById('updated').textContent = 'Liste mise à jour à ' + new Date().toLocaleTimeString('fr-FR') + '.';
