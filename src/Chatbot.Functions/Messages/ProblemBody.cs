@@ -17,4 +17,12 @@ public sealed record ProblemBody(string Type, string Title, int Status, string D
         TypedResults.Json(
             new ProblemBody("about:blank", ReasonPhrases.GetReasonPhrase(status), status, error, error),
             ReplyJson.Default.ProblemBody, ContentType, status);
+
+    /// <summary>A 429 saying when to come back, in whole seconds (at least one), in the header and in words.</summary>
+    public static JsonHttpResult<ProblemBody> TooManyRequests(HttpResponse response, TimeSpan wait, string what)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Result(StatusCodes.Status429TooManyRequests, $"{what}: try again in {seconds} s");
+    }
 }
