@@ -32,7 +32,9 @@ public static class ChatbotApp
         var app = builder.Build();
         // The client address first: the rate limits and the staff sign-in throttle key on it.
         app.UseClientAddress();
+        app.UseProblemAnswers();
         app.UseRateLimiter();
+        app.UseBodyLimit();
         app.UsePages();
         app.MapHealth();
         app.MapMessages();
