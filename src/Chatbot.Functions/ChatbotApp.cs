@@ -22,6 +22,7 @@ public static class ChatbotApp
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.AddHosting()
+            .AddClientAddress()
             .AddConversationEngine()
             .AddBotFramework()
             .AddConversationState()
@@ -29,7 +30,11 @@ public static class ChatbotApp
             .AddWebChat();
         replace?.Invoke(builder.Services);
         var app = builder.Build();
+        // The client address first: the rate limits and the staff sign-in throttle key on it.
+        app.UseClientAddress();
+        app.UseProblemAnswers();
         app.UseRateLimiter();
+        app.UseBodyLimit();
         app.UsePages();
         app.MapHealth();
         app.MapMessages();

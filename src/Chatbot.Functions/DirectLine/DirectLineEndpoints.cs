@@ -9,12 +9,9 @@ namespace Chatbot.Functions.DirectLine;
 /// <summary><c>POST /api/directline/token</c>: what the page asks for before opening Web Chat.</summary>
 public static class DirectLineEndpoints
 {
-    public const string TokenPolicy = "directline-token";
-    public const string ActivityPolicy = "directline-activity";
-
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/directline/token", IssueAsync).RequireRateLimiting(TokenPolicy);
+        app.MapPost("/api/directline/token", IssueAsync).RequireRateLimiting(DirectLineLimits.TokenPolicy);
         if (app.ServiceProvider.GetRequiredService<IOptions<DirectLineOptions>>().Value.Secret is not { Length: > 0 }
             && !app.ServiceProvider.GetRequiredService<IOptions<BotFramework.Auth.BotAuthOptions>>().Value.AuthenticationEnabled)
         {

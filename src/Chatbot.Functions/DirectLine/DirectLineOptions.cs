@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Chatbot.Functions.DirectLine;
 
 /// <summary>
@@ -13,9 +15,11 @@ public sealed class DirectLineOptions
     public string Endpoint { get; set; } = "https://directline.botframework.com/v3/directline";
 
     /// <summary>Tokens handed to browsers per client address and minute.</summary>
+    [Range(1, 100_000)]
     public int TokensPerMinute { get; set; } = 10;
 
     /// <summary>Activities a client may post per conversation and minute (local Direct Line).</summary>
+    [Range(1, 100_000)]
     public int ActivitiesPerMinute { get; set; } = 30;
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);

@@ -32,7 +32,7 @@ public static class LocalDirectLineEndpoints
             var (activities, next) = conversation.Since(int.TryParse(watermark, out var w) ? w : 0);
             return TypedResults.Json(new ActivitySet(activities, next.ToString(System.Globalization.CultureInfo.InvariantCulture)), DirectLineJson.Default.ActivitySet);
         });
-        directLine.MapPost("/conversations/{id}/activities", PostAsync).RequireRateLimiting(DirectLineEndpoints.ActivityPolicy);
+        directLine.MapPost("/conversations/{id}/activities", PostAsync).RequireRateLimiting(DirectLineLimits.ActivityPolicy);
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, LocalDirectLine local, BotTurns turns, CancellationToken ct)

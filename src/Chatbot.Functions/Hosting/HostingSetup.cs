@@ -3,7 +3,6 @@ using Chatbot.BotFramework.Auth;
 using Chatbot.BotFramework.Connector;
 using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
-using System.Threading.RateLimiting;
 using Chatbot.Functions.DirectLine;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Messages;
@@ -97,20 +96,11 @@ public static partial class HostingSetup
     /// <summary>Web Chat's way in: the Direct Line token endpoint, and a local Direct Line for development.</summary>
     public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DirectLineOptions>().BindConfiguration("DirectLine");
+        builder.Services.AddOptions<DirectLineOptions>().BindConfiguration("DirectLine").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
         builder.Services.AddSingleton<LocalDirectLine>();
         builder.Services.AddHttpClient(LocalDirectLineEndpoints.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        builder.Services.AddRateLimiter(limits =>
-        {
-            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            static DirectLineOptions Options(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value;
-            limits.AddPolicy(DirectLineEndpoints.TokenPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = Options(context).TokensPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            limits.AddPolicy(DirectLineEndpoints.ActivityPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Request.RouteValues["id"]?.ToString() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = Options(context).ActivitiesPerMinute, Window = TimeSpan.FromMinutes(1) }));
-        });
+        builder.Services.AddDirectLineLimits();
         return builder;
     }
 

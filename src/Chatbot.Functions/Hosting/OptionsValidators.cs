@@ -1,4 +1,5 @@
 using Chatbot.BotFramework.Auth;
+using Chatbot.Functions.DirectLine;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Staff;
 using Chatbot.Functions.State;
@@ -25,3 +26,6 @@ public sealed partial class ServiceUrlOptionsValidator : IValidateOptions<Servic
 
 [OptionsValidator]
 public sealed partial class StaffOptionsValidator : IValidateOptions<StaffOptions>;
+
+[OptionsValidator]
+public sealed partial class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>;

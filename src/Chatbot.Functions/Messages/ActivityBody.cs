@@ -27,7 +27,7 @@ public readonly record struct ActivityBody(Activity? Activity, IResult? Refusal)
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Refuse(StatusCodes.Status413PayloadTooLarge, "the body is too large");
+            return Refuse(StatusCodes.Status413PayloadTooLarge, ProblemBody.TooLarge);
         }
         catch (BadHttpRequestException e)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
+using Chatbot.Functions.Hosting;
 using Chatbot.Functions.Messages;
 using Chatbot.Functions.State;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -76,8 +77,9 @@ public static partial class StaffEndpoints
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         var throttle = request.HttpContext.RequestServices.GetRequiredService<SignInThrottle>();
-        var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.RetryAfter(client) is { } wait) return TooManyFailures(request, wait);
+        var client = ClientAddress.Of(request.HttpContext);
+        if (throttle.RetryAfter(client) is { } wait)
+            return ProblemBody.TooManyRequests(request.HttpContext.Response, wait, "too many failed sign-ins from this address");
         var caller = await auth.IdentifyAsync(request, request.HttpContext.RequestAborted);
         if (!caller.Allowed)
         {
@@ -93,14 +95,6 @@ public static partial class StaffEndpoints
         {
             return ProblemBody.Result(400, "the body must be JSON: {\"text\": \"…\"}");
         }
-    }
-
-    private static JsonHttpResult<ProblemBody> TooManyFailures(HttpRequest request, TimeSpan wait)
-    {
-        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-        var header = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        request.HttpContext.Response.Headers.RetryAfter = header;
-        return ProblemBody.Result(429, $"too many failed sign-ins from this address: try again in {seconds} s");
     }
 
     private static IResult Found(EscalationRecord? record, string id) =>
