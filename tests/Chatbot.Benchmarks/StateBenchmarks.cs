@@ -42,7 +42,7 @@ public class StateBenchmarks
         {
             state = assistant.Reply(state, question).State;
         }
-        store.TrySaveAsync("recent", state, null, null, CancellationToken.None).GetAwaiter().GetResult();
+        store.TrySaveAsync("recent", state, [], null, null, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -58,7 +58,8 @@ public class StateBenchmarks
     {
         var saves = new Task<bool>[Turns];
         round++;
-        for (var i = 0; i < Turns; i++) saves[i] = store.TrySaveAsync($"c-{round}-{i}", state, null, null, CancellationToken.None);
+        for (var i = 0; i < Turns; i++)
+            saves[i] = store.TrySaveAsync($"c-{round}-{i}", state, [], null, null, CancellationToken.None);
         await Task.WhenAll(saves);
     }
 

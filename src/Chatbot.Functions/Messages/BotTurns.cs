@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
@@ -50,6 +51,12 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await store.LoadAsync(key, cancellationToken);
+            // A channel's retry of an activity already answered (its reply was lost): the same reply, nothing redone.
+            if (AnsweredActivities.Find(stored.Answered, activity.Id) is { } sent)
+            {
+                Log.RetryAnsweredAgain(logger);
+                return [JsonSerializer.Deserialize(sent, BotJson.Default.Activity)!];
+            }
             var turn = assistant.Reply(stored.State, text, activity.Locale, EscalationRecord.NewId());
             var now = time.GetUtcNow();
             EscalationWrite? write = turn.Result.Escalation switch
@@ -59,12 +66,17 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
                 CallbackGiven { Id: { } id } given => new ContactGiven(id, given.Contact, now),
                 _ => null,
             };
-            if (await store.TrySaveAsync(key, turn.State, stored.Version, write, cancellationToken))
+            var reply = ReplyBuilder.Answer(activity, turn.Result, time);
+            var answered = activity.Id is { Length: > 0 } activityId
+                ? AnsweredActivities.With(
+                    stored.Answered, new(activityId, JsonSerializer.Serialize(reply, BotJson.Default.Activity)))
+                : stored.Answered;
+            if (await store.TrySaveAsync(key, turn.State, answered, stored.Version, write, cancellationToken))
             {
                 Log.TurnCompleted(logger, turn.Result.Action, turn.Result.Topic, turn.Result.Language, attempt);
                 if (write is not null) dispatcher.Wake();
                 if (write is EscalationOpened opened) Log.EscalationOpened(logger, opened.Record.Id, opened.Record.Reason);
-                return [ReplyBuilder.Answer(activity, turn.Result, time)];
+                return [reply];
             }
             // Another turn of this conversation saved first: redo this one on its state.
             await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
@@ -83,6 +95,10 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
     {
         [LoggerMessage(EventId = 1205, Level = LogLevel.Error, Message = "Conversation store unreachable ({Error}): the patient was told to try again")]
         public static partial void StorageUnavailable(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 1207, Level = LogLevel.Information,
+            Message = "A retried activity got its reply again: the turn was not run twice")]
+        public static partial void RetryAnsweredAgain(ILogger logger);
 
         [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Escalation {Id} opened: {Reason}")]
         public static partial void EscalationOpened(ILogger logger, string id, string reason);

@@ -76,7 +76,9 @@ public sealed class StaffDesk(
                     CallbackAsked = false,
                 }
                 : current with { Handoff = handoff, CallbackAsked = false };
-            if (await conversations.TrySaveAsync(key, next, stored.Version, null, cancellationToken)) return;
+            // The activities answered stay: a retry after a staff action still gets its reply again.
+            if (await conversations.TrySaveAsync(key, next, stored.Answered, stored.Version, null, cancellationToken))
+                return;
         }
     }
 }

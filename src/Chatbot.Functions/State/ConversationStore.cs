@@ -8,7 +8,11 @@ namespace Chatbot.Functions.State;
 /// A conversation's state and the version it was read at (for optimistic concurrency): a row
 /// version in SQLite, an ETag in Table Storage; null when the conversation was never saved.
 /// </summary>
-public readonly record struct StoredState(ConversationState State, string? Version);
+public readonly record struct StoredState(ConversationState State, string? Version)
+{
+    /// <summary>The activities answered last, with their replies (<see cref="AnsweredActivities"/>).</summary>
+    public IReadOnlyList<AnsweredActivity> Answered { get; init; } = [];
+}
 
 /// <summary>
 /// Where conversation state lives between turns. A save succeeds only if nobody saved since the
@@ -24,7 +28,15 @@ public interface IConversationStore
     /// the turn opens or updates is stored, with its notifications, before the state — never after
     /// the patient has been told about it.
     /// </summary>
-    Task<bool> TrySaveAsync(string conversationKey, ConversationState state, string? expectedVersion, EscalationWrite? escalation, CancellationToken cancellationToken);
+    Task<bool> TrySaveAsync(
+        string conversationKey, ConversationState state, IReadOnlyList<AnsweredActivity> answered,
+        string? expectedVersion, EscalationWrite? escalation, CancellationToken cancellationToken);
+
+    /// <summary>A save that keeps no answered activities (a new conversation, a test).</summary>
+    Task<bool> TrySaveAsync(
+        string conversationKey, ConversationState state, string? expectedVersion, EscalationWrite? escalation,
+        CancellationToken cancellationToken) =>
+        TrySaveAsync(conversationKey, state, [], expectedVersion, escalation, cancellationToken);
 }
 
 /// <summary>Escalations, their audit trail, and the outbox of notifications to staff.</summary>

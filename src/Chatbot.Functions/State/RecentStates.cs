@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Functions.State;
 
 /// <summary>A conversation's state as this process last saved it, with its row version.</summary>
-public sealed record SavedState(ConversationState State, long Version, DateTimeOffset UpdatedAt);
+public sealed record SavedState(
+    ConversationState State, long Version, DateTimeOffset UpdatedAt, string? Answered = null);
 
 /// <summary>
 /// The states this process saved recently, so the next turn does not read back what it has just
@@ -44,11 +45,19 @@ public sealed class RecentStates : IDisposable
         return true;
     }
 
-    public void Remember(string conversationKey, ConversationState state, long version, DateTimeOffset updatedAt)
+    /// <param name="answered">The JSON of the activities answered last (<see cref="AnsweredActivities"/>).</param>
+    public void Remember(
+        string conversationKey, ConversationState state, long version, DateTimeOffset updatedAt,
+        string? answered = null)
     {
         if (cache is null) return;
-        if (cache.TryGetValue(conversationKey, out Slot? slot) && slot is not null) slot.Write(state, version, updatedAt);
-        else cache.Set(conversationKey, new Slot(state, version, updatedAt), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+        if (cache.TryGetValue(conversationKey, out Slot? slot) && slot is not null)
+        {
+            slot.Write(state, version, updatedAt, answered);
+            return;
+        }
+        var entry = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle };
+        cache.Set(conversationKey, new Slot(state, version, updatedAt, answered), entry);
     }
 
     public void Forget(string conversationKey) => cache?.Remove(conversationKey);
@@ -65,22 +74,25 @@ public sealed class RecentStates : IDisposable
         private int length;
         private long version;
         private DateTimeOffset updatedAt;
+        private string? answered;
 
-        public Slot(ConversationState state, long version, DateTimeOffset updatedAt) => Write(state, version, updatedAt);
+        public Slot(ConversationState state, long version, DateTimeOffset updatedAt, string? answered) =>
+            Write(state, version, updatedAt, answered);
 
-        public void Write(ConversationState state, long version, DateTimeOffset updatedAt)
+        public void Write(ConversationState state, long version, DateTimeOffset updatedAt, string? answered)
         {
             lock (gate)
             {
                 length = StateBytes.Write(state, ref bytes);
                 this.version = version;
                 this.updatedAt = updatedAt;
+                this.answered = answered;
             }
         }
 
         public SavedState Read()
         {
-            lock (gate) return new SavedState(StateBytes.Read(bytes.AsSpan(0, length)), version, updatedAt);
+            lock (gate) return new SavedState(StateBytes.Read(bytes.AsSpan(0, length)), version, updatedAt, answered);
         }
     }
 }

@@ -38,7 +38,8 @@ public sealed class SqliteDatabase : IDisposable
         command.CommandText = """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS conversation_state (
-                conversation TEXT PRIMARY KEY, state TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL);
+                conversation TEXT PRIMARY KEY, state TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL,
+                answered TEXT);
             CREATE TABLE IF NOT EXISTS escalation (
                 id TEXT PRIMARY KEY, conversation TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
                 record TEXT NOT NULL, sort_key TEXT);
@@ -49,6 +50,7 @@ public sealed class SqliteDatabase : IDisposable
             CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_attempt_at);
             """;
         command.ExecuteNonQuery();
+        connection.AddColumnIfMissing("conversation_state", "answered");
         SqliteEscalationOrder.Migrate(connection);
         committer = new Thread(CommitLoop) { IsBackground = true, Name = "SQLite committer" };
         committer.Start();
@@ -133,6 +135,16 @@ public sealed class SqliteDatabase : IDisposable
 
 internal static class SqliteCommands
 {
+    /// <summary>A nullable TEXT column a file written before it lacks: added, its rows left null.</summary>
+    public static void AddColumnIfMissing(this SqliteConnection connection, string table, string column)
+    {
+        using var columns = connection.Command(
+            "SELECT count(*) FROM pragma_table_info($t) WHERE name = $c", null, ("$t", table), ("$c", column));
+        if ((long)columns.ExecuteScalar()! > 0) return;
+        using var add = connection.Command($"ALTER TABLE {table} ADD COLUMN {column} TEXT");
+        add.ExecuteNonQuery();
+    }
+
     public static SqliteCommand Command(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

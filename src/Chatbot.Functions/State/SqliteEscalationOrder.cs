@@ -13,15 +13,7 @@ internal static class SqliteEscalationOrder
 {
     public static void Migrate(SqliteConnection connection)
     {
-        using (var columns = connection.Command(
-            "SELECT count(*) FROM pragma_table_info('escalation') WHERE name = 'sort_key'"))
-        {
-            if ((long)columns.ExecuteScalar()! == 0)
-            {
-                using var add = connection.Command("ALTER TABLE escalation ADD COLUMN sort_key TEXT");
-                add.ExecuteNonQuery();
-            }
-        }
+        connection.AddColumnIfMissing("escalation", "sort_key");
         using var transaction = connection.BeginTransaction();
         var keys = new List<(string Id, string Key)>();
         using (var read = connection.Command("SELECT id, record FROM escalation WHERE sort_key IS NULL", transaction))

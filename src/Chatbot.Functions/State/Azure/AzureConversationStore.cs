@@ -29,10 +29,13 @@ public sealed class AzureConversationStore(
         if (entity.GetDateTimeOffset("UpdatedAt") + options.Value.Retention.Conversations < time.GetUtcNow())
             return new StoredState(ConversationState.New, entity.ETag.ToString());
         var state = JsonSerializer.Deserialize(EntityText.Read(entity, "Json"), ChatbotJson.Default.ConversationState) ?? ConversationState.New;
-        return new StoredState(state, entity.ETag.ToString());
+        var answered = AnsweredActivities.Read(EntityText.Read(entity, "Answered"));
+        return new StoredState(state, entity.ETag.ToString()) { Answered = answered };
     }
 
-    public async Task<bool> TrySaveAsync(string conversationKey, ConversationState state, string? expectedVersion, EscalationWrite? escalation, CancellationToken cancellationToken)
+    public async Task<bool> TrySaveAsync(
+        string conversationKey, ConversationState state, IReadOnlyList<AnsweredActivity> answered,
+        string? expectedVersion, EscalationWrite? escalation, CancellationToken cancellationToken)
     {
         await account.ReadyAsync(cancellationToken);
         var notices = escalation switch
@@ -44,6 +47,8 @@ public sealed class AzureConversationStore(
         };
         var entity = new TableEntity(EntityText.Key(conversationKey), StateRow) { ["UpdatedAt"] = time.GetUtcNow() };
         EntityText.Write(entity, "Json", JsonSerializer.Serialize(state, ChatbotJson.Default.ConversationState));
+        // In the same entity, so in the same conditional write as the turn's state.
+        EntityText.Write(entity, "Answered", AnsweredActivities.Write(answered));
         try
         {
             if (expectedVersion is null) await account.Conversations.AddEntityAsync(entity, cancellationToken);

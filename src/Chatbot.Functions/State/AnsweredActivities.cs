@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Chatbot.Functions.State;
+
+/// <summary>An activity a conversation answered, and the reply sent (as JSON): a retry of it gets that reply.</summary>
+public sealed record AnsweredActivity(string Id, string Reply);
+
+/// <summary>
+/// The last activities a conversation answered, saved with its state in the same write, so a channel
+/// retrying an activity after a lost reply gets the same reply again and the turn is not run twice
+/// (no second escalation, notice or transcript line). Kept as long as the state (its retention).
+/// </summary>
+public static class AnsweredActivities
+{
+    /// <summary>Channels retry within seconds: the last few turns are enough, and keep the state small.</summary>
+    public const int Kept = 16;
+
+    public static IReadOnlyList<AnsweredActivity> With(
+        IReadOnlyList<AnsweredActivity> answered, AnsweredActivity next) =>
+        [.. answered.TakeLast(Kept - 1), next];
+
+    public static string? Find(IReadOnlyList<AnsweredActivity> answered, string? activityId) =>
+        activityId is { Length: > 0 } ? answered.LastOrDefault(a => a.Id == activityId)?.Reply : null;
+
+    public static string Write(IReadOnlyList<AnsweredActivity> answered) =>
+        JsonSerializer.Serialize(answered, AnsweredJson.Default.IReadOnlyListAnsweredActivity);
+
+    /// <summary>None for a state saved before they were kept.</summary>
+    public static IReadOnlyList<AnsweredActivity> Read(string? json) =>
+        json is { Length: > 0 }
+            ? JsonSerializer.Deserialize(json, AnsweredJson.Default.IReadOnlyListAnsweredActivity) ?? []
+            : [];
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(IReadOnlyList<AnsweredActivity>))]
+public sealed partial class AnsweredJson : JsonSerializerContext;
