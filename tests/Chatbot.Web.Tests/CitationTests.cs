@@ -14,7 +14,7 @@ public class CitationTests(Browser browser) : IClassFixture<Browser>
     {
         // locale, question answered from a linked document, from a document without a link, its language, the welcome
         { "fr-FR", "faut il être à jeun pour mon ostéosynthèse du bassin ?", "quels sont les risques de la vertébroplastie ?", "fr", "Bonjour, je suis" },
-        { "it-IT", "devo essere a digiuno per l'osteosintesi percutanea?", "quali sono i rischi della cementoplastica ossea?", "fr", "Buongiorno, sono" },
+        { "it-IT", "devo essere a digiuno per l'osteosintesi percutanea?", "quali sono i rischi della vertebroplastica?", "fr", "Buongiorno, sono" },
         { "en-GB", "do I need to fast before osteosynthesis?", "what are the risks of a vertebroplasty?", "fr", "Hello, I am" },
     };
 

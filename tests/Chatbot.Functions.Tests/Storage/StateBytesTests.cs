@@ -17,6 +17,7 @@ public class StateBytesTests
         FallbackCount = 1,
         DisclaimerShown = true,
         OfferedEscalation = "medical_advice",
+        Discussed = ["vertebral_cementoplasty", "osteosynthesis"],
         Turns = 12,
         Handoff = "esc-42",
         OpenEscalation = "esc-42",
