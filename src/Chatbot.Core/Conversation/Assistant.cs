@@ -12,7 +12,7 @@ namespace Chatbot.Core.Conversation;
 /// </summary>
 public sealed class Assistant
 {
-    /// <summary>A personal decision the classifier is this sure of goes to the team even with a topic runner-up.</summary>
+    /// <summary>A personal decision the classifier is this sure of goes to the team, whatever the runner-up.</summary>
     private const double SureOfADecision = 0.99;
 
     /// <summary>Below this the bot says it did not understand rather than guess (see docs/decisions/001).</summary>
@@ -23,6 +23,7 @@ public sealed class Assistant
     private readonly SnippetIndex index;
     private readonly Composer say;
     private readonly SituationDetector situation;
+    private readonly ProcedureMemory memory;
     private readonly TeamOffers offers;
     private readonly Replies replies;
     private readonly IReadOnlyList<ITurnPolicy> policies;
@@ -35,7 +36,8 @@ public sealed class Assistant
     }
 
     /// <param name="understander">Already trained, or loaded from an <see cref="UnderstandingSnapshot"/>.</param>
-    public Assistant(ChatContent content, Understander understander, TimeProvider? time = null, OfficeHours? hours = null)
+    public Assistant(
+        ChatContent content, Understander understander, TimeProvider? time = null, OfficeHours? hours = null)
         : this(content, understander, new SnippetIndex(content), new SituationDetector(content), time, hours)
     {
     }
@@ -45,6 +47,7 @@ public sealed class Assistant
         TimeProvider? time, OfficeHours? hours)
     {
         this.situation = situation;
+        memory = new ProcedureMemory(content, understander, situation);
         offers = new TeamOffers(situation);
         this.content = content;
         this.understander = understander;
@@ -71,7 +74,8 @@ public sealed class Assistant
     }
 
     /// <summary>The same trained assistant with another clock and office hours (training is the costly part).</summary>
-    public Assistant With(TimeProvider time, OfficeHours hours) => new(content, understander, index, situation, time, hours);
+    public Assistant With(TimeProvider time, OfficeHours hours) =>
+        new(content, understander, index, situation, time, hours);
 
     public ChatContent Content => content;
 
@@ -83,7 +87,8 @@ public sealed class Assistant
             ? locale[..2].ToLowerInvariant() : "fr",
         ReplyKeys.Welcome);
 
-    /// <param name="newEscalationId">The id an escalation opened by this turn gets (the host's; none in the CLI).</param>
+    /// <param name="newEscalationId">The id an escalation opened by this turn gets (the host's; none in the CLI).
+    /// </param>
     public Turn Reply(ConversationState state, string? text, string? locale = null, string? newEscalationId = null)
     {
         var turn = Hear(state, text, locale, newEscalationId);
@@ -93,7 +98,8 @@ public sealed class Assistant
         {
             written = replies.Write(outcome with { Decision = outcome.Decision with { Offer = offer } }, turn);
         }
-        return written with { State = written.State with { Transcript = Transcripts.Append(written.State.Transcript, text, written.Result) } };
+        var transcript = Transcripts.Append(written.State.Transcript, text, written.Result);
+        return written with { State = written.State with { Transcript = transcript } };
     }
 
     /// <summary>
@@ -107,37 +113,27 @@ public sealed class Assistant
         if (string.IsNullOrWhiteSpace(text) || !text.Any(char.IsLetterOrDigit))
         {
             var nothing = Understanding.Understanding.Nothing(fallbackLanguage);
-            return new(before, before with { Turns = state.Turns }, text ?? "", nothing, fallbackLanguage, "out_of_scope", 0, null, newEscalationId)
-            { IsEmpty = true };
+            return new(before, before with { Turns = state.Turns }, text ?? "", nothing, fallbackLanguage,
+                "out_of_scope", 0, null, newEscalationId) { IsEmpty = true };
         }
-        var heard = understander.Understand(text, locale, before.Language, before.Transcript.LastOrDefault(l => l.From == "patient")?.Text);
+        var previous = before.Transcript.LastOrDefault(l => l.From == "patient")?.Text;
+        var heard = understander.Understand(text, locale, before.Language, previous);
         var language = heard.IsForeign ? fallbackLanguage : heard.Language;
-        var other = TheOtherOne(before, heard, language);
-        var named = other is not null ? [other]
-            : heard.Procedures.Count > 0 || before.PendingTopic is null ? heard.Procedures : understander.Cued(heard, before.Procedures);
-        if (heard.NamedProcedures.Count > 0) state = state with { Discussed = [.. before.Discussed.Union(heard.NamedProcedures).TakeLast(4)] };
-        if (named.Count > 0) state = state with { Procedures = Narrow(Known(before.Procedures, named), language) };
-        else if (heard.DeniedProcedures.Count > 0) state = state with { Procedures = [.. before.Procedures.Except(heard.DeniedProcedures)] };
-        if (!heard.IsForeign) state = state with { Language = language };
+        var procedure = memory.Hear(before, state, heard, language);
+        state = heard.IsForeign ? procedure.State : procedure.State with { Language = language };
         var (topic, confidence) = heard.Topic;
         // "et pour une ostéosynthèse ?", "ah non, une vertébroplastie", "c pour des métastases aux vertèbres"
         // after "which procedure?": still the question just asked.
-        if ((heard.OnlyAProcedure || heard.IsCorrection || other is not null || AnswersWhichProcedure(before, text))
-            && named.Count > 0 && (before.PendingTopic ?? before.LastTopic) is { } earlier)
+        var stillTheQuestion = heard.OnlyAProcedure || heard.IsCorrection || procedure.TheOtherOne
+            || AnswersWhichProcedure(before, text);
+        if (stillTheQuestion && procedure.NamesOne && (before.PendingTopic ?? before.LastTopic) is { } earlier)
         {
             (topic, confidence) = (earlier, Math.Max(confidence, 0.9));
         }
         else if (AboutTheProcedure(heard, language) is { } question) topic = question;
         if (confidence >= MinConfidence) state = state with { FallbackCount = 0, PendingTopic = null };
-        return new(before, state, text, heard, language, topic, confidence, content.FindTopic(topic)?.Kind, newEscalationId);
-    }
-
-    /// <summary>"And for the other one, the same?": the one procedure named earlier that is not the current one.</summary>
-    private string? TheOtherOne(ConversationState before, Understanding.Understanding heard, string language)
-    {
-        if (heard.NamedProcedures.Count > 0 || !situation.MeansTheOtherOne(heard.Tokens, language)) return null;
-        var others = before.Discussed.Except(before.Procedures).ToList();
-        return others.Count == 1 ? others[0] : null;
+        var kind = content.FindTopic(topic)?.Kind;
+        return new(before, state, text, heard, language, topic, confidence, kind, newEscalationId);
     }
 
     /// <summary>After "which procedure?", a statement naming one is the answer, not a new question.</summary>
@@ -150,24 +146,10 @@ public sealed class Assistant
     /// "Dois-je arrêter mon Kardégic ?" asks for a decision and still goes to the team.
     /// </summary>
     private string? AboutTheProcedure(Understanding.Understanding heard, string language) =>
-        content.FindTopic(heard.Topic.Topic)?.Kind == TopicKind.MedicalAdvice && heard.Topic.Confidence < SureOfADecision
+        content.FindTopic(heard.Topic.Topic)?.Kind == TopicKind.MedicalAdvice
+        && heard.Topic.Confidence < SureOfADecision
         && content.FindTopic(heard.Topic.RunnerUp)?.Kind == TopicKind.Answer
         && situation.HasPersonalFactor(heard.Tokens, language) && !situation.AsksForADecision(heard.Tokens, language)
             ? heard.Topic.RunnerUp
             : null;
-
-    /// <summary>
-    /// A word shared by several procedures ("le ciment", "cimentoplastie") never erases the one already known:
-    /// it is still that one. Another procedure's own name replaces it.
-    /// </summary>
-    private static List<string> Known(IReadOnlyList<string> known, IReadOnlyList<string> named) =>
-        known.Count == 1 && named.Count > 1 && named.Contains(known[0]) ? [known[0]] : [.. named];
-
-    /// <summary>A family name in Italian means the Italian document's procedure when only it is written in Italian.</summary>
-    private List<string> Narrow(List<string> procedures, string language)
-    {
-        if (procedures.Count < 2) return [.. procedures];
-        var inLanguage = procedures.Where(p => content.Documents.Any(d => !d.IsGeneral && d.Language == language && d.Procedures.Contains(p))).ToList();
-        return language != "fr" && inLanguage.Count == 1 ? inLanguage : [.. procedures];
-    }
 }

@@ -44,7 +44,8 @@ public sealed record AddedToEscalation(string Reason, TranscriptLine Line) : Esc
 }
 
 /// <summary>A call-back number or e-mail for the escalation: for its record only, never in a reply or log.</summary>
-public sealed record CallbackGiven([property: JsonIgnore] string Contact) : EscalationDecision(EscalationReasons.HumanRequested)
+public sealed record CallbackGiven([property: JsonIgnore] string Contact)
+    : EscalationDecision(EscalationReasons.HumanRequested)
 {
     public override string Status => "updated";
 }

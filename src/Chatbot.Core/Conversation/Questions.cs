@@ -17,7 +17,8 @@ public sealed class Questions(Understander understander, ChatContent content)
     {
         IReadOnlyList<(string, IReadOnlyList<Token>)> one = [(turn.Topic, turn.Question)];
         // Only what ends with a question mark is a question: "sorry if this is a dumb question" is not one.
-        var parts = turn.Text.Split('?').SkipLast(1).Select(p => p.Trim()).Where(p => p.Count(char.IsLetter) >= 8).ToList();
+        var parts = turn.Text.Split('?').SkipLast(1).Select(p => p.Trim())
+            .Where(p => p.Count(char.IsLetter) >= 8).ToList();
         if (parts.Count < 2) return one;
         var found = new List<(string Topic, IReadOnlyList<Token> Words)>();
         foreach (var part in parts)

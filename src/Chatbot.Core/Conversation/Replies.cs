@@ -12,31 +12,50 @@ public sealed class Replies(Composer say, TimeProvider time, OfficeHours hours)
     public Turn Write(Outcome outcome, TurnContext turn)
     {
         var (decision, state) = outcome;
-        var language = turn.Language;
         var (result, kept) = decision switch
         {
-            Answer answer => Quotes(answer, state, language),
-            NotInTheDocuments none => (Result(decision, turn, state, Actions.Escalate, say.NoAnswer(language, none.Topic, none.Procedures)), state),
-            Clarify clarify => (Result(decision, turn, state, Actions.Clarify, say.Say(language, ReplyKeys.ClarifyProcedure),
-                buttons: [.. clarify.Procedures.Select(p => say.ProcedureName(language, p))]), state with { PendingTopic = decision.Topic }),
+            Answer answer => Quotes(answer, state, turn.Language),
             Emergency emergency => Alert(emergency, turn, state),
-            Escalate escalate => (Result(decision, turn, state, Actions.Escalate, say.Say(language, escalate.ReplyKey) + "\n\n" + say.Say(language, ReplyKeys.CallbackAsk),
-                escalation: new EscalationCreated(escalate.Reason) { Id = turn.NewEscalationId }),
-                state with { CallbackAsked = true, OpenEscalation = turn.NewEscalationId ?? state.OpenEscalation }),
-            RelayToStaff relay => (Result(decision, turn, state, Actions.Escalate, say.Say(language, ReplyKeys.HandoffRelay),
-                escalation: new AddedToEscalation(EscalationReasons.HumanRequested, PatientLine(turn)) { Id = relay.EscalationId }), state),
-            CallbackNoted noted => (Result(decision, turn, state, Actions.Escalate, CallbackConfirmed(language),
-                escalation: new CallbackGiven(noted.Contact) { Id = noted.EscalationId }), state),
-            SmallTalk talk => (Result(decision, turn, state, Actions.SmallTalk, say.Say(language, talk.ReplyKey),
-                buttons: talk.ReplyKey == ReplyKeys.OutOfScope ? say.TopicChoices(language) : talk.KeepsOffer ? say.YesNo(language) : []),
-                talk.KeepsOffer ? state with { OfferedEscalation = turn.Before.OfferedEscalation } : state),
-            Fallback fallback => (Result(decision, turn, state, Actions.Fallback, say.Say(language, fallback.ReplyKey),
-                buttons: fallback.ReplyKey == ReplyKeys.Fallback ? say.TopicChoices(language) : [],
-                language: fallback.Language), state),
-            _ => throw new InvalidOperationException("unknown decision " + decision.GetType().Name),
+            Escalate escalate => Escalated(escalate, turn, state),
+            _ => (Plain(decision, turn, state), Kept(decision, turn, state)),
         };
         return decision.Offer is { } offer ? Offered(result, kept, offer, decision) : new Turn(result, kept, decision);
     }
+
+    /// <summary>The replies that are one sentence of the bot's, with their buttons and escalation.</summary>
+    private TurnResult Plain(Decision decision, TurnContext turn, ConversationState state)
+    {
+        var language = turn.Language;
+        TurnResult Reply(
+            string action, string text, EscalationDecision? escalation = null, IReadOnlyList<string>? buttons = null) =>
+            Result(decision, turn, state, action, text, escalation, buttons);
+        return decision switch
+        {
+            NotInTheDocuments none => Reply(Actions.Escalate, say.NoAnswer(language, none.Topic, none.Procedures)),
+            Clarify clarify => Reply(Actions.Clarify, say.Say(language, ReplyKeys.ClarifyProcedure),
+                buttons: [.. clarify.Procedures.Select(p => say.ProcedureName(language, p))]),
+            RelayToStaff relay => Reply(Actions.Escalate, say.Say(language, ReplyKeys.HandoffRelay),
+                new AddedToEscalation(EscalationReasons.HumanRequested, PatientLine(turn)) { Id = relay.EscalationId }),
+            CallbackNoted noted => Reply(Actions.Escalate, CallbackConfirmed(language),
+                new CallbackGiven(noted.Contact) { Id = noted.EscalationId }),
+            SmallTalk talk => Reply(Actions.SmallTalk, say.Say(language, talk.ReplyKey), buttons:
+                talk.ReplyKey == ReplyKeys.OutOfScope ? say.TopicChoices(language)
+                : talk.KeepsOffer ? say.YesNo(language) : []),
+            Fallback fallback => Reply(Actions.Fallback, say.Say(language, fallback.ReplyKey),
+                buttons: fallback.ReplyKey == ReplyKeys.Fallback ? say.TopicChoices(language) : [])
+                with { Language = fallback.Language ?? language },
+            _ => throw new InvalidOperationException("unknown decision " + decision.GetType().Name),
+        };
+    }
+
+    /// <summary>What a one-sentence reply commits to: the question of "which procedure?", an offer kept open.</summary>
+    private static ConversationState Kept(Decision decision, TurnContext turn, ConversationState state) =>
+        decision switch
+    {
+        Clarify => state with { PendingTopic = decision.Topic },
+        SmallTalk { KeepsOffer: true } => state with { OfferedEscalation = turn.Before.OfferedEscalation },
+        _ => state,
+    };
 
     /// <summary>The reply, one plain sentence on why when there is one, and the offer; its buttons kept.</summary>
     private Turn Offered(TurnResult result, ConversationState state, TeamOffer offer, Decision decision)
@@ -54,10 +73,22 @@ public sealed class Replies(Composer say, TimeProvider time, OfficeHours hours)
     private (TurnResult, ConversationState) Quotes(Answer answer, ConversationState state, string language)
     {
         var (quoted, citations) = say.Quote(language, answer.Passages, withDisclaimer: !state.DisclaimerShown);
-        foreach (var topic in answer.NotAnswered) quoted += "\n\n" + say.NoAnswer(language, topic, [.. state.Procedures]);
+        foreach (var topic in answer.NotAnswered)
+        {
+            quoted += "\n\n" + say.NoAnswer(language, topic, [.. state.Procedures]);
+        }
         var result = new TurnResult(answer.Topic, Math.Round(answer.Confidence, 2), language, Procedure(state),
             Actions.Answer, quoted, citations, null, []);
         return (result, state with { DisclaimerShown = true });
+    }
+
+    /// <summary>A person needed now: the escalation opened, and a call-back offered.</summary>
+    private (TurnResult, ConversationState) Escalated(Escalate escalate, TurnContext turn, ConversationState state)
+    {
+        var text = say.Say(turn.Language, escalate.ReplyKey) + "\n\n" + say.Say(turn.Language, ReplyKeys.CallbackAsk);
+        var created = new EscalationCreated(escalate.Reason) { Id = turn.NewEscalationId };
+        var result = Result(escalate, turn, state, Actions.Escalate, text, created);
+        return (result, state with { CallbackAsked = true, OpenEscalation = created.Id ?? state.OpenEscalation });
     }
 
     /// <summary>
@@ -72,21 +103,23 @@ public sealed class Replies(Composer say, TimeProvider time, OfficeHours hours)
         EscalationDecision escalation = emergency.OpenEscalation is { } open
             ? new AddedToEscalation(EscalationReasons.Emergency, PatientLine(turn)) { Id = open }
             : new EscalationCreated(EscalationReasons.Emergency) { Id = turn.NewEscalationId };
-        var result = Result(emergency, turn, state, Actions.Escalate, text, escalation: escalation) with { RedFlag = emergency.RedFlag };
+        var result = Result(emergency, turn, state, Actions.Escalate, text, escalation)
+            with { RedFlag = emergency.RedFlag };
         return (result, state with { OpenEscalation = escalation.Id ?? state.OpenEscalation });
     }
 
-    private string CallbackConfirmed(string language) =>
-        say.Say(language, ReplyKeys.CallbackConfirmed).Replace("{when}", hours.NextCall(time.GetUtcNow(), language), StringComparison.Ordinal);
+    private string CallbackConfirmed(string language) => say.Say(language, ReplyKeys.CallbackConfirmed)
+        .Replace("{when}", hours.NextCall(time.GetUtcNow(), language), StringComparison.Ordinal);
 
     /// <summary>The patient's message as staff see it: masked, as in the transcript.</summary>
     private static TranscriptLine PatientLine(TurnContext turn) => Transcripts.PatientLine(turn.Text);
 
-    private static string? Procedure(ConversationState state) => state.Procedures.Count == 1 ? state.Procedures[0] : null;
+    private static string? Procedure(ConversationState state) =>
+        state.Procedures.Count == 1 ? state.Procedures[0] : null;
 
     private static TurnResult Result(
         Decision decision, TurnContext turn, ConversationState state, string action, string text,
-        EscalationDecision? escalation = null, IReadOnlyList<string>? buttons = null, string? language = null) =>
-        new(decision.Topic, Math.Round(decision.Confidence, 2), language ?? turn.Language, Procedure(state),
+        EscalationDecision? escalation = null, IReadOnlyList<string>? buttons = null) =>
+        new(decision.Topic, Math.Round(decision.Confidence, 2), turn.Language, Procedure(state),
             action, text, [], escalation, buttons ?? []);
 }

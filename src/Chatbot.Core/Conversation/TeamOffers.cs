@@ -9,7 +9,7 @@ namespace Chatbot.Core.Conversation;
 /// </summary>
 public sealed class TeamOffers(SituationDetector situation)
 {
-    /// <summary>Quotes that cannot settle this patient's case (medical_advice) or the precision asked (unanswered).</summary>
+    /// <summary>Quotes that cannot settle this patient's case (medical_advice) or the point asked.</summary>
     public TeamOffer? WithinTheDocumentsLimits(Answer answer, TurnContext turn)
     {
         if (situation.HasPersonalFactor(turn.Question, turn.Language))

@@ -7,7 +7,7 @@ namespace Chatbot.Core.Conversation;
 /// One message as the policies see it: the state before it, the state it starts from (the turn counted,
 /// the procedure and language heard, one-turn expectations consumed), and what was understood.
 /// </summary>
-/// <param name="Topic">The topic understood, or the one the patient is still on ("et pour une ostéosynthèse ?").</param>
+/// <param name="Topic">The topic understood, or the one still asked about ("et pour une ostéosynthèse ?").</param>
 /// <param name="Kind">What kind of topic it is; null when unknown.</param>
 /// <param name="NewEscalationId">The id a new escalation gets this turn; the host chooses it.</param>
 public sealed record TurnContext(
@@ -20,7 +20,7 @@ public sealed record TurnContext(
     /// <summary>Nothing but spaces, punctuation or symbols.</summary>
     public bool IsEmpty { get; init; }
 
-    /// <summary>The conversation is still about an emergency or a crisis (until another question is answered).</summary>
+    /// <summary>Still about an emergency or a crisis (until another question is answered).</summary>
     public bool AfterEmergency => Before.LastTopic is "emergency" or "crisis";
 
     public IReadOnlyList<Token> Question => Heard.Tokens;

@@ -36,20 +36,23 @@ public static class Judgement
 
     /// <summary>Every expected fragment is in one of the quotes.</summary>
     public static bool PassagesQuoted(this EvaluatedTurn turn) =>
-        turn.Expected.Passages!.All(p => turn.Actual.Citations.Any(c => Whitespace.Collapse(c.Quote).Contains(Whitespace.Collapse(p), StringComparison.Ordinal)));
+        turn.Expected.Passages!.All(p => turn.Actual.Citations.Any(
+            c => Whitespace.Collapse(c.Quote).Contains(Whitespace.Collapse(p), StringComparison.Ordinal)));
 
     public static double DecisionAccuracy(IEnumerable<EvaluatedTurn> turns) => Rate(turns.Labelled(), DecisionCorrect);
 
     public static double CrisisRecall(IEnumerable<EvaluatedTurn> turns) =>
         Rate(turns.Where(t => t.Expected.Topic == "crisis"), t => t.Decided is Emergency { IsCrisis: true });
 
-    /// <summary>Personal factors (reason medical_advice on an answer and offer) that got the team offered for them.</summary>
+    /// <summary>Personal factors (medical_advice on an answer and offer) that got the team offered.</summary>
     public static double PersonalFactorRecall(IEnumerable<EvaluatedTurn> turns) => Rate(
-        turns.Where(t => t.Expected is { Decision: "answer_and_offer", Reason: EscalationReasons.MedicalAdvice }), ReasonMet);
+        turns.Where(t => t.Expected is { Decision: "answer_and_offer", Reason: EscalationReasons.MedicalAdvice }),
+        ReasonMet);
 
-    /// <summary>Precisions the documents do not give (reason unanswered) that were acknowledged with an offer.</summary>
+    /// <summary>Precisions the documents do not give (unanswered) that were acknowledged with an offer.</summary>
     public static double PrecisionGapRecall(IEnumerable<EvaluatedTurn> turns) => Rate(
-        turns.Where(t => t.Expected is { Decision: "answer_and_offer", Reason: EscalationReasons.Unanswered }), ReasonMet);
+        turns.Where(t => t.Expected is { Decision: "answer_and_offer", Reason: EscalationReasons.Unanswered }),
+        ReasonMet);
 
     /// <summary>Plain questions that got the team offered anyway: reflex offers.</summary>
     public static double FalseOffers(IEnumerable<EvaluatedTurn> turns) =>

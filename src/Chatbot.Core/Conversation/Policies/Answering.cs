@@ -8,7 +8,8 @@ namespace Chatbot.Core.Conversation.Policies;
 /// A question the documents may answer: quotes of the patient's procedure, which procedure first when
 /// the documents differ by procedure, and the team offered where the quotes cannot settle the point.
 /// </summary>
-public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffers offers, Questions questions) : ITurnPolicy
+public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffers offers, Questions questions)
+    : ITurnPolicy
 {
     public Outcome? Decide(TurnContext turn)
     {
@@ -17,8 +18,12 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         var candidates = state.Procedures.Count > 0
             ? state.Procedures
             : content.Procedures.Select(p => p.Id).Except(turn.Heard.DeniedProcedures).ToList();
-        if (candidates.Count == 1 && questions.Of(turn) is { Count: > 1 } several) return Several(turn, state, candidates[0], several);
-        var answered = candidates.Select(p => index.Find(turn.Topic, p, turn.Question)).Where(p => p.Snippets.Count > 0).ToList();
+        if (candidates.Count == 1 && questions.Of(turn) is { Count: > 1 } several)
+        {
+            return Several(turn, state, candidates[0], several);
+        }
+        var answered = candidates.Select(p => index.Find(turn.Topic, p, turn.Question))
+            .Where(p => p.Snippets.Count > 0).ToList();
         if (answered.Count == 0)
         {
             var none = new NotInTheDocuments(candidates)
@@ -28,7 +33,9 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         // Never merge what different procedures' documents say: ask which one, among those that answer.
         if (candidates.Count > 1)
         {
-            return new(new Clarify([.. answered.Select(p => p.Procedure)]) { Topic = turn.Topic, Confidence = turn.Confidence }, state);
+            var clarify = new Clarify([.. answered.Select(p => p.Procedure)])
+            { Topic = turn.Topic, Confidence = turn.Confidence };
+            return new(clarify, state);
         }
         var answer = new Answer(answered) { Topic = turn.Topic, Confidence = turn.Confidence };
         return new(answer with { Offer = offers.WithinTheDocumentsLimits(answer, turn) }, state);
@@ -39,17 +46,23 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
     /// documents do not answer said so. Not fewer quotes each: a risk list is not to be cut.
     /// </summary>
     private Outcome Several(
-        TurnContext turn, ConversationState state, string procedure, IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> several)
+        TurnContext turn, ConversationState state, string procedure,
+        IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> several)
     {
         var passages = several.Select(q => index.Find(q.Topic, procedure, q.Words) with { Topic = q.Topic }).ToList();
         var answered = passages.Where(p => p.Snippets.Count > 0).ToList();
         var notAnswered = passages.Where(p => p.Snippets.Count == 0).Select(p => p.Topic!).ToList();
         if (answered.Count == 0)
         {
-            return new(new NotInTheDocuments([procedure]) { Topic = turn.Topic, Offer = new(EscalationReasons.Unanswered) }, state);
+            var none = new NotInTheDocuments([procedure])
+            { Topic = turn.Topic, Offer = new(EscalationReasons.Unanswered) };
+            return new(none, state);
         }
-        var answer = new Answer(answered) { Topic = several[0].Topic, Confidence = turn.Confidence, NotAnswered = notAnswered };
-        var offer = notAnswered.Count > 0 ? new TeamOffer(EscalationReasons.Unanswered) : offers.WithinTheDocumentsLimits(answer, turn);
+        var answer = new Answer(answered)
+        { Topic = several[0].Topic, Confidence = turn.Confidence, NotAnswered = notAnswered };
+        var offer = notAnswered.Count > 0
+            ? new TeamOffer(EscalationReasons.Unanswered)
+            : offers.WithinTheDocumentsLimits(answer, turn);
         return new(answer with { Offer = offer }, state);
     }
 }

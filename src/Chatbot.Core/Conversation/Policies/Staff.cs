@@ -7,7 +7,8 @@ namespace Chatbot.Core.Conversation.Policies;
 public sealed class ForeignLanguage : ITurnPolicy
 {
     public Outcome? Decide(TurnContext turn) => turn.Heard.IsForeign
-        ? new(new Fallback(ReplyKeys.UnknownLanguage, LanguageDetector.Other) { Topic = "out_of_scope", Confidence = 0 }, turn.State)
+        ? new(new Fallback(ReplyKeys.UnknownLanguage, LanguageDetector.Other)
+            { Topic = "out_of_scope", Confidence = 0 }, turn.State)
         : null;
 }
 
@@ -15,7 +16,8 @@ public sealed class ForeignLanguage : ITurnPolicy
 public sealed class CallbackNumber : ITurnPolicy
 {
     public Outcome? Decide(TurnContext turn) =>
-        turn.Before.CallbackAsked && turn.State.OpenEscalation is { } open && ContactDetails.Find(turn.Text) is { } contact
+        turn.Before.CallbackAsked && turn.State.OpenEscalation is { } open
+        && ContactDetails.Find(turn.Text) is { } contact
             ? new(new CallbackNoted(open, contact) { Topic = "human" }, turn.State)
             : null;
 }
@@ -39,7 +41,8 @@ public sealed class OfferAnswered : ITurnPolicy
         if (turn.Heard.IsClosing) return new(Greeting.Of(turn.Heard) with { KeepsOffer = true }, turn.State);
         if (turn.Heard.IsYes)
         {
-            return new(new Escalate(offered, ReplyKeys.EscalationAccepted) { Topic = Escalations.TopicOf(offered) }, turn.State);
+            var accepted = new Escalate(offered, ReplyKeys.EscalationAccepted) { Topic = Escalations.TopicOf(offered) };
+            return new(accepted, turn.State);
         }
         return turn.Heard.IsNo ? new(new SmallTalk(ReplyKeys.OfferDeclined) { Topic = "greeting" }, turn.State) : null;
     }
@@ -69,5 +72,6 @@ public static class Greeting
 /// <summary>The topic an escalation is filed under, by its reason.</summary>
 public static class Escalations
 {
-    public static string TopicOf(string reason) => reason == EscalationReasons.MedicalAdvice ? "medical_advice" : "human";
+    public static string TopicOf(string reason) =>
+        reason == EscalationReasons.MedicalAdvice ? "medical_advice" : "human";
 }

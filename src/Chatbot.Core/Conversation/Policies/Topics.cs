@@ -7,7 +7,9 @@ namespace Chatbot.Core.Conversation.Policies;
 public sealed class EmptyMessage : ITurnPolicy
 {
     public Outcome? Decide(TurnContext turn) =>
-        turn.IsEmpty ? new(new Fallback(ReplyKeys.EmptyMessage) { Topic = "out_of_scope", Confidence = 0 }, turn.State) : null;
+        turn.IsEmpty
+            ? new(new Fallback(ReplyKeys.EmptyMessage) { Topic = "out_of_scope", Confidence = 0 }, turn.State)
+            : null;
 }
 
 /// <summary>
@@ -18,7 +20,8 @@ public sealed class PersonRequest(SituationDetector situation) : ITurnPolicy
 {
     public Outcome? Decide(TurnContext turn) =>
         turn.Understood && turn.Kind == TopicKind.Human || situation.AsksForAPerson(turn.Question, turn.Language)
-        ? new(new Escalate(EscalationReasons.HumanRequested, ReplyKeys.EscalationHuman) { Topic = "human", Confidence = turn.Confidence }, turn.State)
+        ? new(new Escalate(EscalationReasons.HumanRequested, ReplyKeys.EscalationHuman)
+            { Topic = "human", Confidence = turn.Confidence }, turn.State)
         : null;
 }
 
@@ -26,7 +29,8 @@ public sealed class PersonRequest(SituationDetector situation) : ITurnPolicy
 public sealed class PersonalDecision : ITurnPolicy
 {
     public Outcome? Decide(TurnContext turn) => turn.Understood && turn.Kind == TopicKind.MedicalAdvice
-        ? new(new Escalate(EscalationReasons.MedicalAdvice, ReplyKeys.EscalationMedical) { Topic = "medical_advice", Confidence = turn.Confidence }, turn.State)
+        ? new(new Escalate(EscalationReasons.MedicalAdvice, ReplyKeys.EscalationMedical)
+            { Topic = "medical_advice", Confidence = turn.Confidence }, turn.State)
         : null;
 }
 
@@ -34,7 +38,8 @@ public sealed class PersonalDecision : ITurnPolicy
 public sealed class TranslationRequest(SituationDetector situation) : ITurnPolicy
 {
     public Outcome? Decide(TurnContext turn) => situation.AsksForATranslation(turn.Question, turn.Language)
-        ? new(new SmallTalk(ReplyKeys.Translation, KeepsOffer: turn.Before.OfferedEscalation is not null) { Topic = "out_of_scope" }, turn.State)
+        ? new(new SmallTalk(ReplyKeys.Translation, KeepsOffer: turn.Before.OfferedEscalation is not null)
+            { Topic = "out_of_scope" }, turn.State)
         : null;
 }
 
@@ -44,8 +49,10 @@ public sealed class SmallTalkByTopic : ITurnPolicy
     public Outcome? Decide(TurnContext turn) => turn.Understood switch
     {
         false => null,
-        true when turn.Kind == TopicKind.Greeting => new(Greeting.Of(turn.Heard) with { Confidence = turn.Confidence }, turn.State),
-        true => new(new SmallTalk(ReplyKeys.OutOfScope) { Topic = turn.Topic, Confidence = turn.Confidence }, turn.State),
+        true when turn.Kind == TopicKind.Greeting =>
+            new(Greeting.Of(turn.Heard) with { Confidence = turn.Confidence }, turn.State),
+        true => new(
+            new SmallTalk(ReplyKeys.OutOfScope) { Topic = turn.Topic, Confidence = turn.Confidence }, turn.State),
     };
 }
 
@@ -57,7 +64,9 @@ public sealed class NotUnderstood : ITurnPolicy
         var count = turn.Before.FallbackCount + 1;
         var state = turn.State with { FallbackCount = count };
         return count >= 2
-            ? new(new Fallback(ReplyKeys.FallbackOffer) { Topic = turn.Topic, Confidence = turn.Confidence, Offer = new(EscalationReasons.LowConfidence) }, state)
+            ? new(new Fallback(ReplyKeys.FallbackOffer)
+                { Topic = turn.Topic, Confidence = turn.Confidence, Offer = new(EscalationReasons.LowConfidence) },
+                state)
             : new(new Fallback(ReplyKeys.Fallback) { Topic = turn.Topic, Confidence = turn.Confidence }, state);
     }
 }

@@ -1,0 +1,65 @@
+using Chatbot.Core.Content;
+using Chatbot.Core.Understanding;
+
+namespace Chatbot.Core.Conversation;
+
+/// <summary>Which procedure the conversation is about once a message is heard.</summary>
+/// <param name="State">The state with the procedures (and those discussed) updated.</param>
+/// <param name="NamesOne">The message says which procedure: a name, cues after "which one?", "the other one".</param>
+/// <param name="TheOtherOne">It said "and for the other one?".</param>
+public sealed record ProcedureHeard(ConversationState State, bool NamesOne, bool TheOtherOne);
+
+/// <summary>
+/// Remembers the procedure across turns: a name replaces it, a family word shared with it does not, a
+/// denied name is no choice, cues answer "which one?", "the other one" is the other procedure discussed.
+/// </summary>
+public sealed class ProcedureMemory(ChatContent content, Understander understander, SituationDetector situation)
+{
+    /// <summary>Enough to tell "my mum's and my dad's" apart, small enough to store every turn.</summary>
+    private const int MaxDiscussed = 4;
+
+    public ProcedureHeard Hear(
+        ConversationState before, ConversationState state, Understanding.Understanding heard, string language)
+    {
+        var other = TheOtherOne(before, heard, language);
+        IReadOnlyList<string> named = other is not null ? [other]
+            : heard.Procedures.Count > 0 || before.PendingTopic is null ? heard.Procedures
+            : understander.Cued(heard, before.Procedures);
+        if (heard.NamedProcedures.Count > 0)
+        {
+            var discussed = before.Discussed.Union(heard.NamedProcedures).TakeLast(MaxDiscussed);
+            state = state with { Discussed = [.. discussed] };
+        }
+        if (named.Count > 0) state = state with { Procedures = Narrow(Known(before.Procedures, named), language) };
+        else if (heard.DeniedProcedures.Count > 0)
+        {
+            state = state with { Procedures = [.. before.Procedures.Except(heard.DeniedProcedures)] };
+        }
+        return new(state, named.Count > 0, other is not null);
+    }
+
+    /// <summary>"And for the other one, the same?": the one procedure named earlier, not the current one.</summary>
+    private string? TheOtherOne(ConversationState before, Understanding.Understanding heard, string language)
+    {
+        if (heard.NamedProcedures.Count > 0 || !situation.MeansTheOtherOne(heard.Tokens, language)) return null;
+        var others = before.Discussed.Except(before.Procedures).ToList();
+        return others.Count == 1 ? others[0] : null;
+    }
+
+    /// <summary>
+    /// A word shared by several procedures ("le ciment", "cimentoplastie") never erases the one already known:
+    /// it is still that one. Another procedure's own name replaces it.
+    /// </summary>
+    private static List<string> Known(IReadOnlyList<string> known, IReadOnlyList<string> named) =>
+        known.Count == 1 && named.Count > 1 && named.Contains(known[0]) ? [known[0]] : [.. named];
+
+    /// <summary>A family name in Italian means the Italian document's procedure when only it is in Italian.</summary>
+    private List<string> Narrow(List<string> procedures, string language)
+    {
+        if (procedures.Count < 2) return procedures;
+        var inLanguage = procedures
+            .Where(p => content.Documents.Any(d => !d.IsGeneral && d.Language == language && d.Procedures.Contains(p)))
+            .ToList();
+        return language != "fr" && inLanguage.Count == 1 ? inLanguage : procedures;
+    }
+}
