@@ -61,7 +61,11 @@ public sealed class ProcedureDetector
     private bool Denied(IReadOnlyList<Token> tokens, int index, string language)
     {
         var negated = negations.GetValueOrDefault(language) ?? [];
-        for (var i = Math.Max(0, index - 3); i < index; i++) if (negated.Contains(tokens[i].Text)) return true;
+        // In the same sentence only: "non fa male per niente. vertebroplastica 3 giorni fa" names it.
+        for (var i = Math.Max(0, index - 3); i < index; i++)
+        {
+            if (tokens[i].Sentence == tokens[index].Sentence && negated.Contains(tokens[i].Text)) return true;
+        }
         return false;
     }
 

@@ -73,6 +73,11 @@ public class JudgementTests
     }
 
     [Fact]
+    public void ANegation_InTheSentenceBefore_DoesNotDenyTheName() =>
+        Transcript.Start().Send("ho un piccolo livido, non fa male per niente. vertebroplastica 3 giorni fa, è normale?")
+            .Expect("answer", procedure: "vertebral_cementoplasty");
+
+    [Fact]
     public void AnswerToWhichProcedure_InPatientsWords_AnswersTheQuestionAsked() =>
         Transcript.Start().Send("on est endormi pour une cimentoplastie ?").Expect("clarify", "anesthesia")
             .Send("c pour des metastases aux vertebres").Expect("answer", "anesthesia", "metastasis_cementoplasty");
