@@ -120,6 +120,9 @@ public sealed record LanguageProfile(
     /// </summary>
     public IReadOnlyList<string> PersonalFactors { get; init; } = [];
 
+    /// <summary>"C'est pareil pour la vertébroplastie ?": the question just asked, for that procedure.</summary>
+    public IReadOnlyList<string> SameQuestion { get; init; } = [];
+
     /// <summary>"Et pour l'autre ?": the other procedure named earlier.</summary>
     public IReadOnlyList<string> OtherOne { get; init; } = [];
 

@@ -125,15 +125,14 @@ public sealed class Assistant
         // "et pour une ostéosynthèse ?", "ah non, une vertébroplastie", "c pour des métastases aux vertèbres"
         // after "which procedure?": still the question just asked.
         var stillTheQuestion = heard.OnlyAProcedure || heard.IsCorrection || procedure.TheOtherOne
-            || AnswersWhichProcedure(before, text);
-        if (stillTheQuestion && procedure.NamesOne && (before.PendingTopic ?? before.LastTopic) is { } earlier)
-        {
-            (topic, confidence) = (earlier, Math.Max(confidence, 0.9));
-        }
+            || AnswersWhichProcedure(before, text) || situation.AsksTheSame(heard.Tokens, language);
+        var asksAgain = stillTheQuestion && procedure.NamesOne && (before.PendingTopic ?? before.LastTopic) is not null;
+        if (asksAgain) (topic, confidence) = ((before.PendingTopic ?? before.LastTopic)!, Math.Max(confidence, 0.9));
         else if (AboutTheProcedure(heard, language) is { } question) topic = question;
         if (confidence >= MinConfidence) state = state with { FallbackCount = 0, PendingTopic = null };
         var kind = content.FindTopic(topic)?.Kind;
-        return new(before, state, text, heard, language, topic, confidence, kind, newEscalationId);
+        return new(before, state, text, heard, language, topic, confidence, kind, newEscalationId)
+        { AsksAgain = asksAgain };
     }
 
     /// <summary>After "which procedure?", a statement naming one is the answer, not a new question.</summary>

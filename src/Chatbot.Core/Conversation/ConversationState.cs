@@ -16,6 +16,9 @@ public sealed record ConversationState
 
     public string? LastTopic { get; init; }
 
+    /// <summary>The topics of a message that asked several questions: "et pour l'autre ?" asks them all.</summary>
+    public IReadOnlyList<string> LastQuestions { get; init; } = [];
+
     /// <summary>A topic waiting for the patient to say which procedure.</summary>
     public string? PendingTopic { get; init; }
 

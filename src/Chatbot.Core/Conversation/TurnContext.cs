@@ -17,6 +17,9 @@ public sealed record TurnContext(
     /// <summary>Sure enough of the topic to act on it (see docs/decisions/001).</summary>
     public bool Understood => Confidence >= Assistant.MinConfidence;
 
+    /// <summary>The question just asked again for another procedure ("et pour une ostéosynthèse ?").</summary>
+    public bool AsksAgain { get; init; }
+
     /// <summary>Nothing but spaces, punctuation or symbols.</summary>
     public bool IsEmpty { get; init; }
 

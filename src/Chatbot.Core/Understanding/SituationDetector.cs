@@ -21,6 +21,7 @@ public sealed partial class SituationDetector
     private readonly PhraseSet<string> decisions;
     private readonly PhraseSet<string> persons;
     private readonly PhraseSet<string> otherOne;
+    private readonly PhraseSet<string> sameQuestion;
     private readonly PhraseSet<string> translations;
     private readonly Dictionary<string, HashSet<string>> ageUnits;
     private readonly PhraseSet<string> numbers;
@@ -36,6 +37,7 @@ public sealed partial class SituationDetector
         decisions = Compile(content, l => l.DecisionQuestions);
         persons = Compile(content, l => l.PersonRequests);
         otherOne = Compile(content, l => l.OtherOne);
+        sameQuestion = Compile(content, l => l.SameQuestion);
         translations = Compile(content, l => l.TranslationRequests);
         ageUnits = content.Languages.ToDictionary(l => l.Key, l => l.Value.AgeUnits.ToHashSet(StringComparer.Ordinal));
         numbers = Compile(content, l => l.PrecisionNumbers);
@@ -77,6 +79,9 @@ public sealed partial class SituationDetector
 
     /// <summary>"Et pour l'autre ?": the other procedure of the conversation.</summary>
     public bool MeansTheOtherOne(IReadOnlyList<Token> tokens, string language) => Says(otherOne, tokens, language);
+
+    /// <summary>"C'est pareil pour la vertébroplastie ?": the question just asked, again.</summary>
+    public bool AsksTheSame(IReadOnlyList<Token> tokens, string language) => Says(sameQuestion, tokens, language);
 
     /// <summary>"Can you translate?": the bot quotes as written and cannot.</summary>
     public bool AsksForATranslation(IReadOnlyList<Token> tokens, string language) => Says(translations, tokens, language);

@@ -21,6 +21,8 @@ internal static class StateBytes
         foreach (var procedure in state.Procedures) writer.Text(procedure);
         writer.Number(state.Discussed.Count);
         foreach (var procedure in state.Discussed) writer.Text(procedure);
+        writer.Number(state.LastQuestions.Count);
+        foreach (var topic in state.LastQuestions) writer.Text(topic);
         writer.Text(state.LastTopic);
         writer.Text(state.PendingTopic);
         writer.Number(state.FallbackCount);
@@ -48,11 +50,14 @@ internal static class StateBytes
         for (var i = 0; i < procedures.Length; i++) procedures[i] = reader.Text()!;
         var discussed = new string[reader.Number()];
         for (var i = 0; i < discussed.Length; i++) discussed[i] = reader.Text()!;
+        var lastQuestions = new string[reader.Number()];
+        for (var i = 0; i < lastQuestions.Length; i++) lastQuestions[i] = reader.Text()!;
         var state = new ConversationState
         {
             Language = language,
             Procedures = procedures,
             Discussed = discussed,
+            LastQuestions = lastQuestions,
             LastTopic = reader.Text(),
             PendingTopic = reader.Text(),
             FallbackCount = reader.Number(),

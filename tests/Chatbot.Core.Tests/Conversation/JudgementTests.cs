@@ -52,6 +52,10 @@ public class JudgementTests
         Assert.All(at, i => Assert.True(i >= 0, chat.Last.Text));
         Assert.Equal(at.Order(), at);
 
+        chat.Send("et pour la cimentoplastie vertébrale c'est pareil ? c'est pour ma soeur")
+            .Expect("answer", "anesthesia", "vertebral_cementoplasty").ExpectText("Sur « Hospitalisation » :")
+            .ExpectText("ne répondent pas à cette question (remboursement)").ExpectEscalation("offered", "unanswered");
+
         Transcript.Start().Send("For my vertebroplasty: will I be asleep? and is it reimbursed?")
             .Expect("answer", "anesthesia").ExpectText("do not answer this question (reimbursement)")
             .ExpectEscalation("offered", "unanswered");

@@ -18,6 +18,7 @@ public class StateBytesTests
         DisclaimerShown = true,
         OfferedEscalation = "medical_advice",
         Discussed = ["vertebral_cementoplasty", "osteosynthesis"],
+        LastQuestions = ["anesthesia", "hospital_stay"],
         Turns = 12,
         Handoff = "esc-42",
         OpenEscalation = "esc-42",

@@ -14,11 +14,11 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
     public Outcome? Decide(TurnContext turn)
     {
         if (!turn.Understood || turn.Kind != TopicKind.Answer) return null;
-        var state = turn.State with { LastTopic = turn.Topic };
+        var state = turn.State with { LastTopic = turn.Topic, LastQuestions = [] };
         var candidates = state.Procedures.Count > 0
             ? state.Procedures
             : content.Procedures.Select(p => p.Id).Except(turn.Heard.DeniedProcedures).ToList();
-        if (candidates.Count == 1 && questions.Of(turn) is { Count: > 1 } several)
+        if (candidates.Count == 1 && Several(turn) is { Count: > 1 } several)
         {
             return Several(turn, state, candidates[0], several);
         }
@@ -63,6 +63,12 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         var offer = notAnswered.Count > 0
             ? new TeamOffer(EscalationReasons.Unanswered)
             : offers.WithinTheDocumentsLimits(answer, turn);
-        return new(answer with { Offer = offer }, state);
+        return new(answer with { Offer = offer }, state with { LastQuestions = [.. several.Select(q => q.Topic)] });
     }
+
+    /// <summary>The message's questions, or those of the last message asked again for another procedure.</summary>
+    private IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> Several(TurnContext turn) =>
+        turn.AsksAgain && turn.Before.LastQuestions.Count > 1
+            ? [.. turn.Before.LastQuestions.Select(t => (t, turn.Question))]
+            : questions.Of(turn);
 }
