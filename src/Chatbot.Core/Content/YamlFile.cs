@@ -30,8 +30,18 @@ internal sealed class YamlFile
         try
         {
             using var reader = new StreamReader(path);
+            var scanner = new Scanner(reader);
             var stream = new YamlStream();
-            stream.Load(reader);
+            try
+            {
+                stream.Load(new Parser(scanner));
+            }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet's scanner throws this, not a YamlException, on some unclosed flow collections
+                // ("key: {oops: [a, b]"): still the file's syntax, reported where the scanner stopped.
+                throw new YamlException(scanner.CurrentPosition, scanner.CurrentPosition, "unclosed { or [", e);
+            }
             var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
             if (root is null)
             {

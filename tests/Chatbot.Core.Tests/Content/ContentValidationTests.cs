@@ -54,6 +54,19 @@ public class ContentValidationTests
     }
 
     [Fact]
+    public void UnclosedFlowCollection_InAList_FailsWithFileAndLine_NotAnException()
+    {
+        var dialogs = TestContent.CopyDialogs();
+        var file = Path.Combine(dialogs, "language", "fr.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("decision_questions: [", "decision_questions: {oops: [", StringComparison.Ordinal));
+
+        var failure = Assert.Throws<ContentException>(() => ContentLoader.Load(dialogs));
+
+        var error = Assert.Single(failure.Errors);
+        Assert.True(error.File == "dialogs/language/fr.yaml" && error.Line > 1 && error.Reason.StartsWith("YAML syntax", StringComparison.Ordinal), error.ToString());
+    }
+
+    [Fact]
     public void UnknownTopicOnASnippet_AndMissingReply_AreBothReported()
     {
         var dialogs = TestContent.CopyDialogs();
