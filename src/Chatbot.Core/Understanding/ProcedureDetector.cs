@@ -13,7 +13,7 @@ public sealed class ProcedureDetector
     private readonly PhraseSet<ProcedureFamily> familyNames;
     private readonly Dictionary<string, PhraseSet<string>> cues;
     private readonly Dictionary<string, IReadOnlyList<string>> outranks;
-    private readonly Dictionary<string, HashSet<string>> negations;
+    private readonly Negations negations;
 
     /// <summary>Per language, the phrases that may surround a name in a message that only names a procedure.</summary>
     private readonly Dictionary<string, PhraseSet<bool>> fillers;
@@ -31,8 +31,7 @@ public sealed class ProcedureDetector
             .ToDictionary(g => g.Key, g => new PhraseSet<string>(g.Select(c => (c.Phrase, c.Id))));
         // Validated content has one procedure per id.
         outranks = content.Procedures.ToDictionary(p => p.Id, p => p.Outranks);
-        negations = content.Languages.ToDictionary(
-            l => l.Key, l => l.Value.Negations.Select(Tokeniser.Compile).SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal));
+        negations = new Negations(content);
         fillers = content.Languages.ToDictionary(
             l => l.Key,
             l => new PhraseSet<bool>(l.Value.NameFillers.Select(f => (Tokeniser.Compile(f), true))));
@@ -58,16 +57,9 @@ public sealed class ProcedureDetector
         { Denied = [.. denied.Select(m => m.Value).Distinct()], Named = [.. named.OrderBy(m => m.Index).Select(m => m.Value).Distinct()] };
     }
 
-    private bool Denied(IReadOnlyList<Token> tokens, int index, string language)
-    {
-        var negated = negations.GetValueOrDefault(language) ?? [];
-        // In the same sentence only: "non fa male per niente. vertebroplastica 3 giorni fa" names it.
-        for (var i = Math.Max(0, index - 3); i < index; i++)
-        {
-            if (tokens[i].Sentence == tokens[index].Sentence && negated.Contains(tokens[i].Text)) return true;
-        }
-        return false;
-    }
+    /// <summary>In the same sentence only: "non fa male per niente. vertebroplastica 3 giorni fa" names it.</summary>
+    private bool Denied(IReadOnlyList<Token> tokens, int index, string language) =>
+        negations.Before(tokens, index, language, sameSentence: true);
 
     /// <summary>
     /// "c'est pour la vertébroplastie de ma mère", "it's for the screws in the sacrum btw", a clicked

@@ -26,14 +26,17 @@ public sealed class RedFlagDetector
     /// <summary>"It's getting worse", "ça s'aggrave", "peggiora" of every language, with the language of each.</summary>
     private readonly PhraseSet<string> worsening;
 
+    private readonly Negations negation;
+
     public RedFlagDetector(ChatContent content)
     {
+        negation = new Negations(content);
         // A crisis outranks a symptom ("j'ai trop mal, je veux mourir"): its rules are tried first.
         rules = [.. content.RedFlags.OrderBy(r => r.IsCrisis ? 0 : 1)];
         terms = new PhraseSet<(int, int)>(rules.SelectMany((rule, r) =>
             rule.AllOf.SelectMany((group, g) => group.Select(term => (Tokeniser.Compile(term), (r, g))))));
         languages = content.Languages.ToDictionary(l => l.Key, l => (
-            l.Value.Negations.Select(Tokeniser.Compile).SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal),
+            negation.Of(l.Key),
             new PhraseSet<bool>(l.Value.Hypotheticals.Select(h => (Tokeniser.Compile(h), true))),
             new PhraseSet<bool>(l.Value.Past.Select(h => (Tokeniser.Compile(h), true)))));
         worsening = new PhraseSet<string>(content.Languages.SelectMany(l => l.Value.Worsening.Select(w => (Tokeniser.Compile(w), l.Key))));
@@ -45,12 +48,7 @@ public sealed class RedFlagDetector
     /// the emergency guidance again.
     /// </summary>
     public bool SaysWorse(IReadOnlyList<Token> tokens) =>
-        worsening.FindAll(tokens).Any(m =>
-        {
-            var negations = languages[m.Value].Negations;
-            for (var i = Math.Max(0, m.Index - 3); i < m.Index; i++) if (negations.Contains(tokens[i].Text)) return false;
-            return true;
-        });
+        worsening.FindAll(tokens).Any(m => !negation.Before(tokens, m.Index, m.Value));
 
     public RedFlagCheck Check(IReadOnlyList<Token> tokens)
     {

@@ -16,7 +16,7 @@ public sealed partial class SituationDetector
         System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ClockTime();
 
-    private readonly Dictionary<string, HashSet<string>> negations;
+    private readonly Negations negations;
     private readonly PhraseSet<string> factors;
     private readonly PhraseSet<string> decisions;
     private readonly PhraseSet<string> persons;
@@ -31,8 +31,7 @@ public sealed partial class SituationDetector
 
     public SituationDetector(ChatContent content)
     {
-        negations = content.Languages.ToDictionary(
-            l => l.Key, l => l.Value.Negations.Select(Tokeniser.Compile).SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal));
+        negations = new Negations(content);
         factors = Compile(content, l => l.PersonalFactors);
         decisions = Compile(content, l => l.DecisionQuestions);
         persons = Compile(content, l => l.PersonRequests);
@@ -52,13 +51,7 @@ public sealed partial class SituationDetector
 
     /// <summary>A personal factor of the message's language, not negated in the three words before it.</summary>
     public bool HasPersonalFactor(IReadOnlyList<Token> tokens, string language) => IsOfGreatAge(tokens, language) ||
-        factors.FindAll(tokens).Any(m =>
-        {
-            if (m.Value != language) return false;
-            var negated = negations.GetValueOrDefault(language) ?? [];
-            for (var i = Math.Max(0, m.Index - 3); i < m.Index; i++) if (negated.Contains(tokens[i].Text)) return false;
-            return true;
-        });
+        factors.FindAll(tokens).Any(m => m.Value == language && !negations.Before(tokens, m.Index, language));
 
     /// <summary>"J'ai 87 ans", "my mum is 91 years old": the documents speak for no age in particular.</summary>
     private bool IsOfGreatAge(IReadOnlyList<Token> tokens, string language)
