@@ -75,8 +75,17 @@ internal static class LanguageFilesReader
                 PrecisionNumbers = file.Texts(root, "precision_numbers", required: false),
                 PrecisionDetails = file.Texts(root, "precision_details", required: false),
                 Quantities = file.Texts(root, "quantities", required: false),
+                Concepts = ReadConcepts(file, root),
             };
         }
         return (profiles, foreign);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadConcepts(YamlFile file, YamlMappingNode root)
+    {
+        var concepts = new Dictionary<string, IReadOnlyList<string>>();
+        if (file.Map(root, "concepts", required: false) is not { } map) return concepts;
+        foreach (var (concept, _) in file.Entries(map)) concepts[concept] = file.Texts(map, concept);
+        return concepts;
     }
 }

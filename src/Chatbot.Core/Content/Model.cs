@@ -149,6 +149,13 @@ public sealed record LanguageProfile(
 
     /// <summary>Asking about one precise thing (water, tobacco, an insurer): the quotes must name it.</summary>
     public IReadOnlyList<string> PrecisionDetails { get; init; } = [];
+
+    /// <summary>
+    /// Words by what they are about ("setting": set, harden*), the same concept names in every language: the
+    /// sentence that answers a question ranks first even in another language (Knowledge/Concepts).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Concepts { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>

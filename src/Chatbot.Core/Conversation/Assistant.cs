@@ -12,9 +12,6 @@ namespace Chatbot.Core.Conversation;
 /// </summary>
 public sealed class Assistant
 {
-    /// <summary>A personal decision the classifier is this sure of goes to the team, whatever the runner-up.</summary>
-    private const double SureOfADecision = 0.99;
-
     /// <summary>Below this the bot says it did not understand rather than guess (see docs/decisions/001).</summary>
     public const double MinConfidence = 0.40;
 
@@ -66,7 +63,7 @@ public sealed class Assistant
             new BareYesOrNo(),
             new EmergencyByTopic(),
             new PersonRequest(situation),
-            new PersonalDecision(),
+            new PersonalDecision(situation),
             new Answering(content, index, offers, new Questions(understander, content)),
             new SmallTalkByTopic(),
             new NotUnderstood(),
@@ -131,8 +128,10 @@ public sealed class Assistant
         else if (AboutTheProcedure(heard, language) is { } question) topic = question;
         if (confidence >= MinConfidence) state = state with { FallbackCount = 0, PendingTopic = null };
         var kind = content.FindTopic(topic)?.Kind;
+        var asked = asksAgain && previous is not null
+            ? [.. understander.Tokens(previous, language), .. heard.Tokens] : heard.Tokens;
         return new(before, state, text, heard, language, topic, confidence, kind, newEscalationId)
-        { AsksAgain = asksAgain };
+        { AsksAgain = asksAgain, Question = asked };
     }
 
     /// <summary>After "which procedure?", a statement naming one is the answer, not a new question.</summary>
@@ -146,7 +145,6 @@ public sealed class Assistant
     /// </summary>
     private string? AboutTheProcedure(Understanding.Understanding heard, string language) =>
         content.FindTopic(heard.Topic.Topic)?.Kind == TopicKind.MedicalAdvice
-        && heard.Topic.Confidence < SureOfADecision
         && content.FindTopic(heard.Topic.RunnerUp)?.Kind == TopicKind.Answer
         && situation.HasPersonalFactor(heard.Tokens, language) && !situation.AsksForADecision(heard.Tokens, language)
             ? heard.Topic.RunnerUp

@@ -26,7 +26,11 @@ public sealed record TurnContext(
     /// <summary>Still about an emergency or a crisis (until another question is answered).</summary>
     public bool AfterEmergency => Before.LastTopic is "emergency" or "crisis";
 
-    public IReadOnlyList<Token> Question => Heard.Tokens;
+    /// <summary>
+    /// The words of the question answered: this message's, and the question's it answers or asks again
+    /// ("the vertebral one" after "how long does it take?"), so its precision and personal factor still count.
+    /// </summary>
+    public IReadOnlyList<Token> Question { get; init; } = Heard.Tokens;
 }
 
 /// <summary>A policy's decision and the state to keep.</summary>

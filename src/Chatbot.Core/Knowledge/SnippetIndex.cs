@@ -25,21 +25,32 @@ public sealed record Passage(string Procedure, IReadOnlyList<Snippet> Snippets, 
 /// Finds snippets by (topic, procedure). A document only ever answers for the procedures it covers;
 /// a general article answers only where no specific document does. The items of one list (<c>part_of</c>)
 /// are ranked and quoted as one passage, so a split list is quoted whole as before, and counts as one quote.
+/// Within a topic, the snippets that share the question's words (their first five letters, so "solidify"
+/// meets "solidifica") and concepts (<see cref="Concepts"/>) rank first, a word weighing more the fewer
+/// snippets use it (the inverse document frequency of BM25, without its length term: snippets are one to
+/// three sentences).
 /// </summary>
 public sealed class SnippetIndex
 {
     public const int MaxQuotes = 3;
+
+    /// <summary>A snippet whose main topic is the question's counts as much as two rare shared words.</summary>
+    private const double MainTopic = 2;
+
     private readonly Dictionary<(string Topic, string Procedure), List<Indexed>> specific = [];
     private readonly Dictionary<(string Topic, string Procedure), List<Indexed>> general = [];
+    private readonly Dictionary<string, double> weights = [];
+    private readonly Concepts concepts;
 
     public SnippetIndex(ChatContent content)
     {
+        concepts = new Concepts(content.Languages);
+        var keysOf = content.Snippets.ToDictionary(s => s, s => Keys(Folding.Fold(s.Text), s.Document.Language));
+        Weigh(keysOf.Values);
         foreach (var snippet in content.Snippets)
         {
             var table = snippet.Document.IsGeneral ? general : specific;
-            var words = Folding.Words(Folding.Fold(snippet.Text)).Select(w => w.Word).Where(w => w.Length >= 4)
-                .ToHashSet(StringComparer.Ordinal);
-            var indexed = new Indexed([snippet], words, snippet.PartOf);
+            var indexed = new Indexed([snippet], keysOf[snippet], snippet.PartOf);
             foreach (var topic in snippet.Topics)
             {
                 foreach (var procedure in snippet.Document.Procedures)
@@ -47,7 +58,7 @@ public sealed class SnippetIndex
                     if (!table.TryGetValue((topic, procedure), out var list)) table[(topic, procedure)] = list = [];
                     // The next item of the list just indexed joins it (validation keeps items consecutive).
                     var joins = snippet.PartOf is not null && list.Count > 0 && list[^1].PartOf == snippet.PartOf;
-                    if (joins) list[^1] = list[^1].Joining(snippet, words);
+                    if (joins) list[^1] = list[^1].Joining(snippet, keysOf[snippet]);
                     else list.Add(indexed);
                 }
             }
@@ -55,24 +66,26 @@ public sealed class SnippetIndex
     }
 
     /// <summary>What the documents say on this topic for this procedure; empty when they say nothing.</summary>
-    public Passage Find(string topic, string procedure, IReadOnlyList<Token> question)
+    /// <param name="language">The question's: its words are read as words of that language.</param>
+    public Passage Find(string topic, string procedure, IReadOnlyList<Token> question, string language)
     {
-        if (specific.TryGetValue((topic, procedure), out var own)) return new Passage(procedure, Rank(own, topic, question), false);
-        if (general.TryGetValue((topic, procedure), out var background)) return new Passage(procedure, Rank(background, topic, question), true);
+        if (specific.TryGetValue((topic, procedure), out var own))
+            return new Passage(procedure, Rank(own, topic, Asked(question, language)), false);
+        if (general.TryGetValue((topic, procedure), out var background))
+            return new Passage(procedure, Rank(background, topic, Asked(question, language)), true);
         return new Passage(procedure, [], false);
     }
 
     /// <summary>Snippets whose main topic is the question's first, then those sharing its words; document order breaks ties.</summary>
     /// <remarks>A plain loop and a top-three kept in place: it runs once per candidate procedure of every answer.</remarks>
-    private static List<Snippet> Rank(List<Indexed> snippets, string topic, IReadOnlyList<Token> question)
+    private static List<Snippet> Rank(List<Indexed> snippets, string topic, List<(string Key, double Weight)> asked)
     {
         Span<int> best = stackalloc int[MaxQuotes];
-        Span<int> bestScore = stackalloc int[MaxQuotes];
-        var words = DistinctWords(question);
+        Span<double> bestScore = stackalloc double[MaxQuotes];
         var kept = 0;
         for (var i = 0; i < snippets.Count; i++)
         {
-            var score = (snippets[i].IsMainlyAbout(topic) ? 2 : 0) + Shared(snippets[i].Words, words);
+            var score = (snippets[i].IsMainlyAbout(topic) ? MainTopic : 0) + Shared(snippets[i].Keys, asked);
             // Strictly better only: among equal scores the earlier snippet stays.
             var at = kept;
             while (at > 0 && bestScore[at - 1] < score) at--;
@@ -87,28 +100,58 @@ public sealed class SnippetIndex
         return ranked;
     }
 
-    /// <summary>The question's distinct words of four letters or more, found once per ranking rather than once per snippet.</summary>
-    private static List<string> DistinctWords(IReadOnlyList<Token> question)
+    /// <summary>The question's distinct keys and their weights, found once per ranking rather than once per snippet.</summary>
+    private List<(string Key, double Weight)> Asked(IReadOnlyList<Token> question, string language)
     {
-        var words = new List<string>();
+        var asked = new List<(string, double)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in question)
-            if (token.Text.Length >= 4 && !words.Contains(token.Text)) words.Add(token.Text);
-        return words;
+            foreach (var key in KeysOf(token.Text, language))
+                if (seen.Add(key) && weights.TryGetValue(key, out var weight)) asked.Add((key, weight));
+        return asked;
     }
 
-    /// <summary>How many of the question's words the snippet uses.</summary>
-    private static int Shared(HashSet<string> snippetWords, List<string> questionWords)
+    /// <summary>The weight of the question's keys the snippet has.</summary>
+    private static double Shared(HashSet<string> snippetKeys, List<(string Key, double Weight)> asked)
     {
-        var shared = 0;
-        foreach (var word in questionWords) if (snippetWords.Contains(word)) shared++;
+        var shared = 0.0;
+        foreach (var (key, weight) in asked) if (snippetKeys.Contains(key)) shared += weight;
         return shared;
     }
 
-    /// <summary>One snippet, or the items of one list in source order.</summary>
-    private sealed record Indexed(IReadOnlyList<Snippet> Snippets, HashSet<string> Words, string? PartOf)
+    private HashSet<string> Keys(string folded, string language)
     {
-        public Indexed Joining(Snippet item, HashSet<string> words) =>
-            new([.. Snippets, item], new HashSet<string>(Words.Concat(words), StringComparer.Ordinal), PartOf);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (word, _) in Folding.Words(folded)) keys.UnionWith(KeysOf(word, language));
+        return keys;
+    }
+
+    /// <summary>A word of four letters or more by its first five, and the concepts any word names.</summary>
+    private IEnumerable<string> KeysOf(string word, string language)
+    {
+        if (word.Length >= 4) yield return word.Length > 5 ? word[..5] : word;
+        foreach (var concept in concepts.Of(word, language)) yield return "#" + concept;
+    }
+
+    /// <summary>ln(N/df)/ln(N): about 1 for a key one snippet has, 0 for a key all have.</summary>
+    private void Weigh(IEnumerable<HashSet<string>> snippets)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var keys in snippets)
+        {
+            total++;
+            foreach (var key in keys) counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        var scale = Math.Log(Math.Max(total, 2));
+        foreach (var (key, count) in counts) weights[key] = Math.Log((double)Math.Max(total, 2) / count) / scale;
+    }
+
+    /// <summary>One snippet, or the items of one list in source order.</summary>
+    private sealed record Indexed(IReadOnlyList<Snippet> Snippets, HashSet<string> Keys, string? PartOf)
+    {
+        public Indexed Joining(Snippet item, HashSet<string> keys) =>
+            new([.. Snippets, item], new HashSet<string>(Keys.Concat(keys), StringComparer.Ordinal), PartOf);
 
         public bool IsMainlyAbout(string topic)
         {

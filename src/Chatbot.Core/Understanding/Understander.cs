@@ -176,6 +176,9 @@ public sealed partial class Understander
         };
     }
 
+    /// <summary>The words of an earlier message, read as they were then (SMS, typos).</summary>
+    public List<Token> Tokens(string text, string language) => tokeniser.Tokenise(Folding.Fold(text), language);
+
     /// <summary>"It's getting worse", "au secours": asked only after an emergency, so not on every turn.</summary>
     public bool SaysWorse(Understanding heard) => redFlags.SaysWorse(heard.Tokens);
 
@@ -213,8 +216,8 @@ public sealed partial class Understander
             .Concat(content.Families.SelectMany(f => f.Names))
             .Concat(content.RedFlags.SelectMany(r => r.AllOf.SelectMany(g => g)))
             .Concat(content.Languages.Values.SelectMany(l => l.Sms.Values.Concat(l.Yes).Concat(l.No).Concat(l.Corrections)))
-            // Known, so never corrected; not clean, so "cleaning" is not split into "c" + "leaning".
-            .Concat(withExamples ? content.Languages.Values.SelectMany(l => l.NotTypos.Except(l.MeantAsRedFlags.Select(Folding.Fold))) : []);
+            // Known, so never corrected; clean, so "smetto" is not split into "s'" + "metto".
+            .Concat(content.Languages.Values.SelectMany(l => l.NotTypos.Except(l.MeantAsRedFlags.Select(Folding.Fold))));
         return texts.SelectMany(t => Folding.Words(Folding.Fold(t.Replace("*", " ", StringComparison.Ordinal)))).Select(w => w.Word);
     }
 

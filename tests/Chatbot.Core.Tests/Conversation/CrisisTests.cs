@@ -19,6 +19,11 @@ public class CrisisTests
     [InlineData("mon mari répète qu'il va se tuer, il a sa cimentoplastie jeudi", "suicidal_intent")]
     [InlineData("si je me reveille pas de l'anesthesie ce serait pas plus mal", "despair")]
     [InlineData("je suis un poids pour mes enfants", "wish_to_die")]
+    [InlineData("si l'opération échoue, j'en finirai, c'est décidé", "suicidal_intent")]
+    [InlineData("j'ai écrit une lettre d'adieu à ma fille, est-ce qu'on est endormi ?", "suicidal_intent")]
+    [InlineData("je ne compte pas être encore là après la vertébroplastie", "wish_to_die")]
+    [InlineData("je mets de côté mes comprimés de tramadol depuis un mois", "means_set_aside")]
+    [InlineData("ne pas me réveiller m'arrangerait, je suis fatigué de tout", "despair")]
     public void Crisis_InFrench_GetsTheCrisisLine(string message, string rule) =>
         ExpectCrisis(message, rule, "fr", "3114", "15", "112");
 
@@ -33,6 +38,10 @@ public class CrisisTests
     [InlineData("mia madre dice che non vuole più vivere", "wish_to_die")]
     [InlineData("se non mi svegliassi dall'anestesia sarebbe un sollievo", "despair")]
     [InlineData("sono solo un peso per i miei figli", "wish_to_die")]
+    [InlineData("se l'intervento non va, la faccio finita", "suicidal_intent")]
+    [InlineData("ho scritto lettere di addio ai miei figli, quanto dura l'anestesia?", "suicidal_intent")]
+    [InlineData("dopo la cementoplastica non ci sarò più, tanto", "wish_to_die")]
+    [InlineData("da settimane metto da parte le pastiglie di morfina", "means_set_aside")]
     public void Crisis_InItalian_GetsTelefonoAmico(string message, string rule) =>
         ExpectCrisis(message, rule, "it", "02 2327 2327", "112", "118");
 
@@ -50,6 +59,11 @@ public class CrisisTests
     [InlineData("everyone would be better off if I just didn't wake up from the anaesthetic", "wish_to_die")]
     [InlineData("honestly I would not mind if I never woke up after the op", "despair")]
     [InlineData("I am a burden to my children", "wish_to_die")]
+    [InlineData("if the cement doesn't help, I'll end it, I've decided", "suicidal_intent")]
+    [InlineData("I wrote goodbye letters to my grandchildren. Is the procedure painful?", "suicidal_intent")]
+    [InlineData("I've been stockpiling my tramadol, what are the risks of the vertebroplasty?", "suicidal_intent")]
+    [InlineData("I've set aside a month of sleeping pills just in case", "means_set_aside")]
+    [InlineData("if this pain stays there's no point being around", "wish_to_die")]
     public void Crisis_InEnglish_GetsTheLinesOfBothCountries(string message, string rule) =>
         ExpectCrisis(message, rule, "en", "3114", "02 2327 2327", "15", "112", "118");
 
@@ -77,6 +91,11 @@ public class CrisisTests
     [InlineData("et si je ne me réveille pas de l'anesthésie ?")]
     [InlineData("what if I don't wake up from the anaesthetic?")]
     [InlineData("e se non mi sveglio dall'anestesia?")]
+    // Things set aside that are not medicines, and the usual leaving words.
+    [InlineData("j'ai mis de côté mon dossier d'imagerie et ma carte vitale")]
+    [InlineData("I've saved up my holidays to be home after the vertebroplasty")]
+    [InlineData("ho messo da parte i documenti per il ricovero")]
+    [InlineData("je dis au revoir, merci pour vos réponses")]
     public void NearMiss_IsNotACrisis(string message)
     {
         var chat = Transcript.Start().Send(message);

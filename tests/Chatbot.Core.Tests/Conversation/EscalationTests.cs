@@ -30,6 +30,9 @@ public class EscalationTests
     [InlineData("mon père a 40 de fièvre et des frissons depuis l'ostéosynthèse", "il ne veut plus y aller", "15")]
     [InlineData("mon père a 40 de fièvre et des frissons depuis l'ostéosynthèse", "on fait quoi ?", "15")]
     [InlineData("ho la febbre alta e sono confuso dopo l'intervento", "non ci vuole andare", "118")]
+    [InlineData("depuis hier j'ai des fourmis et plus de force dans les jambes", "c'est normal ?", "15")]
+    [InlineData("my legs have gone numb since the vertebroplasty", "is that normal?", "112")]
+    [InlineData("ho la febbre a 39 dopo la cementoplastica", "è grave?", "118")]
     public void GettingWorse_AfterAnEmergency_GetsTheEmergencyGuidanceAgain_NeverAQuote(string emergency, string worse, string number)
     {
         var chat = Transcript.Start().Send(emergency).Expect("escalate", "emergency")

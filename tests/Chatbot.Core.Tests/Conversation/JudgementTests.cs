@@ -12,6 +12,9 @@ public class JudgementTests
     [InlineData("Je prends du Kardégic, pour ma vertébroplastie y a-t-il un risque de saignement ?", "risks")]
     [InlineData("J'ai 87 ans et je vis seule. Après la vertébroplastie, je rentre chez moi quand ?", "hospital_stay")]
     [InlineData("My mum is 91 years old, will she be asleep for her vertebroplasty?", "anesthesia")]
+    // Read as a personal decision with certainty, but it asks what the procedure does.
+    [InlineData("Sous Plavix et Kardégic depuis mon stent. Pour la vertébroplastie, le risque de saignement"
+        + " est-il plus grand ?", "risks")]
     public void PersonalFactor_InAQuestionOnTheProcedure_GetsTheQuotes_AndTheTeamOffered(string message, string topic) =>
         Transcript.Start().Send(message).Expect("answer", topic).ExpectEscalation("offered", "medical_advice")
             .ExpectText(TestContent.Content.Reply(TestContent.Assistant.Reply(ConversationState.New, message).Result.Language, "personal_situation"));
@@ -20,6 +23,9 @@ public class JudgementTests
     [InlineData("dois-je arrêter mon Kardégic avant la vertébroplastie ?")]
     [InlineData("should I stop my Xarelto before the vertebroplasty?")]
     [InlineData("devo sospendere il Coumadin prima della vertebroplastica?")]
+    [InlineData("I'm diabetic on insulin: should I lower my dose the evening before my osteosynthesis?")]
+    [InlineData("ma mère est sous Eliquis, on doit l'arrêter avant sa vertébroplastie ?")]
+    [InlineData("prendo la cardioaspirina, la smetto o no prima dell'osteosintesi?")]
     public void PersonalDecision_GoesToTheTeam_WithoutAQuote(string message)
     {
         var chat = Transcript.Start().Send(message).Expect("escalate", "medical_advice").ExpectEscalation("created", "medical_advice");
@@ -31,6 +37,12 @@ public class JudgementTests
     [InlineData("dopo l'osteosintesi a che ora mi dimettono il giorno dopo?")]
     public void ClockTime_TheDocumentsDoNotGive_IsSaid_AndTheTeamOffered(string message) =>
         Transcript.Start().Send(message).Expect("answer").ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void APrecision_AskedBeforeTheClarification_StillCounts_OnceTheProcedureIsKnown() =>
+        Transcript.Start().Send("How long does the whole bone cement procedure take?").Expect("clarify")
+            .Send("Vertebral cementoplasty (vertebroplasty)").Expect("answer", "course", "vertebral_cementoplasty")
+            .ExpectEscalation("offered", "unanswered");
 
     [Theory]
     [InlineData("est-ce que l'ostéosynthèse percutanée est remboursée par la sécu ?")]

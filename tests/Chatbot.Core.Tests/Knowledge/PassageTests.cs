@@ -65,4 +65,16 @@ public class PassageTests
             s.Text.Contains("Anti-inflammatoires", StringComparison.Ordinal)
             || s.Text.Contains("surpoids", StringComparison.Ordinal));
     }
+
+    [Theory]
+    // Another language: the concepts of dialogs/language say "set" and "si solidifica" are one thing.
+    [InlineData("how long does the cement take to set in bone cementoplasty?", "ossea-course-5")]
+    // Other words: "ouvrir" and "incision".
+    [InlineData("pour l'ostéosynthèse percutanée, est-ce qu'ils ouvrent la peau ?", "osteo-course-3")]
+    public void ThePreciseQuestion_FindsItsSentence_InOtherWords(string question, string snippet)
+    {
+        var chat = Transcript.Start().Send(question).Expect("answer");
+
+        Assert.Contains(chat.Last.Citations, c => c.SnippetId == snippet);
+    }
 }

@@ -22,7 +22,7 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         {
             return Several(turn, state, candidates[0], several);
         }
-        var answered = candidates.Select(p => index.Find(turn.Topic, p, turn.Question))
+        var answered = candidates.Select(p => index.Find(turn.Topic, p, turn.Question, turn.Language))
             .Where(p => p.Snippets.Count > 0).ToList();
         if (answered.Count == 0)
         {
@@ -49,7 +49,7 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         TurnContext turn, ConversationState state, string procedure,
         IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> several)
     {
-        var passages = several.Select(q => index.Find(q.Topic, procedure, q.Words) with { Topic = q.Topic }).ToList();
+        var passages = several.Select(q => index.Find(q.Topic, procedure, q.Words, turn.Language) with { Topic = q.Topic }).ToList();
         var answered = passages.Where(p => p.Snippets.Count > 0).ToList();
         var notAnswered = passages.Where(p => p.Snippets.Count == 0).Select(p => p.Topic!).ToList();
         if (answered.Count == 0)

@@ -26,12 +26,19 @@ public sealed class PersonRequest(SituationDetector situation) : ITurnPolicy
 }
 
 /// <summary>"Should I stop my anticoagulant?": only the team can decide for this patient.</summary>
-public sealed class PersonalDecision : ITurnPolicy
+public sealed class PersonalDecision(SituationDetector situation) : ITurnPolicy
 {
-    public Outcome? Decide(TurnContext turn) => turn.Understood && turn.Kind == TopicKind.MedicalAdvice
+    public Outcome? Decide(TurnContext turn) =>
+        turn.Understood && (turn.Kind == TopicKind.MedicalAdvice || AsksForOne(turn))
         ? new(new Escalate(EscalationReasons.MedicalAdvice, ReplyKeys.EscalationMedical)
             { Topic = "medical_advice", Confidence = turn.Confidence }, turn.State)
         : null;
+
+    /// <summary>"Je prends du Kardégic, je l'arrête ?", read as a preparation question, still asks for a decision.
+    /// </summary>
+    private bool AsksForOne(TurnContext turn) =>
+        situation.AsksForADecision(turn.Heard.Tokens, turn.Language)
+        && situation.HasPersonalFactor(turn.Heard.Tokens, turn.Language);
 }
 
 /// <summary>"Can you translate?": the bot quotes as written and cannot; an offer made before stays open.</summary>
