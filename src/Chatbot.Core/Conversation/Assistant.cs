@@ -62,6 +62,7 @@ public sealed class Assistant
             new OfferAnswered(),
             new BareYesOrNo(),
             new EmergencyByTopic(),
+            new ProcedureNoted(),
             new PersonRequest(situation),
             new PersonalDecision(situation),
             new Answering(content, index, offers, new Questions(understander, content)),
@@ -116,7 +117,7 @@ public sealed class Assistant
         var previous = before.Transcript.LastOrDefault(l => l.From == "patient")?.Text;
         var heard = understander.Understand(text, locale, before.Language, previous);
         var language = heard.IsForeign ? fallbackLanguage : heard.Language;
-        var procedure = memory.Hear(before, state, heard, language);
+        var procedure = memory.Hear(before, state, heard, language, !text.Contains('?', StringComparison.Ordinal));
         state = heard.IsForeign ? procedure.State : procedure.State with { Language = language };
         var (topic, confidence) = heard.Topic;
         // "et pour une ostéosynthèse ?", "ah non, une vertébroplastie", "c pour des métastases aux vertèbres"

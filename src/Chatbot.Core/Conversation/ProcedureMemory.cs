@@ -18,13 +18,15 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
     /// <summary>Enough to tell "my mum's and my dad's" apart, small enough to store every turn.</summary>
     private const int MaxDiscussed = 4;
 
+    /// <param name="statement">No question mark: "c'est pour une vertèbre, une fracture par ostéoporose".</param>
     public ProcedureHeard Hear(
-        ConversationState before, ConversationState state, Understanding.Understanding heard, string language)
+        ConversationState before, ConversationState state, Understanding.Understanding heard, string language,
+        bool statement)
     {
         var other = TheOtherOne(before, heard, language);
         IReadOnlyList<string> named = other is not null ? [other]
-            : heard.Procedures.Count > 0 || before.PendingTopic is null ? heard.Procedures
-            : understander.Cued(heard, before.Procedures);
+            : heard.Procedures.Count > 0 || !ListensForCues(before, statement) ? heard.Procedures
+            : understander.Cued(heard, before.Procedures.Count > 0 ? before.Procedures : AllProcedures);
         if (heard.NamedProcedures.Count > 0)
         {
             var discussed = before.Discussed.Union(heard.NamedProcedures).TakeLast(MaxDiscussed);
@@ -37,6 +39,15 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
         }
         return new(state, named.Count > 0, other is not null);
     }
+
+    private IReadOnlyList<string> AllProcedures => [.. content.Procedures.Select(p => p.Id)];
+
+    /// <summary>
+    /// Cues ("the spine one", "c'est pour le bassin") say which procedure after "which one?", or in a statement
+    /// once a word shared by several is known. Not in any question: "when can I go back home?" is no back.
+    /// </summary>
+    private static bool ListensForCues(ConversationState before, bool statement) =>
+        before.PendingTopic is not null || (statement && before.Procedures.Count > 1);
 
     /// <summary>"And for the other one, the same?": the one procedure named earlier, not the current one.</summary>
     private string? TheOtherOne(ConversationState before, Understanding.Understanding heard, string language)

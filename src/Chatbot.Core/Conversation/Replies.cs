@@ -39,7 +39,7 @@ public sealed class Replies(Composer say, TimeProvider time, OfficeHours hours)
             CallbackNoted noted => Reply(Actions.Escalate, CallbackConfirmed(language),
                 new CallbackGiven(noted.Contact) { Id = noted.EscalationId }),
             SmallTalk talk => Reply(Actions.SmallTalk, say.Say(language, talk.ReplyKey), buttons:
-                talk.ReplyKey == ReplyKeys.OutOfScope ? say.TopicChoices(language)
+                talk.ReplyKey is ReplyKeys.OutOfScope or ReplyKeys.ProcedureNoted ? say.TopicChoices(language)
                 : talk.KeepsOffer ? say.YesNo(language) : []),
             Fallback fallback => Reply(Actions.Fallback, say.Say(language, fallback.ReplyKey),
                 buttons: fallback.ReplyKey == ReplyKeys.Fallback ? say.TopicChoices(language) : [])
@@ -53,6 +53,8 @@ public sealed class Replies(Composer say, TimeProvider time, OfficeHours hours)
         decision switch
     {
         Clarify => state with { PendingTopic = decision.Topic },
+        // "Not for any of them": the procedure named next is an answer, and the question is asked for it.
+        NotInTheDocuments { Procedures.Count: > 1 } => state with { PendingTopic = decision.Topic },
         SmallTalk { KeepsOffer: true } => state with { OfferedEscalation = turn.Before.OfferedEscalation },
         _ => state,
     };

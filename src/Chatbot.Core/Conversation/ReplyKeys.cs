@@ -28,6 +28,7 @@ public static class ReplyKeys
     public const string UnknownLanguage = "unknown_language";
     public const string Translation = "translation";
     public const string GreetingHello = "greeting_hello";
+    public const string ProcedureNoted = "procedure_noted";
     public const string GreetingThanks = "greeting_thanks";
     public const string GreetingBye = "greeting_bye";
     public const string OutOfScope = "out_of_scope";
@@ -46,6 +47,6 @@ public static class ReplyKeys
         ClarifyProcedure, NoAnswer, OfferStaff, PersonalSituation, PrecisionGap, OfferDeclined, EscalationHuman, EscalationMedical,
         EscalationAccepted, Emergency, Crisis, DoNotWait, Fallback, FallbackOffer, UnknownLanguage, Translation, GreetingHello,
         GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam, CallbackAsk, CallbackConfirmed,
-        TechnicalProblem,
+        TechnicalProblem, ProcedureNoted,
     ];
 }

@@ -25,4 +25,35 @@ public class ProcedureMemoryTests
 
         chat.Send("et pour une ostéosynthèse percutanée ?").Expect("answer", procedure: "osteosynthesis");
     }
+
+    [Fact]
+    public void TheProcedureSaidWithoutAQuestion_IsNoted_AndTheQuestionInvited() =>
+        Transcript.Start().Send("Bonsoir, ma mère va avoir une vertébroplastie")
+            .Expect("smalltalk", procedure: "vertebral_cementoplasty").ExpectText("Quelle est votre question")
+            .Send("il sera endormi ?").Expect("answer", "anesthesia", "vertebral_cementoplasty");
+
+    [Theory]
+    // The body part or the disease, in the patient's words, after "which one?".
+    [InlineData("what are the risks of the cement procedure?", "the one in the spine", "vertebral_cementoplasty")]
+    [InlineData("quels sont les risques de la cimentoplastie ?", "c'est pour une vertèbre tassée", "vertebral_cementoplasty")]
+    [InlineData("what are the risks after the procedure?", "the screws in the pelvis", "osteosynthesis")]
+    public void Cues_AfterWhichOne_SayWhichProcedure(string question, string cue, string procedure) =>
+        Transcript.Start().Send(question).Expect("clarify").Send(cue).Expect("answer", "risks", procedure);
+
+    [Fact]
+    public void Cues_InAStatement_NarrowAWordSharedBySeveral_ToTheProcedureMeant() =>
+        Transcript.Start().Send("Ma sœur doit avoir une cimentoplastie")
+            .Send("c'est pour un tassement de vertèbre").Expect("answer", procedure: "vertebral_cementoplasty");
+
+    [Fact]
+    public void NotInTheDocumentsOfAnyOfThem_ThenTheProcedureNamed_AsksTheQuestionForIt() =>
+        Transcript.Start().Send("faut-il être à jeun pour la cimentoplastie ?").Expect("escalate", "fasting")
+            .Send("c'est une vertébroplastie").Expect("escalate", "fasting", "vertebral_cementoplasty")
+            .ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void WhichOne_AskedTwice_OffersTheTeamWithTheQuestion() =>
+        Transcript.Start().Send("quels sont les risques de l'intervention ?").Expect("clarify")
+            .Send("je ne sais pas trop, le médecin a dit un nom compliqué").Expect("clarify")
+            .ExpectEscalation("offered", "low_confidence");
 }

@@ -33,8 +33,12 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         // Never merge what different procedures' documents say: ask which one, among those that answer.
         if (candidates.Count > 1)
         {
+            // Asked once already: the patient may not know its name; the team is offered with the question.
             var clarify = new Clarify([.. answered.Select(p => p.Procedure)])
-            { Topic = turn.Topic, Confidence = turn.Confidence };
+            {
+                Topic = turn.Topic, Confidence = turn.Confidence,
+                Offer = turn.Before.PendingTopic is null ? null : new(EscalationReasons.LowConfidence),
+            };
             return new(clarify, state);
         }
         var answer = new Answer(answered) { Topic = turn.Topic, Confidence = turn.Confidence };

@@ -13,6 +13,25 @@ public sealed class EmptyMessage : ITurnPolicy
 }
 
 /// <summary>
+/// "Ma mère va avoir une cimentoplastie": the procedure said, no question yet. Noted (the memory keeps it)
+/// and the question invited, not "I did not understand".
+/// </summary>
+public sealed class ProcedureNoted : ITurnPolicy
+{
+
+    public Outcome? Decide(TurnContext turn)
+    {
+        var statement = !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Procedures.Count > 0;
+        // Not a staff topic: "est-ce que le docteur peut m'appeler" is a request without its question mark.
+        var noQuestionHeard = !turn.Understood || turn.Kind is TopicKind.Greeting;
+        return statement && noQuestionHeard && !turn.AsksAgain
+            ? new(new SmallTalk(ReplyKeys.ProcedureNoted) { Topic = "greeting", Confidence = turn.Confidence },
+                turn.State with { FallbackCount = 0 })
+            : null;
+    }
+}
+
+/// <summary>
 /// "I'd like to speak to someone", "que l'anesthésiste me rappelle": a person, at once, whatever the
 /// subject named with the request.
 /// </summary>
