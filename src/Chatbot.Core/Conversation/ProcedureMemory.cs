@@ -24,7 +24,7 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
         bool statement)
     {
         var other = TheOtherOne(before, heard, language);
-        IReadOnlyList<string> named = other is not null ? [other]
+        IReadOnlyList<string> named = other is not null ? other
             : heard.Procedures.Count > 0 || !ListensForCues(before, statement) ? heard.Procedures
             : understander.Cued(heard, before.Procedures.Count > 0 ? before.Procedures : AllProcedures);
         if (heard.NamedProcedures.Count > 0)
@@ -32,7 +32,8 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
             var discussed = before.Discussed.Union(heard.NamedProcedures).TakeLast(MaxDiscussed);
             state = state with { Discussed = [.. discussed] };
         }
-        if (named.Count > 0) state = state with { Procedures = Narrow(Known(before.Procedures, named), language) };
+        if (other is not null) state = state with { Procedures = other };
+        else if (named.Count > 0) state = state with { Procedures = Narrow(Known(before.Procedures, named), language) };
         else if (heard.DeniedProcedures.Count > 0)
         {
             state = state with { Procedures = [.. before.Procedures.Except(heard.DeniedProcedures)] };
@@ -49,12 +50,17 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
     private static bool ListensForCues(ConversationState before, bool statement) =>
         before.PendingTopic is not null || (statement && before.Procedures.Count > 1);
 
-    /// <summary>"And for the other one, the same?": the one procedure named earlier, not the current one.</summary>
-    private string? TheOtherOne(ConversationState before, Understanding.Understanding heard, string language)
+    /// <summary>
+    /// "And for the other one, the same?": the one procedure named earlier, not the current one; when none
+    /// was, every procedure but the current one (the question is then "which one?").
+    /// </summary>
+    private List<string>? TheOtherOne(
+        ConversationState before, Understanding.Understanding heard, string language)
     {
         if (heard.NamedProcedures.Count > 0 || !situation.MeansTheOtherOne(heard.Tokens, language)) return null;
         var others = before.Discussed.Except(before.Procedures).ToList();
-        return others.Count == 1 ? others[0] : null;
+        if (others.Count == 1) return others;
+        return before.Procedures.Count == 1 ? [.. AllProcedures.Except(before.Procedures)] : null;
     }
 
     /// <summary>

@@ -81,6 +81,15 @@ public class JudgementTests
             .Send("and for the other one, the same?").Expect("answer", "walking", "osteosynthesis");
 
     [Fact]
+    public void TheOtherOne_WhenOnlyOneWasNamed_AsksWhichOfTheOthers()
+    {
+        var chat = Transcript.Start().Send("la vertebroplastica fa male dopo?").Expect("answer", procedure: "vertebral_cementoplasty")
+            .Send("e per l'altro intervento?").Expect("clarify", "recovery");
+
+        Assert.DoesNotContain(chat.Last.SuggestedActions, s => s.Contains("vertebrale", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ADeniedName_IsNotAChoice_NorOfferedAgain()
     {
         var chat = Transcript.Start().Send("ce n'est pas une vertébroplastie, c'est quoi les risques ?").Expect("clarify", "risks");
