@@ -75,6 +75,7 @@ internal static class LanguageFilesReader
                 PrecisionNumbers = file.Texts(root, "precision_numbers", required: false),
                 PrecisionDetails = file.Texts(root, "precision_details", required: false),
                 Quantities = file.Texts(root, "quantities", required: false),
+                QuestionStarts = file.Texts(root, "question_starts", required: false),
                 Concepts = ReadConcepts(file, root),
             };
         }

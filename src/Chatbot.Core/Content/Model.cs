@@ -151,6 +151,12 @@ public sealed record LanguageProfile(
     public IReadOnlyList<string> PrecisionDetails { get; init; } = [];
 
     /// <summary>
+    /// Words that begin a question inside a sentence ("combien", "est ce que", "will i"): "il reste combien de
+    /// temps, est-ce qu'il sera endormi et pourra-t-il conduire ?" asks three questions with one mark.
+    /// </summary>
+    public IReadOnlyList<string> QuestionStarts { get; init; } = [];
+
+    /// <summary>
     /// Words by what they are about ("setting": set, harden*), the same concept names in every language: the
     /// sentence that answers a question ranks first even in another language (Knowledge/Concepts).
     /// </summary>

@@ -65,7 +65,7 @@ public sealed class Assistant
             new ProcedureNoted(),
             new PersonRequest(situation),
             new PersonalDecision(situation),
-            new Answering(content, index, offers, new Questions(understander, content)),
+            new Answering(content, index, offers, new Questions(understander, content, situation)),
             new SmallTalkByTopic(),
             new NotUnderstood(),
         ];

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Chatbot.Core.Content;
 using Chatbot.Core.Understanding;
 
@@ -5,19 +6,25 @@ namespace Chatbot.Core.Conversation;
 
 /// <summary>
 /// "Il sera endormi ? il reste combien de temps ? et c'est remboursé ?": the questions of one message,
-/// each with its topic, in the patient's order, so that each gets its own quotes.
+/// each with its topic, in the patient's order, so that each gets its own quotes. One question mark may
+/// end several ("combien de temps il reste, est-ce qu'il sera endormi et pourra-t-il conduire ?"): a clause
+/// that begins with a question's words (<c>question_starts</c>) is a question of its own.
 /// </summary>
-public sealed class Questions(Understander understander, ChatContent content)
+public sealed partial class Questions(Understander understander, ChatContent content, SituationDetector situation)
 {
     /// <summary>A phone screen holds about this many answers; more are left for the next message.</summary>
     public const int MaxPerMessage = 3;
+
+    /// <summary>Where a clause may begin: a comma, a semicolon, or "and" in the three languages.</summary>
+    [GeneratedRegex(@"[,;:]|\s(?:et|and|e|ed)\s", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
 
     /// <summary>The message's questions on different answer topics; one (the message's) when it asks one.</summary>
     public IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> Of(TurnContext turn)
     {
         IReadOnlyList<(string, IReadOnlyList<Token>)> one = [(turn.Topic, turn.Question)];
         // Only what ends with a question mark is a question: "sorry if this is a dumb question" is not one.
-        var parts = turn.Text.Split('?').SkipLast(1).Select(p => p.Trim())
+        var parts = turn.Text.Split('?').SkipLast(1).SelectMany(p => Clauses(p, turn.Language))
             .Where(p => p.Count(char.IsLetter) >= 8).ToList();
         if (parts.Count < 2) return one;
         var found = new List<(string Topic, IReadOnlyList<Token> Words)>();
@@ -30,4 +37,39 @@ public sealed class Questions(Understander understander, ChatContent content)
         }
         return found.Count >= 2 ? found.Take(MaxPerMessage).ToList() : one;
     }
+
+    /// <summary>
+    /// One question's text split where a clause begins with a question's words. Other clauses stay with the
+    /// question they introduce or follow ("après la vertébroplastie, combien de temps…" is one question);
+    /// an opening clause that asks something itself ("per la vertebroplastica quanto resto…") is one.
+    /// </summary>
+    private List<string> Clauses(string question, string language)
+    {
+        var questions = new List<string>();
+        var opening = "";
+        var start = 0;
+        foreach (var at in ClauseBreak().Matches(question).Select(m => m.Index).Append(question.Length))
+        {
+            var clause = question[start..at];
+            start = at;
+            var asks = situation.StartsAQuestion(Words(StripAnd(clause), language), language);
+            if (asks && questions.Count == 0 && situation.AsksSomething(Words(opening, language), language))
+            {
+                questions.Add(opening);
+                opening = "";
+            }
+            if (asks) questions.Add(opening + clause);
+            else if (questions.Count > 0) questions[^1] += clause;
+            if (asks || questions.Count == 0) opening = asks ? "" : opening + clause;
+        }
+        if (opening.Length > 0) questions.Add(opening);
+        return questions;
+    }
+
+    private List<Token> Words(string clause, string language) =>
+        understander.Tokens(clause.TrimStart(',', ';', ':', ' '), language);
+
+    /// <summary>The clause without the "and" that joins it to the one before.</summary>
+    private static string StripAnd(string clause) =>
+        ClauseBreak().Match(clause) is { Success: true, Index: 0 } m ? clause[m.Length..] : clause;
 }

@@ -28,6 +28,7 @@ public sealed partial class SituationDetector
     private readonly PhraseSet<string> clock;
     private readonly PhraseSet<string> details;
     private readonly List<Phrase> quantities;
+    private readonly Dictionary<string, List<Phrase>> questionStarts;
 
     public SituationDetector(ChatContent content)
     {
@@ -44,7 +45,18 @@ public sealed partial class SituationDetector
         details = Compile(content, l => l.PrecisionDetails);
         // Quotes are French or Italian whatever the patient's language: every language's words count.
         quantities = [.. content.Languages.Values.SelectMany(l => l.Quantities).Select(Tokeniser.Compile)];
+        questionStarts = content.Languages.ToDictionary(
+            l => l.Key, l => l.Value.QuestionStarts.Select(Tokeniser.Compile).ToList());
     }
+
+    /// <summary>"combien de temps…", "est-ce qu'il sera…": these words begin a question of their own.</summary>
+    public bool StartsAQuestion(IReadOnlyList<Token> tokens, string language) =>
+        questionStarts.TryGetValue(language, out var starts) && starts.Exists(p => p.MatchesAtStart(tokens));
+
+    /// <summary>"Per la vertebroplastica quanto resto…": a question's words anywhere in the clause.</summary>
+    public bool AsksSomething(IReadOnlyList<Token> tokens, string language) =>
+        questionStarts.TryGetValue(language, out var starts)
+        && Enumerable.Range(0, tokens.Count).Any(i => starts.Exists(p => p.Words.Length <= tokens.Count - i && p.MatchesAt(tokens, i)));
 
     private static PhraseSet<string> Compile(ChatContent content, Func<LanguageProfile, IReadOnlyList<string>> list) =>
         new(content.Languages.SelectMany(l => list(l.Value).Select(p => (Tokeniser.Compile(p), l.Key))));

@@ -73,6 +73,21 @@ public class JudgementTests
             .ExpectEscalation("offered", "unanswered");
     }
 
+    [Theory]
+    [InlineData("Pour l'ostéosynthèse de ma mère : elle sera endormie, combien de temps elle reste à l'hôpital"
+        + " et est-ce que c'est remboursé ?", "Sur « Remboursement » :")]
+    [InlineData("per l'osteosintesi quanto resto in ospedale e sarò addormentato?", "Su «Anestesia»:")]
+    public void SeveralQuestions_UnderOneQuestionMark_EachGetsItsQuotes(string message, string heading) =>
+        Transcript.Start().Send(message).Expect("answer", procedure: "osteosynthesis").ExpectText(heading);
+
+    [Fact]
+    public void AnOpeningClause_IsNotAQuestionOfItsOwn()
+    {
+        var chat = Transcript.Start().Send("Après la vertébroplastie, combien de temps je reste à l'hôpital ?")
+            .Expect("answer", "hospital_stay");
+        Assert.DoesNotContain("Sur «", chat.Last.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheOtherOne_IsTheOtherProcedureNamedEarlier() =>
         Transcript.Start()
