@@ -65,6 +65,7 @@ public sealed class Assistant
             new ProcedureNoted(),
             new PersonRequest(situation),
             new PersonalDecision(situation),
+            new UnknownProcedureName(new UnknownProcedures(content)),
             new Answering(content, index, offers, new Questions(understander, content, situation)),
             new SmallTalkByTopic(),
             new NotUnderstood(),

@@ -29,6 +29,7 @@ public static class ReplyKeys
     public const string Translation = "translation";
     public const string GreetingHello = "greeting_hello";
     public const string ProcedureNoted = "procedure_noted";
+    public const string UnknownProcedure = "unknown_procedure";
     public const string GreetingThanks = "greeting_thanks";
     public const string GreetingBye = "greeting_bye";
     public const string OutOfScope = "out_of_scope";
@@ -47,6 +48,6 @@ public static class ReplyKeys
         ClarifyProcedure, NoAnswer, OfferStaff, PersonalSituation, PrecisionGap, OfferDeclined, EscalationHuman, EscalationMedical,
         EscalationAccepted, Emergency, Crisis, DoNotWait, Fallback, FallbackOffer, UnknownLanguage, Translation, GreetingHello,
         GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam, CallbackAsk, CallbackConfirmed,
-        TechnicalProblem, ProcedureNoted,
+        TechnicalProblem, ProcedureNoted, UnknownProcedure,
     ];
 }

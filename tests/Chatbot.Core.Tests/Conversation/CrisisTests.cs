@@ -24,6 +24,7 @@ public class CrisisTests
     [InlineData("je ne compte pas être encore là après la vertébroplastie", "wish_to_die")]
     [InlineData("je mets de côté mes comprimés de tramadol depuis un mois", "means_set_aside")]
     [InlineData("ne pas me réveiller m'arrangerait, je suis fatigué de tout", "despair")]
+    [InlineData("j'ai laissé un mot pour mon fils, après ça je n'aurai plus besoin de rien", "suicidal_intent")]
     public void Crisis_InFrench_GetsTheCrisisLine(string message, string rule) =>
         ExpectCrisis(message, rule, "fr", "3114", "15", "112");
 
@@ -42,6 +43,7 @@ public class CrisisTests
     [InlineData("ho scritto lettere di addio ai miei figli, quanto dura l'anestesia?", "suicidal_intent")]
     [InlineData("dopo la cementoplastica non ci sarò più, tanto", "wish_to_die")]
     [InlineData("da settimane metto da parte le pastiglie di morfina", "means_set_aside")]
+    [InlineData("mio padre dice che vorrebbe addormentarsi e non svegliarsi più", "wish_to_die")]
     public void Crisis_InItalian_GetsTelefonoAmico(string message, string rule) =>
         ExpectCrisis(message, rule, "it", "02 2327 2327", "112", "118");
 
@@ -64,6 +66,8 @@ public class CrisisTests
     [InlineData("I've been stockpiling my tramadol, what are the risks of the vertebroplasty?", "suicidal_intent")]
     [InlineData("I've set aside a month of sleeping pills just in case", "means_set_aside")]
     [InlineData("if this pain stays there's no point being around", "wish_to_die")]
+    [InlineData("what is a lethal dose of tramadol? I've had enough of everything", "suicidal_intent")]
+    [InlineData("I just don't see the point anymore", "wish_to_die")]
     public void Crisis_InEnglish_GetsTheLinesOfBothCountries(string message, string rule) =>
         ExpectCrisis(message, rule, "en", "3114", "02 2327 2327", "15", "112", "118");
 
@@ -96,6 +100,7 @@ public class CrisisTests
     [InlineData("I've saved up my holidays to be home after the vertebroplasty")]
     [InlineData("ho messo da parte i documenti per il ricovero")]
     [InlineData("je dis au revoir, merci pour vos réponses")]
+    [InlineData("I don't see the point of the consultation before, is it needed?")]
     public void NearMiss_IsNotACrisis(string message)
     {
         var chat = Transcript.Start().Send(message);

@@ -104,6 +104,38 @@ public class JudgementTests
         Assert.DoesNotContain(chat.Last.SuggestedActions, s => s.Contains("vertebrale", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Et la nucléoplastie, c'est pareil ?")]
+    [InlineData("My cardiologist mentioned a coronary angioplasty, what are the risks?")]
+    [InlineData("che cos'è la discoplastica?")]
+    public void AProcedureOurDocumentsDoNotDescribe_IsSaid_AndTheTeamOffered(string message)
+    {
+        var chat = Transcript.Start().Send(message).Expect("fallback").ExpectEscalation("offered", "unanswered");
+        Assert.Empty(chat.Last.Citations);
+    }
+
+    [Fact]
+    public void AnotherProcedureMentioned_BesideOneOfOurs_DoesNotStopTheAnswer() =>
+        Transcript.Start().Send("j'ai eu une angioplastie l'an dernier ; quels sont les risques de la vertébroplastie ?")
+            .Expect("answer", "risks", "vertebral_cementoplasty");
+
+    [Fact]
+    public void WhichOne_WhenOnlyOneProceduresDocumentsAnswer_StillListsEveryProcedure()
+    {
+        // A single button would be taken as the patient's own procedure.
+        var chat = Transcript.Start().Send("do I need to fast before?").Expect("clarify", "fasting");
+        Assert.Equal(4, chat.Last.SuggestedActions.Count);
+
+        chat.Send("Vertebral cementoplasty (vertebroplasty)").Expect("escalate", "fasting", "vertebral_cementoplasty")
+            .ExpectEscalation("offered", "unanswered");
+    }
+
+    [Theory]
+    [InlineData("Will I bleed a lot after the vertebroplasty?")]
+    [InlineData("est-ce que je vais saigner après la vertébroplastie ?")]
+    public void AQuestionAboutWhatMayHappen_IsNotAnEmergency(string message) =>
+        Transcript.Start().Send(message).Expect("answer");
+
     [Fact]
     public void ADeniedName_IsNotAChoice_NorOfferedAgain()
     {

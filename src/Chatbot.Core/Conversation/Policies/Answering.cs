@@ -34,7 +34,10 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         if (candidates.Count > 1)
         {
             // Asked once already: the patient may not know its name; the team is offered with the question.
-            var clarify = new Clarify([.. answered.Select(p => p.Procedure)])
+            // One button alone would be taken as the patient's procedure: all candidates then, and the
+            // documents of the one picked answer or say they do not.
+            IReadOnlyList<string> choices = answered.Count > 1 ? [.. answered.Select(p => p.Procedure)] : candidates;
+            var clarify = new Clarify(choices)
             {
                 Topic = turn.Topic, Confidence = turn.Confidence,
                 Offer = turn.Before.PendingTopic is null ? null : new(EscalationReasons.LowConfidence),

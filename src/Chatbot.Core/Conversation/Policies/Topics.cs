@@ -44,6 +44,20 @@ public sealed class PersonRequest(SituationDetector situation) : ITurnPolicy
         : null;
 }
 
+/// <summary>
+/// "Et la sacroplastie, c'est pareil ?": a procedure our documents do not describe. Said so, and the team
+/// offered, rather than quotes of another procedure that would seem to apply.
+/// </summary>
+public sealed class UnknownProcedureName(UnknownProcedures unknown) : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn) =>
+        turn.Heard.NamedProcedures.Count == 0 && unknown.In(turn.Heard.Tokens) is not null
+            ? new(new Fallback(ReplyKeys.UnknownProcedure)
+                { Topic = turn.Topic, Confidence = turn.Confidence, Offer = new(EscalationReasons.Unanswered) },
+                turn.State with { FallbackCount = 0 })
+            : null;
+}
+
 /// <summary>"Should I stop my anticoagulant?": only the team can decide for this patient.</summary>
 public sealed class PersonalDecision(SituationDetector situation) : ITurnPolicy
 {

@@ -1,0 +1,37 @@
+using Chatbot.Core.Content;
+
+namespace Chatbot.Core.Understanding;
+
+/// <summary>
+/// "Sacroplastie", "coblation", "balloon sacroplasty": a word made like a procedure's name that none of ours
+/// is. Quoting the documents of another procedure as if they applied is what the bot must never do.
+/// </summary>
+public sealed class UnknownProcedures
+{
+    /// <summary>How names of procedures end in French, Italian and English ("-plastie", "-plastica", "-plasty").
+    /// </summary>
+    /// Only these: "-tomie" would take "anatomie" for a procedure.
+    private static readonly string[] Endings = ["plastie", "plasties", "plastica", "plastiche", "plastia", "plasty"];
+
+    private readonly HashSet<string> known;
+
+    public UnknownProcedures(ChatContent content)
+    {
+        var names = content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values))
+            .Concat(content.Families.SelectMany(f => f.Names));
+        known = names.SelectMany(n => Folding.Words(Folding.Fold(n)).Select(w => w.Word))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The first word of the message that names a procedure none of ours is, if any.</summary>
+    public string? In(IReadOnlyList<Token> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            var word = token.Text;
+            var madeLikeOne = Array.Exists(Endings, e => word.EndsWith(e, StringComparison.Ordinal));
+            if (word.Length >= 8 && madeLikeOne && !known.Contains(word)) return word;
+        }
+        return null;
+    }
+}
