@@ -62,7 +62,7 @@ public sealed class Assistant
             new OfferAnswered(),
             new BareYesOrNo(),
             new EmergencyByTopic(),
-            new ProcedureNoted(),
+            new ProcedureNoted(situation),
             new PersonRequest(situation),
             new PersonalDecision(situation),
             new UnknownProcedureName(new UnknownProcedures(content)),

@@ -32,6 +32,11 @@ public class ProcedureMemoryTests
             .Expect("smalltalk", procedure: "vertebral_cementoplasty").ExpectText("Quelle est votre question")
             .Send("il sera endormi ?").Expect("answer", "anesthesia", "vertebral_cementoplasty");
 
+    [Fact]
+    public void TheProcedureSaid_IsNotOutOfScope() =>
+        Transcript.Start().Send("Mia zia farà una vertebroplastica la settimana prossima.")
+            .Expect("smalltalk", procedure: "vertebral_cementoplasty").ExpectText("Qual è la sua domanda");
+
     [Theory]
     // The body part or the disease, in the patient's words, after "which one?".
     [InlineData("what are the risks of the cement procedure?", "the one in the spine", "vertebral_cementoplasty")]

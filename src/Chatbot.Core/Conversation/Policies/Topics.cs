@@ -13,17 +13,19 @@ public sealed class EmptyMessage : ITurnPolicy
 }
 
 /// <summary>
-/// "Ma mère va avoir une cimentoplastie": the procedure said, no question yet. Noted (the memory keeps it)
-/// and the question invited, not "I did not understand".
+/// "Ma mère va avoir une cimentoplastie", "my wife is booked for an osteosynthesis on Monday": the procedure
+/// said, no question yet. Noted (the memory keeps it) and the question invited, not "I did not understand"
+/// nor "out of scope".
 /// </summary>
-public sealed class ProcedureNoted : ITurnPolicy
+public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
 {
-
     public Outcome? Decide(TurnContext turn)
     {
-        var statement = !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Procedures.Count > 0;
+        var statement = !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Procedures.Count > 0
+            && !situation.AsksSomething(turn.Heard.Tokens, turn.Language);
         // Not a staff topic: "est-ce que le docteur peut m'appeler" is a request without its question mark.
-        var noQuestionHeard = !turn.Understood || turn.Kind is TopicKind.Greeting;
+        // Not a guessed answer topic either: "dites-moi ce que c'est", "May I eat…" ask without the mark.
+        var noQuestionHeard = !turn.Understood || turn.Kind is TopicKind.Greeting or TopicKind.OutOfScope;
         return statement && noQuestionHeard && !turn.AsksAgain
             ? new(new SmallTalk(ReplyKeys.ProcedureNoted) { Topic = "greeting", Confidence = turn.Confidence },
                 turn.State with { FallbackCount = 0 })
@@ -31,10 +33,6 @@ public sealed class ProcedureNoted : ITurnPolicy
     }
 }
 
-/// <summary>
-/// "I'd like to speak to someone", "que l'anesthésiste me rappelle": a person, at once, whatever the
-/// subject named with the request.
-/// </summary>
 public sealed class PersonRequest(SituationDetector situation) : ITurnPolicy
 {
     public Outcome? Decide(TurnContext turn) =>
