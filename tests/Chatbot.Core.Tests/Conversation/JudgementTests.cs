@@ -12,6 +12,8 @@ public class JudgementTests
     [InlineData("Je prends du Kardégic, pour ma vertébroplastie y a-t-il un risque de saignement ?", "risks")]
     [InlineData("J'ai 87 ans et je vis seule. Après la vertébroplastie, je rentre chez moi quand ?", "hospital_stay")]
     [InlineData("My mum is 91 years old, will she be asleep for her vertebroplasty?", "anesthesia")]
+    [InlineData("Dad lives on his own, when does he go home after the vertebroplasty?", "hospital_stay")]
+    [InlineData("quali sono i rischi dell'osteosintesi alla mia età?", "risks")]
     // Read as a personal decision with certainty, but it asks what the procedure does.
     [InlineData("Sous Plavix et Kardégic depuis mon stent. Pour la vertébroplastie, le risque de saignement"
         + " est-il plus grand ?", "risks")]
@@ -26,6 +28,8 @@ public class JudgementTests
     [InlineData("I'm diabetic on insulin: should I lower my dose the evening before my osteosynthesis?")]
     [InlineData("ma mère est sous Eliquis, on doit l'arrêter avant sa vertébroplastie ?")]
     [InlineData("prendo la cardioaspirina, la smetto o no prima dell'osteosintesi?")]
+    [InlineData("Mon mari prend de l'Eliquis, il doit l'arrêter avant son ostéosynthèse ?")]
+    [InlineData("She's on warfarin, is that ok for her vertebroplasty on Friday?")]
     public void PersonalDecision_GoesToTheTeam_WithoutAQuote(string message)
     {
         var chat = Transcript.Start().Send(message).Expect("escalate", "medical_advice").ExpectEscalation("created", "medical_advice");
