@@ -24,7 +24,10 @@ public sealed partial class Questions(Understander understander, ChatContent con
     {
         IReadOnlyList<(string, IReadOnlyList<Token>)> one = [(turn.Topic, turn.Question)];
         // Only what ends with a question mark is a question: "sorry if this is a dumb question" is not one.
-        var parts = turn.Text.Split('?').SkipLast(1).SelectMany(p => Clauses(p, turn.Language))
+        var marked = turn.Text.Split('?').SkipLast(1).ToList();
+        // Clauses are read one by one only when question words begin more than once: most messages ask one.
+        var several = situation.QuestionWords(turn.Heard.Tokens, turn.Language) >= 2;
+        var parts = (several ? marked.SelectMany(p => Clauses(p, turn.Language)) : marked)
             .Where(p => p.Count(char.IsLetter) >= 8).ToList();
         if (parts.Count < 2) return one;
         var found = new List<(string Topic, IReadOnlyList<Token> Words)>();

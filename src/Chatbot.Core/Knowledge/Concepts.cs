@@ -10,27 +10,32 @@ namespace Chatbot.Core.Knowledge;
 /// </summary>
 public sealed class Concepts
 {
-    private readonly Dictionary<string, List<(Phrase Word, string Concept)>> byLanguage = [];
+    private readonly Dictionary<string, (Dictionary<string, List<string>> Words, List<(string Prefix, string Concept)> Prefixes)>
+        byLanguage = [];
 
     public Concepts(IReadOnlyDictionary<string, LanguageProfile> languages)
     {
         foreach (var (language, profile) in languages)
         {
-            var words = byLanguage[language] = [];
+            var (words, prefixes) = byLanguage[language] = ([], []);
             foreach (var (concept, list) in profile.Concepts)
-                foreach (var word in list) words.Add((Tokeniser.Compile(word), concept));
+            {
+                foreach (var phrase in list.Select(Tokeniser.Compile).Where(p => p.Words.Length == 1))
+                {
+                    if (phrase.Prefix[0]) prefixes.Add((phrase.Words[0], concept));
+                    else if (words.TryGetValue(phrase.Words[0], out var named)) named.Add(concept);
+                    else words[phrase.Words[0]] = [concept];
+                }
+            }
         }
     }
 
     /// <summary>The concepts a folded word of this language names; usually none.</summary>
     public IEnumerable<string> Of(string word, string language)
     {
-        if (!byLanguage.TryGetValue(language, out var words)) yield break;
-        foreach (var (phrase, concept) in words)
-        {
-            var matches = phrase.Prefix[0] ? word.StartsWith(phrase.Words[0], StringComparison.Ordinal)
-                : word == phrase.Words[0];
-            if (matches) yield return concept;
-        }
+        if (!byLanguage.TryGetValue(language, out var concepts)) yield break;
+        if (concepts.Words.TryGetValue(word, out var named)) foreach (var concept in named) yield return concept;
+        foreach (var (prefix, concept) in concepts.Prefixes)
+            if (word.StartsWith(prefix, StringComparison.Ordinal)) yield return concept;
     }
 }

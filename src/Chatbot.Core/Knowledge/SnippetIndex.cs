@@ -13,6 +13,9 @@ public sealed record Citation(
         snippet.Text, snippet.Document.Language);
 }
 
+/// <summary>A question as the index ranks snippets for it: its keys (stems, concepts) and their weights.</summary>
+public sealed record Asked(List<(string Key, double Weight)> Keys);
+
 /// <summary>The snippets that answer a topic for one procedure, best first.</summary>
 /// <param name="FromGeneralSource">The quotes come from a general article, not a document on this procedure.</param>
 public sealed record Passage(string Procedure, IReadOnlyList<Snippet> Snippets, bool FromGeneralSource)
@@ -65,19 +68,23 @@ public sealed class SnippetIndex
         }
     }
 
+    /// <summary>The question's words and concepts, weighed once for every procedure it is asked for.</summary>
+    public Asked Ask(IReadOnlyList<Token> question, string language) => new(Keys(question, language));
+
     /// <summary>What the documents say on this topic for this procedure; empty when they say nothing.</summary>
-    /// <param name="language">The question's: its words are read as words of that language.</param>
-    public Passage Find(string topic, string procedure, IReadOnlyList<Token> question, string language)
+    public Passage Find(string topic, string procedure, Asked asked)
     {
         if (specific.TryGetValue((topic, procedure), out var own))
-            return new Passage(procedure, Rank(own, topic, Asked(question, language)), false);
+            return new Passage(procedure, Rank(own, topic, asked.Keys), false);
         if (general.TryGetValue((topic, procedure), out var background))
-            return new Passage(procedure, Rank(background, topic, Asked(question, language)), true);
+            return new Passage(procedure, Rank(background, topic, asked.Keys), true);
         return new Passage(procedure, [], false);
     }
 
-    /// <summary>Snippets whose main topic is the question's first, then those sharing its words; document order breaks ties.</summary>
-    /// <remarks>A plain loop and a top-three kept in place: it runs once per candidate procedure of every answer.</remarks>
+    /// <summary>
+    /// Snippets whose main topic is the question's first, then those sharing its words; document order
+    /// breaks ties. A plain loop and a top-three kept in place: it runs once per candidate procedure.
+    /// </summary>
     private static List<Snippet> Rank(List<Indexed> snippets, string topic, List<(string Key, double Weight)> asked)
     {
         Span<int> best = stackalloc int[MaxQuotes];
@@ -100,8 +107,8 @@ public sealed class SnippetIndex
         return ranked;
     }
 
-    /// <summary>The question's distinct keys and their weights, found once per ranking rather than once per snippet.</summary>
-    private List<(string Key, double Weight)> Asked(IReadOnlyList<Token> question, string language)
+    /// <summary>The question's distinct keys and their weights.</summary>
+    private List<(string Key, double Weight)> Keys(IReadOnlyList<Token> question, string language)
     {
         var asked = new List<(string, double)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -54,9 +54,17 @@ public sealed partial class SituationDetector
         questionStarts.TryGetValue(language, out var starts) && starts.Exists(p => p.MatchesAtStart(tokens));
 
     /// <summary>"Per la vertebroplastica quanto resto…": a question's words anywhere in the clause.</summary>
-    public bool AsksSomething(IReadOnlyList<Token> tokens, string language) =>
-        questionStarts.TryGetValue(language, out var starts)
-        && Enumerable.Range(0, tokens.Count).Any(i => starts.Exists(p => p.Words.Length <= tokens.Count - i && p.MatchesAt(tokens, i)));
+    public bool AsksSomething(IReadOnlyList<Token> tokens, string language) => QuestionWords(tokens, language) > 0;
+
+    /// <summary>How many times a question's words begin in the message: one question or several.</summary>
+    public int QuestionWords(IReadOnlyList<Token> tokens, string language)
+    {
+        if (!questionStarts.TryGetValue(language, out var starts)) return 0;
+        var count = 0;
+        for (var i = 0; i < tokens.Count; i++)
+            if (starts.Exists(p => p.Words.Length <= tokens.Count - i && p.MatchesAt(tokens, i))) count++;
+        return count;
+    }
 
     private static PhraseSet<string> Compile(ChatContent content, Func<LanguageProfile, IReadOnlyList<string>> list) =>
         new(content.Languages.SelectMany(l => list(l.Value).Select(p => (Tokeniser.Compile(p), l.Key))));

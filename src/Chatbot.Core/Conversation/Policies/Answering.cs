@@ -22,7 +22,8 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         {
             return Several(turn, state, candidates[0], several);
         }
-        var answered = candidates.Select(p => index.Find(turn.Topic, p, turn.Question, turn.Language))
+        var asked = index.Ask(turn.Question, turn.Language);
+        var answered = candidates.Select(p => index.Find(turn.Topic, p, asked))
             .Where(p => p.Snippets.Count > 0).ToList();
         if (answered.Count == 0)
         {
@@ -56,7 +57,9 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         TurnContext turn, ConversationState state, string procedure,
         IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> several)
     {
-        var passages = several.Select(q => index.Find(q.Topic, procedure, q.Words, turn.Language) with { Topic = q.Topic }).ToList();
+        var passages = several
+            .Select(q => index.Find(q.Topic, procedure, index.Ask(q.Words, turn.Language)) with { Topic = q.Topic })
+            .ToList();
         var answered = passages.Where(p => p.Snippets.Count > 0).ToList();
         var notAnswered = passages.Where(p => p.Snippets.Count == 0).Select(p => p.Topic!).ToList();
         if (answered.Count == 0)
