@@ -12,6 +12,9 @@ namespace Chatbot.Core.Conversation;
 /// </summary>
 public sealed class Assistant
 {
+    /// <summary>A greeting read with less certainty, in a message that asks something, is not taken as one.</summary>
+    private const double SureOfAGreeting = 0.9;
+
     /// <summary>Below this the bot says it did not understand rather than guess (see docs/decisions/001).</summary>
     public const double MinConfidence = 0.40;
 
@@ -127,7 +130,10 @@ public sealed class Assistant
             || AnswersWhichProcedure(before, text) || situation.AsksTheSame(heard.Tokens, language);
         var asksAgain = stillTheQuestion && procedure.NamesOne && (before.PendingTopic ?? before.LastTopic) is not null;
         if (asksAgain) (topic, confidence) = ((before.PendingTopic ?? before.LastTopic)!, Math.Max(confidence, 0.9));
-        else if (AboutTheProcedure(heard, language) is { } question) topic = question;
+        else if ((AboutTheProcedure(heard, language) ?? AQuestionAfterHello(heard, text, language)) is { } question)
+        {
+            topic = question;
+        }
         if (confidence >= MinConfidence) state = state with { FallbackCount = 0, PendingTopic = null };
         var kind = content.FindTopic(topic)?.Kind;
         var asked = asksAgain && previous is not null
@@ -139,6 +145,17 @@ public sealed class Assistant
     /// <summary>After "which procedure?", a statement naming one is the answer, not a new question.</summary>
     private static bool AnswersWhichProcedure(ConversationState before, string text) =>
         before.PendingTopic is not null && !text.Contains('?', StringComparison.Ordinal);
+
+    /// <summary>
+    /// "slt c combien de tps la cimento pr metastase ?": a greeting first, but a question follows; the
+    /// runner-up answers it when the greeting is not a sure reading.
+    /// </summary>
+    private string? AQuestionAfterHello(Understanding.Understanding heard, string text, string language) =>
+        content.FindTopic(heard.Topic.Topic)?.Kind == TopicKind.Greeting && heard.Topic.Confidence < SureOfAGreeting
+        && text.Contains('?', StringComparison.Ordinal) && situation.AsksSomething(heard.Tokens, language)
+        && content.FindTopic(heard.Topic.RunnerUp)?.Kind == TopicKind.Answer
+            ? heard.Topic.RunnerUp
+            : null;
 
     /// <summary>
     /// "Je prends du Kardégic, y a-t-il plus de risque de saignement ?" reads as a personal decision, but it

@@ -33,6 +33,17 @@ public class ProcedureMemoryTests
             .Send("il sera endormi ?").Expect("answer", "anesthesia", "vertebral_cementoplasty");
 
     [Fact]
+    public void AHelloInSms_BeforeAQuestion_DoesNotHideTheQuestion()
+    {
+        Transcript.Start().Send("slt c koi les risk de la cimento pr metastase ?")
+            .Expect("answer", "risks", "metastasis_cementoplasty");
+        // Read as a greeting first (0.46): the question after it is answered all the same.
+        Transcript.Start().Send("slt c combien de tps la cimento pr metastase ? je dois prevoir ma journee")
+            .Expect("answer", procedure: "metastasis_cementoplasty");
+        Transcript.Start().Send("salut ça va ?").Expect("smalltalk", "greeting");
+    }
+
+    [Fact]
     public void TheProcedureSaid_IsNotOutOfScope() =>
         Transcript.Start().Send("Mia zia farà una vertebroplastica la settimana prossima.")
             .Expect("smalltalk", procedure: "vertebral_cementoplasty").ExpectText("Qual è la sua domanda");
