@@ -76,6 +76,7 @@ internal static class LanguageFilesReader
                 PrecisionDetails = file.Texts(root, "precision_details", required: false),
                 Quantities = file.Texts(root, "quantities", required: false),
                 QuestionStarts = file.Texts(root, "question_starts", required: false),
+                Announcements = file.Texts(root, "announcements", required: false),
                 Concepts = ReadConcepts(file, root),
             };
         }

@@ -150,6 +150,10 @@ public sealed record LanguageProfile(
     /// <summary>Asking about one precise thing (water, tobacco, an insurer): the quotes must name it.</summary>
     public IReadOnlyList<string> PrecisionDetails { get; init; } = [];
 
+    /// <summary>"J'ai eu ma cimentoplastie lundi": telling of the procedure, not asking (with no question word).
+    /// </summary>
+    public IReadOnlyList<string> Announcements { get; init; } = [];
+
     /// <summary>
     /// Words that begin a question inside a sentence ("combien", "est ce que", "will i"): "il reste combien de
     /// temps, est-ce qu'il sera endormi et pourra-t-il conduire ?" asks three questions with one mark.

@@ -23,6 +23,7 @@ public sealed partial class SituationDetector
     private readonly PhraseSet<string> otherOne;
     private readonly PhraseSet<string> sameQuestion;
     private readonly PhraseSet<string> translations;
+    private readonly PhraseSet<string> announcements;
     private readonly Dictionary<string, HashSet<string>> ageUnits;
     private readonly PhraseSet<string> numbers;
     private readonly PhraseSet<string> clock;
@@ -39,6 +40,7 @@ public sealed partial class SituationDetector
         otherOne = Compile(content, l => l.OtherOne);
         sameQuestion = Compile(content, l => l.SameQuestion);
         translations = Compile(content, l => l.TranslationRequests);
+        announcements = Compile(content, l => l.Announcements);
         ageUnits = content.Languages.ToDictionary(l => l.Key, l => l.Value.AgeUnits.ToHashSet(StringComparer.Ordinal));
         numbers = Compile(content, l => l.PrecisionNumbers);
         clock = Compile(content, l => l.ClockQuestions);
@@ -52,6 +54,10 @@ public sealed partial class SituationDetector
     /// <summary>"combien de temps…", "est-ce qu'il sera…": these words begin a question of their own.</summary>
     public bool StartsAQuestion(IReadOnlyList<Token> tokens, string language) =>
         questionStarts.TryGetValue(language, out var starts) && starts.Exists(p => p.MatchesAtStart(tokens));
+
+    /// <summary>"J'ai eu ma cimentoplastie lundi", "my dad is booked for…": telling of the procedure.</summary>
+    public bool TellsOfTheProcedure(IReadOnlyList<Token> tokens, string language) =>
+        Says(announcements, tokens, language);
 
     /// <summary>"Per la vertebroplastica quanto resto…": a question's words anywhere in the clause.</summary>
     public bool AsksSomething(IReadOnlyList<Token> tokens, string language) => QuestionWords(tokens, language) > 0;

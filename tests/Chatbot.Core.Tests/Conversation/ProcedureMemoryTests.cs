@@ -43,6 +43,18 @@ public class ProcedureMemoryTests
         Transcript.Start().Send("salut ça va ?").Expect("smalltalk", "greeting");
     }
 
+    [Theory]
+    [InlineData("J'ai eu ma vertébroplastie mardi dernier")]
+    [InlineData("ho fatto l'osteosintesi tre giorni fa")]
+    [InlineData("my husband is booked for a vertebroplasty next week")]
+    public void TellingOfTheProcedure_IsNotAnsweredAsAGuessedQuestion(string message) =>
+        Transcript.Start().Send(message).Expect("smalltalk");
+
+    [Fact]
+    public void TellingOfTheProcedure_WithAQuestionWithoutItsMark_IsAnswered() =>
+        Transcript.Start().Send("j'ai eu ma vertébroplastie lundi, je peux marcher maintenant")
+            .Expect("answer", "walking", "vertebral_cementoplasty");
+
     [Fact]
     public void TheProcedureSaid_IsNotOutOfScope() =>
         Transcript.Start().Send("Mia zia farà una vertebroplastica la settimana prossima.")

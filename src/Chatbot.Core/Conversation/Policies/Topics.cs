@@ -19,13 +19,19 @@ public sealed class EmptyMessage : ITurnPolicy
 /// </summary>
 public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
 {
+    /// <summary>Words of a message that only tells of the procedure: longer ones ask something too.</summary>
+    private const int ShortTelling = 14;
+
     public Outcome? Decide(TurnContext turn)
     {
         var statement = !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Procedures.Count > 0
             && !situation.AsksSomething(turn.Heard.Tokens, turn.Language);
         // Not a staff topic: "est-ce que le docteur peut m'appeler" is a request without its question mark.
-        // Not a guessed answer topic either: "dites-moi ce que c'est", "May I eat…" ask without the mark.
-        var noQuestionHeard = !turn.Understood || turn.Kind is TopicKind.Greeting or TopicKind.OutOfScope;
+        // A guessed answer topic only for a short telling ("had my osteosynthesis yesterday"): "dites-moi ce
+        // que c'est" and "May I eat my breakfast before I come in." ask without the mark.
+        var noQuestionHeard = !turn.Understood || turn.Kind is TopicKind.Greeting or TopicKind.OutOfScope
+            || (turn.Kind is TopicKind.Answer && turn.Question.Count <= ShortTelling
+                && situation.TellsOfTheProcedure(turn.Heard.Tokens, turn.Language));
         return statement && noQuestionHeard && !turn.AsksAgain
             ? new(new SmallTalk(ReplyKeys.ProcedureNoted) { Topic = "greeting", Confidence = turn.Confidence },
                 turn.State with { FallbackCount = 0 })
