@@ -100,6 +100,11 @@ public class JudgementTests
             .Send("and for the other one, the same?").Expect("answer", "walking", "osteosynthesis");
 
     [Fact]
+    public void TheOtherOne_NamedInThePatientsWords_GetsTheSameQuestion() =>
+        Transcript.Start().Send("how long in hospital after a vertebroplasty?").Expect("answer", "hospital_stay")
+            .Send("and the other one, the one with screws?").Expect("answer", "hospital_stay", "osteosynthesis");
+
+    [Fact]
     public void TheOtherOne_WhenOnlyOneWasNamed_AsksWhichOfTheOthers()
     {
         var chat = Transcript.Start().Send("la vertebroplastica fa male dopo?").Expect("answer", procedure: "vertebral_cementoplasty")
