@@ -41,6 +41,12 @@ public sealed class BotHost : IAsyncDisposable
         return new BotHost(app, data);
     }
 
+    /// <summary>For the test classes run in both modes (a subclass ...InTheWorker sets <paramref name="worker"/>).</summary>
+    public static Task<BotHost> StartIn(bool worker, params string[] settings) => StartIn(worker, null, settings);
+
+    public static Task<BotHost> StartIn(bool worker, Action<IServiceCollection>? replace, params string[] settings) =>
+        worker ? StartWorkerAsync(replace, settings) : StartAsync(replace, settings);
+
     /// <summary>The isolated worker, its HTTP functions reached as the Functions host routes them.</summary>
     public static Task<BotHost> StartWorkerAsync(params string[] settings) => StartWorkerAsync(null, settings);
 

@@ -37,6 +37,15 @@ public sealed class HttpFunctions(HttpPipeline pipeline)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/directline/token")] HttpRequest request) =>
         pipeline.RunAsync(request.HttpContext);
 
+    /// <summary>
+    /// The local Direct Line, for a deployment without Azure Bot Service (a demo): mapped only when
+    /// neither a Direct Line secret nor bot authentication is set, else the pipeline answers 404.
+    /// </summary>
+    [Function("directline-local")]
+    public Task LocalDirectLine(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "v3/directline/{*rest}")] HttpRequest request) =>
+        pipeline.RunAsync(request.HttpContext);
+
     /// <summary>Every other GET: the pages, their files, the staff labels (the host prefers the routes above).</summary>
     [Function("site")]
     public Task Site([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{*path}")] HttpRequest request) =>
