@@ -15,7 +15,7 @@ public sealed class ClientAddressOptions
 
     /// <summary>
     /// Addresses (<c>10.0.0.4</c>) or networks (<c>10.0.0.0/24</c>) whose forwarded header is
-    /// believed. Unset: loopback when run as the Functions custom handler, none otherwise.
+    /// believed. Unset: loopback when run as the Functions worker (the host forwards from there), none otherwise.
     /// </summary>
     public string[]? KnownProxies { get; set; }
 
