@@ -7,10 +7,13 @@ namespace Chatbot.Functions.Escalations;
 /// </summary>
 public static class NotifyAttempt
 {
-    public static async Task<Delivery> AttemptAsync(this QueuedNotifications queue, string message, CancellationToken cancellationToken)
+    public static async Task<Delivery> AttemptAsync(
+        this QueuedNotifications queue, string message, CancellationToken cancellationToken)
     {
         var outcome = await queue.HandleAsync(message, cancellationToken);
-        return outcome is Delivery.RetryLater or Delivery.Unreadable ? throw new NotificationNotDeliveredException(outcome) : outcome;
+        return outcome is Delivery.RetryLater or Delivery.Unreadable
+            ? throw new NotificationNotDeliveredException(outcome)
+            : outcome;
     }
 }
 

@@ -14,18 +14,19 @@ public static class FunctionsHost
 
     public const string EndpointVariable = "Functions__Worker__HostEndpoint";
 
-    /// <summary>Set by the worker: the host runs the timers and the queue trigger. Tests set it to act as the host.</summary>
+    /// <summary>Set by the worker: the host runs the timers and the queue trigger (tests set it too).</summary>
     public const string Key = "Chatbot:FunctionsHost";
 
     public static bool StartedBy(IReadOnlyList<string> args) =>
         StartedBy(args, Environment.GetEnvironmentVariable, AppContext.GetData);
 
-    public static bool StartedBy(IReadOnlyList<string> args, Func<string, string?> environment, Func<string, object?> appContext) =>
+    public static bool StartedBy(
+        IReadOnlyList<string> args, Func<string, string?> environment, Func<string, object?> appContext) =>
         appContext(NativeHostSwitch) is not null
         || !string.IsNullOrEmpty(environment(EndpointVariable))
         || args.Any(a => a == EndpointArgument || a.StartsWith(EndpointArgument + "=", StringComparison.Ordinal));
 
-    /// <summary>On Azure Functions the host runs the timers and the queue trigger; elsewhere hosted services do.</summary>
+    /// <summary>On Azure Functions the host runs the timers and the queue trigger; elsewhere hosted services.</summary>
     public static bool OnAzureFunctions(this IConfiguration configuration) =>
         bool.TryParse(configuration[Key], out var on) && on;
 }

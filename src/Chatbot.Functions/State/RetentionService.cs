@@ -8,7 +8,8 @@ namespace Chatbot.Functions.State;
 /// </summary>
 public static partial class RetentionPurge
 {
-    public static async Task<ErasureReport> PurgeOnceAsync(this IDataRetention retention, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ErasureReport> PurgeOnceAsync(
+        this IDataRetention retention, ILogger logger, CancellationToken cancellationToken)
     {
         var purged = await retention.PurgeExpiredAsync(cancellationToken);
         Log.Purged(logger, purged.Conversations, purged.Escalations, purged.Notifications);
