@@ -1,5 +1,5 @@
 // Patient-question chatbot (interventional radiology) on Azure: a Flex Consumption function app
-// running the Chatbot.Functions custom handler, its Azure Bot registration, storage, Key Vault and
+// running Chatbot.Functions as a .NET isolated worker, its Azure Bot registration, storage, Key Vault and
 // monitoring. Parameters and module calls only; each module holds one resource and its roles.
 targetScope = 'resourceGroup'
 

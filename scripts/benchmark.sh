@@ -62,7 +62,7 @@ start() {
   local name=$1
   port[$name]=$2
   shift 2
-  PORT=${port[$name]} FUNCTIONS_CUSTOMHANDLER_PORT=${port[$name]} "$@" >/dev/null 2>&1 &
+  PORT=${port[$name]} ASPNETCORE_URLS=http://127.0.0.1:${port[$name]} "$@" >/dev/null 2>&1 &
   pid[$name]=$!
   for _ in $(seq 300); do
     curl -sf -H 'Content-Type: application/json' -d "$question" "http://127.0.0.1:${port[$name]}/api/messages" >/dev/null && break

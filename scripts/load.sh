@@ -16,7 +16,7 @@ else
 fi
 data=$(mktemp -d)
 port=39780
-FUNCTIONS_CUSTOMHANDLER_PORT=$port Storage__SqlitePath="$data/chatbot.db" Logging__LogLevel__Default=Warning "$out/app/Chatbot.Functions" &
+ASPNETCORE_URLS=http://127.0.0.1:$port Storage__SqlitePath="$data/chatbot.db" Logging__LogLevel__Default=Warning "$out/app/Chatbot.Functions" &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.1; done

@@ -1,5 +1,5 @@
-// Flex Consumption plan + function app running Chatbot.Functions as a custom handler (a Native AOT
-// linux-x64 executable started by the Functions host, see host.json). Every connection is
+// Flex Consumption plan + function app running Chatbot.Functions as a .NET 10 isolated worker
+// (published ReadyToRun, framework-dependent; docs/decisions/015). Every connection is
 // identity-based: no storage key, no connection string with a key, no app password.
 
 @description('Name of the function app (also its <name>.azurewebsites.net host name).')
@@ -32,7 +32,7 @@ param queueEndpoint string
 @description('Blob container holding the deployment package.')
 param deploymentContainerName string
 
-@description('Application Insights component receiving the host telemetry.')
+@description('Application Insights component receiving the host telemetry and the worker\'s logs (sent through the host).')
 param appInsightsName string
 
 @description('Key Vault holding the secrets behind the Key Vault references.')
@@ -139,11 +139,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // The Flex Consumption stack for custom handlers (FUNCTIONS_WORKER_RUNTIME=custom); Flex
-      // derives the worker runtime from here, so that app setting must not be set.
+      // The .NET isolated worker on .NET 10 (FUNCTIONS_WORKER_RUNTIME=dotnet-isolated): Flex derives
+      // the worker runtime from here, so that app setting must not be set.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {

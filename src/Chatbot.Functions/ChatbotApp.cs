@@ -1,13 +1,8 @@
-using Chatbot.Functions.DirectLine;
-using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Hosting;
-using Chatbot.Functions.Messages;
-using Chatbot.Functions.Staff;
-using Chatbot.Functions.State;
 
 namespace Chatbot.Functions;
 
-/// <summary>The application, built the same way by Program and by the tests.</summary>
+/// <summary>The plain server (no Functions host), built the same way by Program and by the tests.</summary>
 public static class ChatbotApp
 {
     /// <param name="replace">Tests replace third-party edges here (e.g. Entra tokens, unreachable from a test).</param>
@@ -19,30 +14,15 @@ public static class ChatbotApp
             // content root, which cost a cold start 200 ms and more (a deployment is immutable).
             Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
             ContentRootPath = AppContext.BaseDirectory,
-            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            WebRootPath = Pages.WebRoot,
         });
-        builder.AddHosting()
-            .AddClientAddress()
-            .AddConversationEngine()
-            .AddBotFramework()
-            .AddConversationState()
-            .AddEscalations()
-            .AddWebChat();
+        // --urls / ASPNETCORE_URLS, else the Emulator's default.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:3978");
+        builder.AddChatbot();
         replace?.Invoke(builder.Services);
         var app = builder.Build();
-        // The client address first: the rate limits and the staff sign-in throttle key on it.
-        app.UseClientAddress();
-        app.UseProblemAnswers();
-        app.UseRateLimiter();
-        app.UseBodyLimit();
-        app.UsePages();
-        app.MapHealth();
-        app.MapMessages();
-        app.MapStaff();
-        app.MapDispatch();
-        app.MapNotify();
-        app.MapRetention();
-        app.MapDirectLine();
-        return app.WarmUp();
+        app.UseChatbot();
+        app.Services.WarmUp();
+        return app;
     }
 }

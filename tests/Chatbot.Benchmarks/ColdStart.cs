@@ -9,7 +9,7 @@ namespace Chatbot.Benchmarks;
 /// <summary>
 /// Cold start as a patient meets it: milliseconds from spawning a bot to its first 200 reply
 /// carrying a message activity, for a real question (deliveryMode expectReplies). The bot listens
-/// on $PORT / $FUNCTIONS_CUSTOMHANDLER_PORT, as the Functions host tells a custom handler.
+/// on $PORT (the reference) / $ASPNETCORE_URLS (ours, the plain server).
 /// Usage: coldstart [-n 7] -- COMMAND [ARGS...]; prints each run, then "median N ms".
 /// </summary>
 public static class ColdStart
@@ -52,7 +52,7 @@ public static class ColdStart
         var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in command.Skip(1)) start.ArgumentList.Add(argument);
         start.Environment["PORT"] = $"{port}";
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = $"{port}";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var clock = Stopwatch.StartNew();
         using var bot = Process.Start(start)!;
         bot.BeginOutputReadLine();

@@ -1,19 +1,25 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.BotFramework.Schema;
+using Microsoft.Extensions.Hosting;
 
 namespace Chatbot.Functions.Tests;
 
-/// <summary>The real bot on Kestrel, on a free loopback port, with its own SQLite file.</summary>
+/// <summary>
+/// The real bot on a free loopback port, with its own SQLite file: the plain server on Kestrel, or
+/// the isolated worker behind a stand-in for the Functions host's HTTP side (<see cref="Worker.FunctionsFront"/>).
+/// </summary>
 public sealed class BotHost : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly IHost app;
+    private readonly WebApplication? front;
 
-    private BotHost(WebApplication app, string dataFolder)
+    private BotHost(IHost app, string dataFolder, WebApplication? front = null)
     {
         this.app = app;
+        this.front = front;
         DataFolder = dataFolder;
-        Address = new Uri(Loopback.AddressOf(app));
+        Address = new Uri(Loopback.AddressOf(front ?? (WebApplication)app));
         Http = new HttpClient { BaseAddress = Address };
     }
 
@@ -29,19 +35,42 @@ public sealed class BotHost : IAsyncDisposable
 
     public static async Task<BotHost> StartAsync(Action<IServiceCollection>? replace, params string[] settings)
     {
-        var data = Path.Combine(Path.GetTempPath(), "chatbot-test-" + Guid.NewGuid().ToString("N"));
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0",
-            $"--Storage:SqlitePath={Path.Combine(data, "chatbot.db")}",
-            $"--Content:DialogsFolder={Repository.Dialogs}",
-            "--Logging:LogLevel:Default=Warning",
-            .. settings,
-        ];
-        var app = ChatbotApp.Create(args, replace);
+        var data = NewDataFolder();
+        var app = ChatbotApp.Create(["--urls", "http://127.0.0.1:0", .. Args(data, settings)], replace);
         await app.StartAsync();
         return new BotHost(app, data);
     }
+
+    /// <summary>For the test classes run in both modes (a subclass ...InTheWorker sets <paramref name="worker"/>).</summary>
+    public static Task<BotHost> StartIn(bool worker, params string[] settings) => StartIn(worker, null, settings);
+
+    public static Task<BotHost> StartIn(bool worker, Action<IServiceCollection>? replace, params string[] settings) =>
+        worker ? StartWorkerAsync(replace, settings) : StartAsync(replace, settings);
+
+    /// <summary>The isolated worker, its HTTP functions reached as the Functions host routes them.</summary>
+    public static Task<BotHost> StartWorkerAsync(params string[] settings) => StartWorkerAsync(null, settings);
+
+    public static async Task<BotHost> StartWorkerAsync(Action<IServiceCollection>? replace, params string[] settings)
+    {
+        var data = NewDataFolder();
+        var worker = Functions.Worker.WorkerApp.Create(Args(data, settings), services =>
+        {
+            Worker.FunctionsFront.WithoutFunctionsRuntime(services);
+            replace?.Invoke(services);
+        });
+        await worker.StartAsync();
+        return new BotHost(worker, data, await Worker.FunctionsFront.StartAsync(worker.Services));
+    }
+
+    private static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "chatbot-test-" + Guid.NewGuid().ToString("N"));
+
+    private static string[] Args(string data, string[] settings) =>
+    [
+        $"--Storage:SqlitePath={Path.Combine(data, "chatbot.db")}",
+        $"--Content:DialogsFolder={Repository.Dialogs}",
+        "--Logging:LogLevel:Default=Warning",
+        .. settings,
+    ];
 
     public static async Task<BotHost> StartOnAsync(string dataFolder, params string[] settings) =>
         await StartAsync([$"--Storage:SqlitePath={Path.Combine(dataFolder, "chatbot.db")}", .. settings]);
@@ -64,8 +93,10 @@ public sealed class BotHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        if (front is not null) await front.DisposeAsync();
         await app.StopAsync();
-        await app.DisposeAsync();
+        if (app is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        else app.Dispose();
     }
 }
 

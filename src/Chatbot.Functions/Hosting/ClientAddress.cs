@@ -15,7 +15,7 @@ public sealed class ClientAddressOptions
 
     /// <summary>
     /// Addresses (<c>10.0.0.4</c>) or networks (<c>10.0.0.0/24</c>) whose forwarded header is
-    /// believed. Unset: loopback when run as the Functions custom handler, none otherwise.
+    /// believed. Unset: loopback when run as the Functions worker (the host forwards from there), none otherwise.
     /// </summary>
     public string[]? KnownProxies { get; set; }
 
@@ -37,11 +37,12 @@ public static class ClientAddress
     /// from known proxies, <c>ip:port</c> accepted); only X-Forwarded-For is read, never the host
     /// or scheme. Its own defaults (trust loopback) are replaced by ours.
     /// </summary>
-    public static WebApplicationBuilder AddClientAddress(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddClientAddress(this IHostApplicationBuilder builder)
     {
-        var customHandler = builder.Configuration.OnAzureFunctions();
+        // The Functions host forwards each request to the worker from loopback.
+        var behindHost = builder.Configuration.OnAzureFunctions();
         builder.Services.AddOptions<ClientAddressOptions>().BindConfiguration(ClientAddressOptions.Section)
-            .PostConfigure(o => o.KnownProxies ??= customHandler ? ["127.0.0.0/8", "::1/128"] : [])
+            .PostConfigure(o => o.KnownProxies ??= behindHost ? ["127.0.0.0/8", "::1/128"] : [])
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ClientAddressOptions>, ClientAddressOptionsValidator>();
         builder.Services.AddOptions<ForwardedHeadersOptions>()
@@ -63,9 +64,9 @@ public static class ClientAddress
     /// No middleware at all when no proxy is known: with empty lists ASP.NET Core's middleware
     /// believes every peer, so a direct client could pick its own address.
     /// </summary>
-    public static WebApplication UseClientAddress(this WebApplication app)
+    public static IApplicationBuilder UseClientAddress(this IApplicationBuilder app)
     {
-        if (app.Services.GetRequiredService<IOptions<ClientAddressOptions>>().Value.KnownProxies is { Length: > 0 })
+        if (app.ApplicationServices.GetRequiredService<IOptions<ClientAddressOptions>>().Value.KnownProxies is { Length: > 0 })
             app.UseForwardedHeaders();
         return app;
     }

@@ -38,20 +38,21 @@ public static partial class HostingSetup
 {
     public const int MaxBodyBytes = 256 * 1024;
 
-    /// <summary>Set by the Functions host for its custom handler (read through configuration, so tests can act as the host).</summary>
-    public const string FunctionsPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
+    /// <summary>Every area, for either host: the plain server (<see cref="ChatbotApp"/>) or the worker.</summary>
+    public static IHostApplicationBuilder AddChatbot(this IHostApplicationBuilder builder) => builder
+        .AddHosting()
+        .AddClientAddress()
+        .AddConversationEngine()
+        .AddBotFramework()
+        .AddConversationState()
+        .AddEscalations()
+        .AddWebChat();
 
-    /// <summary>
-    /// Azure Functions gives a custom handler its port in FUNCTIONS_CUSTOMHANDLER_PORT; otherwise
-    /// --urls / ASPNETCORE_URLS, else the Emulator's default http://localhost:3978.
-    /// </summary>
-    public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
+    /// <summary>Kestrel's body limit holds for the plain server's Kestrel and the worker's alike.</summary>
+    public static IHostApplicationBuilder AddHosting(this IHostApplicationBuilder builder)
     {
-        if (builder.Configuration[FunctionsPortVariable] is { Length: > 0 } port)
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        else if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-            builder.WebHost.UseUrls("http://localhost:3978");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
+            k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         // Every HttpClient logs where it calls, never the path (webhook secrets, conversation ids).
         builder.Services.AddSingleton<OutboundLog>();
@@ -64,7 +65,7 @@ public static partial class HostingSetup
     /// configuration is known, while the host is built and Kestrel starts: a cold instance answers
     /// sooner. <see cref="EngineStartup"/> waits for it, so broken content still fails the start.
     /// </summary>
-    public static WebApplicationBuilder AddConversationEngine(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddConversationEngine(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ContentOptions>().BindConfiguration("Content").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
@@ -80,7 +81,7 @@ public static partial class HostingSetup
         return builder;
     }
 
-    public static WebApplicationBuilder AddBotFramework(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddBotFramework(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BotAuthOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidator>();
@@ -94,7 +95,7 @@ public static partial class HostingSetup
     }
 
     /// <summary>Web Chat's way in: the Direct Line token endpoint, and a local Direct Line for development.</summary>
-    public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddWebChat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DirectLineOptions>().BindConfiguration("DirectLine").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
@@ -105,7 +106,7 @@ public static partial class HostingSetup
     }
 
     /// <summary>Escalations reach staff through an outbox: stored with the turn, delivered with retries.</summary>
-    public static WebApplicationBuilder AddEscalations(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddEscalations(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration("Notifications").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
@@ -124,11 +125,10 @@ public static partial class HostingSetup
     }
 
     /// <summary>Says how the bot is secured (the engine is awaited by <see cref="EngineStartup"/>).</summary>
-    public static WebApplication WarmUp(this WebApplication app)
+    public static void WarmUp(this IServiceProvider services)
     {
-        if (!app.Services.GetRequiredService<IOptions<BotAuthOptions>>().Value.AuthenticationEnabled)
-            Log.Unauthenticated(app.Services.GetRequiredService<ILogger<BotTurns>>());
-        return app;
+        if (!services.GetRequiredService<IOptions<BotAuthOptions>>().Value.AuthenticationEnabled)
+            Log.Unauthenticated(services.GetRequiredService<ILogger<BotTurns>>());
     }
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)

@@ -13,10 +13,13 @@ public static class Pages
         "connect-src 'self' https://directline.botframework.com https://*.directline.botframework.com wss://*.directline.botframework.com; " +
         "frame-ancestors 'self'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
-    public static WebApplication UsePages(this WebApplication app)
+    /// <summary>Served from the executable's folder: the worker's content root is wherever the host starts it.</summary>
+    public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    public static IApplicationBuilder UsePages(this IApplicationBuilder app)
     {
         // The console redeems its sign-in code at the identity provider: allow that origin too.
-        var authority = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Staff.StaffOptions>>().Value.Entra.Authority;
+        var authority = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Staff.StaffOptions>>().Value.Entra.Authority;
         var policy = Uri.TryCreate(authority, UriKind.Absolute, out var uri)
             ? ContentSecurityPolicy.Replace("connect-src 'self'", $"connect-src 'self' {uri.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal)
             : ContentSecurityPolicy;
@@ -27,8 +30,14 @@ public static class Pages
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             await next(context);
         });
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(WebRoot);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/staff", () => Results.Redirect("/staff.html"));
         return app;
     }

@@ -7,14 +7,11 @@ namespace Chatbot.Functions.Hosting;
 
 public static partial class HostingSetup
 {
-    /// <summary>On Azure Functions the host runs the timers and the queue trigger; elsewhere hosted services do.</summary>
-    public static bool OnAzureFunctions(this IConfiguration configuration) => !string.IsNullOrEmpty(configuration[FunctionsPortVariable]);
-
     /// <summary>
     /// Conversation state, escalations and the outbox: an embedded SQLite file (one instance), or
     /// Azure Table and Queue Storage shared by every instance (Storage:Provider=AzureStorage).
     /// </summary>
-    public static WebApplicationBuilder AddConversationState(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddConversationState(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StateOptions>().BindConfiguration("Storage").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StateOptions>, StateOptionsValidator>();

@@ -35,7 +35,7 @@ public static class ProblemAnswers
     /// Answers without a body of their own (routing's 404 and 405, a bare 401) get problem details
     /// too, so every refusal says why, whoever refused.
     /// </summary>
-    public static WebApplication UseProblemAnswers(this WebApplication app)
+    public static IApplicationBuilder UseProblemAnswers(this IApplicationBuilder app)
     {
         app.UseStatusCodePages(pages => ProblemBody
             .Result(pages.HttpContext.Response.StatusCode, Reason(pages.HttpContext))
@@ -49,7 +49,7 @@ public static class ProblemAnswers
     /// would answer 200, then Kestrel, failing to drain the body, would drop the kept-alive
     /// connection under the client's next request.
     /// </summary>
-    public static WebApplication UseBodyLimit(this WebApplication app)
+    public static IApplicationBuilder UseBodyLimit(this IApplicationBuilder app)
     {
         app.Use(async (context, next) =>
         {

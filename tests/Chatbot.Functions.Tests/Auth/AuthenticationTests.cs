@@ -8,7 +8,10 @@ namespace Chatbot.Functions.Tests.Auth;
 
 public class AuthenticationTests
 {
-    private static Task<BotHost> SecuredBotAsync(TokenIssuer issuer) => BotHost.StartAsync(
+    /// <summary>False: the plain server; <see cref="AuthenticationTestsInTheWorker"/> runs every test again on the worker.</summary>
+    protected virtual bool InTheWorker => false;
+
+    private Task<BotHost> SecuredBotAsync(TokenIssuer issuer) => BotHost.StartIn(InTheWorker, 
         services => services.AddSingleton<IOutboundTokens>(new FixedOutboundToken("outbound-test-token")),
         $"--MicrosoftAppId={TokenIssuer.AppId}",
         "--MicrosoftAppPassword=test-only-not-a-secret",
@@ -76,7 +79,7 @@ public class AuthenticationTests
     public async Task MetadataUnreachable_RequestsAreRefused_AndTheProcessStaysUp()
     {
         await using var channel = await FakeChannel.StartAsync();
-        await using var bot = await BotHost.StartAsync(
+        await using var bot = await BotHost.StartIn(InTheWorker, 
             $"--MicrosoftAppId={TokenIssuer.AppId}", "--MicrosoftAppPassword=test-only-not-a-secret",
             "--BotOpenIdMetadataUrl=http://127.0.0.1:9/.well-known/openidconfiguration");
         await using var issuer = await TokenIssuer.StartAsync();
@@ -107,7 +110,7 @@ public class AuthenticationTests
     [Fact]
     public async Task NoAppIdConfigured_EmulatorRequestsWithoutTokenAreAccepted()
     {
-        await using var bot = await BotHost.StartAsync();
+        await using var bot = await BotHost.StartIn(InTheWorker);
 
         var response = await bot.PostAsync(Patient.Says("bonjour") with { DeliveryMode = DeliveryModes.ExpectReplies });
 
@@ -119,4 +122,10 @@ public class AuthenticationTests
 internal sealed class FixedOutboundToken(string token) : IOutboundTokens
 {
     public Task<string?> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(token);
+}
+
+/// <summary>The same tests on the isolated worker, reached as the Functions host routes requests.</summary>
+public sealed class AuthenticationTestsInTheWorker : AuthenticationTests
+{
+    protected override bool InTheWorker => true;
 }

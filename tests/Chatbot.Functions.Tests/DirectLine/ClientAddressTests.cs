@@ -12,9 +12,6 @@ namespace Chatbot.Functions.Tests.DirectLine;
 /// </summary>
 public class ClientAddressTests
 {
-    /// <summary>As the Functions host runs its custom handler: it gives the port (0: any free one).</summary>
-    private static readonly string AsCustomHandler = "--FUNCTIONS_CUSTOMHANDLER_PORT=0";
-
     private static Task<HttpResponseMessage> TokenAsync(BotHost bot, string? forwardedFor)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/directline/token");
@@ -34,7 +31,7 @@ public class ClientAddressTests
     [Fact]
     public async Task BehindTheFunctionsHost_TwoPatientsForwardedByIt_HaveSeparateTokenLimits()
     {
-        await using var bot = await BotHost.StartAsync(AsCustomHandler, "--DirectLine:TokensPerMinute=2");
+        await using var bot = await BotHost.StartWorkerAsync("--DirectLine:TokensPerMinute=2");
 
         // App Service's front end writes the client's port too; a forged left part is not the client.
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(bot, "203.0.113.7:50123")).StatusCode);
@@ -50,8 +47,9 @@ public class ClientAddressTests
     [InlineData("--ClientAddress:KnownProxies:0=10.20.30.40")]
     public async Task ADirectClient_ForgingXForwardedFor_CannotEscapeItsLimit(string mode)
     {
-        string[] settings = mode.StartsWith("--", StringComparison.Ordinal) ? [AsCustomHandler, mode] : [];
-        await using var bot = await BotHost.StartAsync([.. settings, "--DirectLine:TokensPerMinute=2"]);
+        await using var bot = mode.StartsWith("--", StringComparison.Ordinal)
+            ? await BotHost.StartWorkerAsync(mode, "--DirectLine:TokensPerMinute=2")
+            : await BotHost.StartAsync("--DirectLine:TokensPerMinute=2");
 
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(bot, "203.0.113.1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(bot, "203.0.113.2")).StatusCode);
@@ -63,7 +61,7 @@ public class ClientAddressTests
     public async Task BehindTheFunctionsHost_FailedStaffSignIns_AreCountedPerForwardedClient()
     {
         var logs = new CapturedLogs();
-        await using var bot = await BotHost.StartAsync(logs.AddTo, AsCustomHandler, "--Staff:ApiKey=the-key");
+        await using var bot = await BotHost.StartWorkerAsync(logs.AddTo, "--Staff:ApiKey=the-key");
         HttpRequestMessage Escalations(string client, string key)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, "/api/escalations");
@@ -106,10 +104,10 @@ public class ClientAddressTests
     }
 
     [Fact]
-    public async Task OnPlainKestrel_NoProxyIsKnown_AndAsCustomHandler_LoopbackIs()
+    public async Task OnPlainKestrel_NoProxyIsKnown_AndAsTheWorker_LoopbackIs()
     {
         await using var direct = await BotHost.StartAsync();
-        await using var handler = await BotHost.StartAsync(AsCustomHandler);
+        await using var handler = await BotHost.StartWorkerAsync();
 
         static string[] Known(BotHost bot) =>
             bot.Services.GetRequiredService<IOptions<ClientAddressOptions>>().Value.KnownProxies!;

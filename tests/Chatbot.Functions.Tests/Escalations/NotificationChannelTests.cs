@@ -34,21 +34,19 @@ public class NotificationChannelTests
     }
 
     [Fact]
-    public async Task TimerTriggeredDispatch_DeliversWhatIsDue_AndAnswersTheCustomHandlerContract()
+    public async Task TheDispatchTimerFunction_DeliversWhatIsDue()
     {
         await using var hook = await StaffWebhook.StartAsync(down: true);
-        await using var bot = await BotHost.StartAsync(
+        await using var bot = await BotHost.StartWorkerAsync(
             $"--Notifications:Webhook:Url={hook.Url}", $"--Notifications:Webhook:Secret={StaffWebhook.Secret}",
             "--Notifications:FirstRetryDelay=00:00:00", "--Notifications:PollInterval=01:00:00");
         await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière"));
         while (hook.Refused < 1) await Task.Delay(20);
         hook.Down = false;
 
-        var response = await bot.Http.PostAsync("/dispatch", new StringContent("""{"Data":{"timer":{}},"Metadata":{}}""", Encoding.UTF8, "application/json"));
+        await ActivatorUtilities.CreateInstance<Functions.Worker.TriggerFunctions>(bot.Services)
+            .Dispatch(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("outbox: 1 delivered", body.GetProperty("Logs")[0].GetString());
         Assert.Single(hook.Received);
     }
 }

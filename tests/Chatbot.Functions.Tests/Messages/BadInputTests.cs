@@ -5,6 +5,9 @@ namespace Chatbot.Functions.Tests.Messages;
 
 public class BadInputTests
 {
+    /// <summary>False: the plain server; <see cref="BadInputTestsInTheWorker"/> runs every test again on the worker.</summary>
+    protected virtual bool InTheWorker => false;
+
     public static TheoryData<string, string, HttpStatusCode> Bodies() => new()
     {
         { "invalid JSON", "{\"type\": \"message\", ", HttpStatusCode.BadRequest },
@@ -22,7 +25,7 @@ public class BadInputTests
     [MemberData(nameof(Bodies))]
     public async Task MalformedRequest_GetsAClearClientError_AndTheServerKeepsServing(string what, string body, HttpStatusCode expected)
     {
-        await using var bot = await BotHost.StartAsync();
+        await using var bot = await BotHost.StartIn(InTheWorker);
 
         using var response = await bot.Http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -34,7 +37,7 @@ public class BadInputTests
     [Fact]
     public async Task WrongContentType_Gets415()
     {
-        await using var bot = await BotHost.StartAsync();
+        await using var bot = await BotHost.StartIn(InTheWorker);
 
         using var response = await bot.Http.PostAsync("/api/messages", new StringContent("type=message", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
@@ -47,7 +50,7 @@ public class BadInputTests
     [InlineData("😀😀😀")]
     public async Task HostileOrOddText_GetsANormalReply(string text)
     {
-        await using var bot = await BotHost.StartAsync();
+        await using var bot = await BotHost.StartIn(InTheWorker);
 
         var reply = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says(text)));
 
@@ -58,11 +61,17 @@ public class BadInputTests
     [Fact]
     public async Task VeryLongMessageUnderTheBodyLimit_IsCutBeforeTheEngine_AndAnswered()
     {
-        await using var bot = await BotHost.StartAsync();
+        await using var bot = await BotHost.StartIn(InTheWorker);
         var text = "faut il etre a jeun pour une osteosynthese ? " + new string('x', 100_000);
 
         var reply = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says(text)));
 
         Assert.Equal("fasting", reply.Chatbot().GetProperty("topic").GetString());
     }
+}
+
+/// <summary>The same tests on the isolated worker, reached as the Functions host routes requests.</summary>
+public sealed class BadInputTestsInTheWorker : BadInputTests
+{
+    protected override bool InTheWorker => true;
 }

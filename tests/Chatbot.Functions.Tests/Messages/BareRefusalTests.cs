@@ -8,6 +8,9 @@ namespace Chatbot.Functions.Tests.Messages;
 /// <summary>Found by the fuzz test: refusals none of our endpoints writes say why, and cost no connection.</summary>
 public class BareRefusalTests
 {
+    /// <summary>False: the plain server; <see cref="BareRefusalTestsInTheWorker"/> runs every test again on the worker.</summary>
+    protected virtual bool InTheWorker => false;
+
     private static async Task<string> DetailAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -19,7 +22,7 @@ public class BareRefusalTests
     [Fact]
     public async Task AnUnknownAddress_AWrongMethod_AndAMissingKey_AreAnsweredWithAReason()
     {
-        await using var bot = await BotHost.StartAsync("--Staff:ApiKey=the-key");
+        await using var bot = await BotHost.StartIn(InTheWorker, "--Staff:ApiKey=the-key");
 
         var unknown = await bot.Http.GetAsync("/v3/directline/conversations/../activities");
         var wrongMethod = await bot.Http.GetAsync("/api/messages");
@@ -36,7 +39,7 @@ public class BareRefusalTests
     [Fact]
     public async Task AnOversizedBody_ToAnEndpointThatNeverReadsIt_Gets413_AndTheNextRequestIsAnswered()
     {
-        await using var bot = await BotHost.StartAsync();
+        await using var bot = await BotHost.StartIn(InTheWorker);
         var huge = new StringContent(new string('x', 300_000), Encoding.UTF8, "application/json");
 
         // Before: 200, then Kestrel dropped the kept-alive connection under the client's next request.
@@ -48,4 +51,10 @@ public class BareRefusalTests
         Assert.True(refused.Headers.ConnectionClose);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
+}
+
+/// <summary>The same tests on the isolated worker, reached as the Functions host routes requests.</summary>
+public sealed class BareRefusalTestsInTheWorker : BareRefusalTests
+{
+    protected override bool InTheWorker => true;
 }

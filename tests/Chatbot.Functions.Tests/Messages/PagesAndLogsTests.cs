@@ -6,13 +6,16 @@ namespace Chatbot.Functions.Tests.Messages;
 /// <summary>docs/security.md: what a browser is told about the pages, and what the logs never hold.</summary>
 public class PagesAndLogsTests
 {
+    /// <summary>False: the plain server; <see cref="PagesAndLogsTestsInTheWorker"/> runs every test again on the worker.</summary>
+    protected virtual bool InTheWorker => false;
+
     [Theory]
     [InlineData("/")]
     [InlineData("/staff.html")]
     [InlineData("/api/health")]
     public async Task EveryPage_HasItsContentSecurityPolicy_NoSniff_AndNoReferrer(string path)
     {
-        await using var bot = await BotHost.StartAsync();
+        await using var bot = await BotHost.StartIn(InTheWorker);
 
         var response = await bot.Http.GetAsync(path);
 
@@ -30,7 +33,7 @@ public class PagesAndLogsTests
     {
         var logs = new CapturedLogs();
         // As configured in production (appsettings.json), and our own categories at their most verbose.
-        await using var bot = await BotHost.StartAsync(logs.AddTo,
+        await using var bot = await BotHost.StartIn(InTheWorker, logs.AddTo,
             "--Logging:LogLevel:Default=Information", "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
             "--Logging:LogLevel:Chatbot=Trace");
         const string words =
@@ -57,4 +60,10 @@ public class PagesAndLogsTests
             Assert.DoesNotContain(part, logs.All, StringComparison.OrdinalIgnoreCase);
         }
     }
+}
+
+/// <summary>The same tests on the isolated worker, reached as the Functions host routes requests.</summary>
+public sealed class PagesAndLogsTestsInTheWorker : PagesAndLogsTests
+{
+    protected override bool InTheWorker => true;
 }

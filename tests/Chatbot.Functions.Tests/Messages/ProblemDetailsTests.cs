@@ -9,6 +9,9 @@ namespace Chatbot.Functions.Tests.Messages;
 /// <summary>Bad input gets RFC 9457 problem details in plain words: never our types or the parser's positions.</summary>
 public class ProblemDetailsTests
 {
+    /// <summary>False: the plain server; <see cref="ProblemDetailsTestsInTheWorker"/> runs every test again on the worker.</summary>
+    protected virtual bool InTheWorker => false;
+
     private const string Key = "local-staff-key";
 
     private static readonly string[] Internals = ["Chatbot.", "System.", "`1", "Path:", "LineNumber", "BytePosition"];
@@ -41,7 +44,7 @@ public class ProblemDetailsTests
     [MemberData(nameof(Bodies))]
     public async Task MalformedActivity_ToEveryEndpoint_GetsAPlainProblem(string what, byte[] body)
     {
-        await using var bot = await BotHost.StartAsync($"--Staff:ApiKey={Key}");
+        await using var bot = await BotHost.StartIn(InTheWorker, $"--Staff:ApiKey={Key}");
         var session = await LocalSessionAsync(bot);
 
         await AssertPlainProblemAsync(what, "/api/messages", await bot.Http.SendAsync(Post("/api/messages", body)));
@@ -54,7 +57,7 @@ public class ProblemDetailsTests
     [Fact]
     public async Task StaffReplyWithoutAJsonContentType_Gets415WithAReason()
     {
-        await using var bot = await BotHost.StartAsync($"--Staff:ApiKey={Key}");
+        await using var bot = await BotHost.StartIn(InTheWorker, $"--Staff:ApiKey={Key}");
         var request = StaffReply(Utf8("text=bonjour"));
         request.Content!.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
 
@@ -67,7 +70,7 @@ public class ProblemDetailsTests
     [Fact]
     public async Task UnknownEscalation_AnswersProblemDetails_WithTypeTitleStatusDetail_AndTheOldErrorMember()
     {
-        await using var bot = await BotHost.StartAsync($"--Staff:ApiKey={Key}");
+        await using var bot = await BotHost.StartIn(InTheWorker, $"--Staff:ApiKey={Key}");
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/escalations/nope");
         request.Headers.Add("X-Api-Key", Key);
 
@@ -121,4 +124,10 @@ public class ProblemDetailsTests
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+}
+
+/// <summary>The same tests on the isolated worker, reached as the Functions host routes requests.</summary>
+public sealed class ProblemDetailsTestsInTheWorker : ProblemDetailsTests
+{
+    protected override bool InTheWorker => true;
 }

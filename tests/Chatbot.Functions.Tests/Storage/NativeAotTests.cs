@@ -7,7 +7,7 @@ using Chatbot.Functions.Tests.Escalations;
 namespace Chatbot.Functions.Tests.Storage;
 
 /// <summary>
-/// The Native AOT executable that is deployed, run as the Functions host runs it, against Azurite:
+/// The Native AOT executable (the plain server, for containers), against Azurite:
 /// Azure.Data.Tables is not AOT-annotated (docs/decisions/005), so this proves it works there.
 /// test.sh publishes the executable before the tests and names it in CHATBOT_AOT_EXECUTABLE.
 /// </summary>
@@ -21,13 +21,13 @@ public class NativeAotTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixtu
     }
 
     [Fact]
-    public async Task TheAotHandler_LoadsItsStoredUnderstanding_AnswersWithCitations_AndItsEscalationReachesStaff_ThroughTheNotifyFunction()
+    public async Task TheAotServer_LoadsItsStoredUnderstanding_AnswersWithCitations_AndItsEscalationReachesStaff_ThroughTheQueue()
     {
         await using var hook = await StaffWebhook.StartAsync();
         var port = Azurite.FreePort();
         var prefix = AzuriteFixture.NewPrefix();
         var start = new ProcessStartInfo(Executable()) { WorkingDirectory = Path.GetDirectoryName(Executable())!, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = $"{port}";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Storage__Provider"] = "AzureStorage";
         start.Environment["Storage__ConnectionString"] = fixture.Azurite.ConnectionString;
         start.Environment["Storage__TablePrefix"] = prefix;
@@ -49,8 +49,7 @@ public class NativeAotTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixtu
             Assert.Equal(("answer", "fasting"), (answer.Chatbot().GetProperty("action").GetString(), answer.Chatbot().GetProperty("topic").GetString()));
             Assert.NotEmpty(answer.Chatbot().GetProperty("citations").EnumerateArray());
             var id = escalated.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
-            var invocation = FunctionsHost.NotifyInvocation(id, $"{id}:webhook");
-            (await http.PostAsJsonAsync("/notify", invocation)).EnsureSuccessStatusCode();
+            // Its own queue listener delivers the notice (Azure.Storage.Queues under AOT).
             await hook.WaitForAsync(1);
             Assert.Equal($"{id}:webhook", hook.Received.First().IdempotencyKey);
             // The publish stored the trained understanding; this cold start loaded it instead of training (docs/decisions/007).

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Azure.Storage.Queues;
 using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
 using Chatbot.Functions.Tests.Escalations;
+using Chatbot.Functions.Worker;
 
 namespace Chatbot.Functions.Tests.Storage;
 
@@ -51,29 +53,36 @@ public class ScaleOutTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixtur
     }
 
     [Fact]
-    public async Task TheNotifyFunction_AnswersTheFunctionsHost_500WhileStaffAreUnreachable_ThenDelivers()
+    public async Task TheNotifyFunction_FailsWhileStaffAreUnreachable_SoTheHostRetries_ThenDelivers()
     {
         await using var hook = await StaffWebhook.StartAsync(down: true);
-        // As on Azure Functions: no local queue listener, the host posts each queue message to /notify.
-        await using var bot = await InstanceAsync(hook, "--Notifications:PollInterval=01:00:00", $"--FUNCTIONS_CUSTOMHANDLER_PORT={Azurite.FreePort()}");
+        // As on Azure Functions: the worker has no queue listener, the host runs notify per message.
+        await using var bot = await WorkerAsync(hook, "--Notifications:PollInterval=01:00:00");
         var store = bot.Services.GetRequiredService<IEscalationStore>();
         var record = (await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière", conversation: "host")))[0];
         var id = record.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
         var entry = (await store.OutboxAsync(null, null, CancellationToken.None)).Single(e => e.EscalationId == id);
-        var invocation = FunctionsHost.NotifyInvocation(id, entry.Id);
+        var message = JsonSerializer.Serialize(new NotificationMessage(id, entry.Id), NotificationJson.Default.NotificationMessage);
+        var functions = ActivatorUtilities.CreateInstance<TriggerFunctions>(bot.Services);
 
-        var failed = await bot.Http.PostAsJsonAsync("/notify", invocation);
+        var failed = await Assert.ThrowsAsync<NotificationNotDeliveredException>(() => functions.Notify(message, CancellationToken.None));
         hook.Down = false;
-        var delivered = await bot.Http.PostAsJsonAsync("/notify", invocation);
-        var again = await bot.Http.PostAsJsonAsync("/notify", invocation);
+        await functions.Notify(message, CancellationToken.None);
+        await functions.Notify(message, CancellationToken.None);
 
-        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("Logs", await delivered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(Delivery.RetryLater, failed.Outcome);
         Assert.Single(hook.Received, r => r.IdempotencyKey == $"{id}:webhook");
-        Assert.Equal(HttpStatusCode.BadRequest, (await bot.Http.PostAsJsonAsync("/notify", new Dictionary<string, object> { ["Data"] = new { } })).StatusCode);
+        // Unreadable: it fails every time, so the host moves it to notifications-poison after maxDequeueCount.
+        var unreadable = await Assert.ThrowsAsync<NotificationNotDeliveredException>(() => functions.Notify("{}", CancellationToken.None));
+        Assert.Equal(Delivery.Unreadable, unreadable.Outcome);
     }
+
+    private Task<BotHost> WorkerAsync(StaffWebhook hook, params string[] settings) => BotHost.StartWorkerAsync(
+    [
+        .. fixture.Azurite.Settings(prefix),
+        $"--Notifications:Webhook:Url={hook.Url}", $"--Notifications:Webhook:Secret={StaffWebhook.Secret}",
+        "--Notifications:FirstRetryDelay=00:00:01", .. settings,
+    ]);
 
     [Fact]
     public async Task AMessageThatKeepsFailing_EndsInThePoisonQueue_AndTheEscalationStaysListed()

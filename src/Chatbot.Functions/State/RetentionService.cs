@@ -1,23 +1,19 @@
-using Chatbot.Functions.Escalations;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.State;
 
 /// <summary>
-/// The daily <c>retention</c> timer function: deletes what is past its retention. Outside Azure
-/// Functions <see cref="RetentionService"/> runs the same purge every PurgeInterval.
+/// Deletes what is past its retention: once a day by the <c>retention</c> timer function on Azure
+/// Functions, every PurgeInterval by <see cref="RetentionService"/> elsewhere.
 /// </summary>
-public static partial class RetentionFunction
+public static partial class RetentionPurge
 {
-    public static IEndpointRouteBuilder MapRetention(this IEndpointRouteBuilder app)
+    public static async Task<ErasureReport> PurgeOnceAsync(
+        this IDataRetention retention, ILogger logger, CancellationToken cancellationToken)
     {
-        app.MapPost("/retention", async (IDataRetention retention, ILogger<RetentionService> logger, CancellationToken ct) =>
-        {
-            var purged = await retention.PurgeExpiredAsync(ct);
-            Log.Purged(logger, purged.Conversations, purged.Escalations, purged.Notifications);
-            return InvocationResult.Logged($"retention: {purged}");
-        });
-        return app;
+        var purged = await retention.PurgeExpiredAsync(cancellationToken);
+        Log.Purged(logger, purged.Conversations, purged.Escalations, purged.Notifications);
+        return purged;
     }
 
     internal static partial class Log
@@ -38,12 +34,11 @@ public sealed class RetentionService(IDataRetention retention, IOptions<StateOpt
         {
             try
             {
-                var purged = await retention.PurgeExpiredAsync(stoppingToken);
-                RetentionFunction.Log.Purged(logger, purged.Conversations, purged.Escalations, purged.Notifications);
+                await retention.PurgeOnceAsync(logger, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                RetentionFunction.Log.PurgeFailed(logger, e.GetType().Name);
+                RetentionPurge.Log.PurgeFailed(logger, e.GetType().Name);
             }
             await Task.Delay(options.Value.Retention.PurgeInterval, time, stoppingToken);
         }

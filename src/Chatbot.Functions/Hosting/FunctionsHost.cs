@@ -1,0 +1,32 @@
+namespace Chatbot.Functions.Hosting;
+
+/// <summary>
+/// Whether an Azure Functions host started this process, so it runs as the isolated worker. The host
+/// passes its gRPC address as <c>--functions-uri</c> (or Functions__Worker__HostEndpoint); on Flex
+/// Consumption it can load the app into FunctionsNetHost with no arguments at all (placeholder
+/// mode), which it marks in the AppContext: arguments alone would miss that start.
+/// </summary>
+public static class FunctionsHost
+{
+    public const string NativeHostSwitch = "AZURE_FUNCTIONS_NATIVE_HOST";
+
+    public const string EndpointArgument = "--functions-uri";
+
+    public const string EndpointVariable = "Functions__Worker__HostEndpoint";
+
+    /// <summary>Set by the worker: the host runs the timers and the queue trigger (tests set it too).</summary>
+    public const string Key = "Chatbot:FunctionsHost";
+
+    public static bool StartedBy(IReadOnlyList<string> args) =>
+        StartedBy(args, Environment.GetEnvironmentVariable, AppContext.GetData);
+
+    public static bool StartedBy(
+        IReadOnlyList<string> args, Func<string, string?> environment, Func<string, object?> appContext) =>
+        appContext(NativeHostSwitch) is not null
+        || !string.IsNullOrEmpty(environment(EndpointVariable))
+        || args.Any(a => a == EndpointArgument || a.StartsWith(EndpointArgument + "=", StringComparison.Ordinal));
+
+    /// <summary>On Azure Functions the host runs the timers and the queue trigger; elsewhere hosted services.</summary>
+    public static bool OnAzureFunctions(this IConfiguration configuration) =>
+        bool.TryParse(configuration[Key], out var on) && on;
+}
