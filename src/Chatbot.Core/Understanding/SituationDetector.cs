@@ -29,7 +29,7 @@ public sealed partial class SituationDetector
     private readonly PhraseSet<string> clock;
     private readonly PhraseSet<string> details;
     private readonly List<Phrase> quantities;
-    private readonly Dictionary<string, List<Phrase>> questionStarts;
+    private readonly PhraseSet<string> questionStarts;
 
     public SituationDetector(ChatContent content)
     {
@@ -47,13 +47,12 @@ public sealed partial class SituationDetector
         details = Compile(content, l => l.PrecisionDetails);
         // Quotes are French or Italian whatever the patient's language: every language's words count.
         quantities = [.. content.Languages.Values.SelectMany(l => l.Quantities).Select(Tokeniser.Compile)];
-        questionStarts = content.Languages.ToDictionary(
-            l => l.Key, l => l.Value.QuestionStarts.Select(Tokeniser.Compile).ToList());
+        questionStarts = Compile(content, l => l.QuestionStarts);
     }
 
     /// <summary>"combien de temps…", "est-ce qu'il sera…": these words begin a question of their own.</summary>
     public bool StartsAQuestion(IReadOnlyList<Token> tokens, string language) =>
-        questionStarts.TryGetValue(language, out var starts) && starts.Exists(p => p.MatchesAtStart(tokens));
+        questionStarts.FindAll(tokens).Exists(m => m.Index == 0 && m.Value == language);
 
     /// <summary>"J'ai eu ma cimentoplastie lundi", "my dad is booked for…": telling of the procedure.</summary>
     public bool TellsOfTheProcedure(IReadOnlyList<Token> tokens, string language) =>
@@ -63,14 +62,8 @@ public sealed partial class SituationDetector
     public bool AsksSomething(IReadOnlyList<Token> tokens, string language) => QuestionWords(tokens, language) > 0;
 
     /// <summary>How many times a question's words begin in the message: one question or several.</summary>
-    public int QuestionWords(IReadOnlyList<Token> tokens, string language)
-    {
-        if (!questionStarts.TryGetValue(language, out var starts)) return 0;
-        var count = 0;
-        for (var i = 0; i < tokens.Count; i++)
-            if (starts.Exists(p => p.Words.Length <= tokens.Count - i && p.MatchesAt(tokens, i))) count++;
-        return count;
-    }
+    public int QuestionWords(IReadOnlyList<Token> tokens, string language) =>
+        questionStarts.FindAll(tokens).Where(m => m.Value == language).Select(m => m.Index).Distinct().Count();
 
     private static PhraseSet<string> Compile(ChatContent content, Func<LanguageProfile, IReadOnlyList<string>> list) =>
         new(content.Languages.SelectMany(l => list(l.Value).Select(p => (Tokeniser.Compile(p), l.Key))));
