@@ -21,6 +21,12 @@ public sealed class NotificationOptions
     /// <summary>How often the dispatcher looks for due entries when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a notice taken from the queue stays hidden from other listeners. A notice in hand when
+    /// storage went away comes back after this lease, so it bounds the delay after an outage.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The staff console, linked from notifications.</summary>
     [Required]
     public string ConsoleUrl { get; set; } = "http://localhost:3978/staff";

@@ -21,7 +21,7 @@ public sealed partial class QueueListenerService(
             try
             {
                 await account.ReadyAsync(stoppingToken);
-                var messages = (await account.Notifications.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(60), stoppingToken)).Value;
+                var messages = (await account.Notifications.ReceiveMessagesAsync(16, notifications.Value.Lease, stoppingToken)).Value;
                 received = messages.Length;
                 foreach (var message in messages)
                 {

@@ -20,6 +20,8 @@ public class StorageFaultTests
             // However long the outage lasts on a busy machine, the notice stays on the queue and is
             // retried every few seconds (else it is poisoned and the sweep, a minute later, delivers it).
             "--Notifications:MaxRetryDelay=00:00:02", "--Storage:MaxDequeueCount=100",
+            // A notice in hand when Azurite stops stays hidden for its lease: keep it short.
+            "--Notifications:Lease=00:00:05",
         ]);
         var opened = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("je voudrais parler à une infirmière", conversation: "fault")));
         var id = opened.Chatbot().GetProperty("escalation").GetProperty("id").GetString();
@@ -35,7 +37,7 @@ public class StorageFaultTests
 
         await azurite.StartAgainAsync();
         hook.Down = false;
-        await hook.WaitForAsync(1, TimeSpan.FromSeconds(30));
+        await hook.WaitForAsync(1, TimeSpan.FromSeconds(45));
         Assert.Equal($"{id}:webhook", hook.Received.First().IdempotencyKey);
         var stored = await bot.Services.GetRequiredService<IConversationStore>().LoadAsync("emulator:fault", CancellationToken.None);
         Assert.Equal((1, id), (stored.State.Turns, stored.State.OpenEscalation));
