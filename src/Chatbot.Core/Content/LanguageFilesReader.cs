@@ -77,17 +77,35 @@ internal static class LanguageFilesReader
                 Quantities = file.Texts(root, "quantities", required: false),
                 QuestionStarts = file.Texts(root, "question_starts", required: false),
                 Announcements = file.Texts(root, "announcements", required: false),
-                Concepts = ReadConcepts(file, root),
+                Concepts = ReadLists(file, root, "concepts"),
+                Commands = ReadCommands(file, root),
             };
         }
         return (profiles, foreign);
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> ReadConcepts(YamlFile file, YamlMappingNode root)
+    private static Dictionary<string, IReadOnlyList<string>> ReadLists(YamlFile file, YamlMappingNode root, string key)
     {
-        var concepts = new Dictionary<string, IReadOnlyList<string>>();
-        if (file.Map(root, "concepts", required: false) is not { } map) return concepts;
-        foreach (var (concept, _) in file.Entries(map)) concepts[concept] = file.Texts(map, concept);
-        return concepts;
+        var lists = new Dictionary<string, IReadOnlyList<string>>();
+        if (file.Map(root, key, required: false) is not { } map) return lists;
+        foreach (var (name, _) in file.Entries(map)) lists[name] = file.Texts(map, name);
+        return lists;
+    }
+
+    /// <summary>The patient's commands: only those the bot knows, so a misspelt key is an error, not silence.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> ReadCommands(YamlFile file, YamlMappingNode root)
+    {
+        var commands = ReadLists(file, root, "commands");
+        if (file.Map(root, "commands", required: false) is not { } map) return commands;
+        foreach (var (name, node) in file.Entries(map))
+        {
+            if (!Understanding.PatientCommands.All.Contains(name))
+            {
+                var known = string.Join(", ", Understanding.PatientCommands.All);
+                file.Error(node, $"unknown command '{name}': one of {known}");
+            }
+        }
+        return commands;
     }
 }

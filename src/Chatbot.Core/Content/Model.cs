@@ -166,6 +166,13 @@ public sealed record LanguageProfile(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Concepts { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// The patient's own commands, by command (help, what_we_know, forget_me, start_over): recognised when
+    /// the message is little more than one of these phrases (Understanding/PatientCommands).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Commands { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>

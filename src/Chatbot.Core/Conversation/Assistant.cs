@@ -26,6 +26,9 @@ public sealed class Assistant
     private readonly ProcedureMemory memory;
     private readonly TeamOffers offers;
     private readonly Replies replies;
+    private readonly SelfServiceReplies selfService;
+    private readonly TimeProvider time;
+    private readonly Keeping keeping;
     private readonly IReadOnlyList<ITurnPolicy> policies;
 
     /// <param name="time">The clock (call-back times); the system clock by default.</param>
@@ -38,13 +41,13 @@ public sealed class Assistant
     /// <param name="understander">Already trained, or loaded from an <see cref="UnderstandingSnapshot"/>.</param>
     public Assistant(
         ChatContent content, Understander understander, TimeProvider? time = null, OfficeHours? hours = null)
-        : this(content, understander, new SnippetIndex(content), new SituationDetector(content), time, hours)
+        : this(content, understander, new SnippetIndex(content), new SituationDetector(content), time, hours, null)
     {
     }
 
     private Assistant(
         ChatContent content, Understander understander, SnippetIndex index, SituationDetector situation,
-        TimeProvider? time, OfficeHours? hours)
+        TimeProvider? time, OfficeHours? hours, Keeping? keeping)
     {
         this.situation = situation;
         memory = new ProcedureMemory(content, understander, situation);
@@ -53,12 +56,16 @@ public sealed class Assistant
         this.understander = understander;
         this.index = index;
         say = new Composer(content);
-        replies = new Replies(say, time ?? TimeProvider.System, hours ?? OfficeHours.Default);
+        this.time = time ?? TimeProvider.System;
+        this.keeping = keeping ?? Keeping.Default;
+        selfService = new SelfServiceReplies(say, this.keeping);
+        replies = new Replies(say, selfService, this.time, hours ?? OfficeHours.Default);
         policies =
         [
             new EmptyMessage(),
             new RedFlagsFirst(understander),
             new ForeignLanguage(),
+            new SelfServicePolicy(new PatientCommands(content)),
             new CallbackNumber(),
             new StaffAnswering(),
             new TranslationRequest(situation),
@@ -75,33 +82,48 @@ public sealed class Assistant
         ];
     }
 
-    /// <summary>The same trained assistant with another clock and office hours (training is the costly part).</summary>
-    public Assistant With(TimeProvider time, OfficeHours hours) =>
-        new(content, understander, index, situation, time, hours);
+    /// <summary>
+    /// The same trained assistant with another clock, office hours and retention (training is the costly part).
+    /// </summary>
+    public Assistant With(TimeProvider time, OfficeHours hours, Keeping? keeping = null) =>
+        new(content, understander, index, situation, time, hours, keeping);
 
     public ChatContent Content => content;
 
     public Understander Understander => understander;
 
-    /// <summary>The welcome shown when a patient opens the chat.</summary>
-    public string Welcome(string? locale) => say.Say(
+    /// <summary>The welcome shown when a patient opens the chat, with what is kept and for how long.</summary>
+    public string Welcome(string? locale) => selfService.Welcome(
         locale is { Length: >= 2 } && ChatContent.SupportedLanguages.Contains(locale[..2].ToLowerInvariant())
-            ? locale[..2].ToLowerInvariant() : "fr",
-        ReplyKeys.Welcome);
+            ? locale[..2].ToLowerInvariant() : "fr");
 
     /// <param name="newEscalationId">The id an escalation opened by this turn gets (the host's; none in the CLI).
     /// </param>
     public Turn Reply(ConversationState state, string? text, string? locale = null, string? newEscalationId = null)
     {
-        var turn = Hear(state, text, locale, newEscalationId);
+        var now = time.GetUtcNow();
+        // After a long silence, what the bot assumed no longer holds: a fresh context, and the patient told.
+        var idle = keeping.IsIdle(state, now) && !string.IsNullOrWhiteSpace(text);
+        var turn = Hear(idle ? state.FreshContext() : state, text, locale, newEscalationId);
         var outcome = policies.Select(p => p.Decide(turn)).First(o => o is not null)!;
         var written = replies.Write(outcome, turn);
         if (TeamOffers.AfterARepeat(state, written) is { } offer)
         {
             written = replies.Write(outcome with { Decision = outcome.Decision with { Offer = offer } }, turn);
         }
-        var transcript = Transcripts.Append(written.State.Transcript, text, written.Result);
-        return written with { State = written.State with { Transcript = transcript } };
+        if (idle && written.Decision is not Emergency)
+        {
+            var back = selfService.WelcomeBack(written.Result.Language, written.State);
+            written = written with { Result = written.Result with { Text = back + "\n\n" + written.Result.Text } };
+        }
+        var kept = written.State with { LastMessageAt = now };
+        // Forgotten: not even the "yes" that asked for it is kept.
+        if (written.Decision is SelfService { Command: SelfServiceCommands.Forgotten })
+        {
+            return written with { State = kept };
+        }
+        var transcript = Transcripts.Append(kept.Transcript, text, written.Result);
+        return written with { State = kept with { Transcript = transcript } };
     }
 
     /// <summary>
@@ -110,7 +132,10 @@ public sealed class Assistant
     /// </summary>
     private TurnContext Hear(ConversationState before, string? text, string? locale, string? newEscalationId)
     {
-        var state = before with { Turns = before.Turns + 1, CallbackAsked = false, OfferedEscalation = null };
+        var state = before with
+        {
+            Turns = before.Turns + 1, CallbackAsked = false, OfferedEscalation = null, ForgetMeAsked = false,
+        };
         var fallbackLanguage = before.Language ?? "fr";
         if (string.IsNullOrWhiteSpace(text) || !text.Any(char.IsLetterOrDigit))
         {

@@ -41,11 +41,35 @@ public sealed record ConversationState
     /// <summary>The escalation opened in this conversation (set by the host once stored).</summary>
     public string? OpenEscalation { get; init; }
 
+    /// <summary>
+    /// Why <see cref="OpenEscalation"/> was opened: an emergency stays with staff when a patient is forgotten.
+    /// </summary>
+    public string? OpenEscalationReason { get; init; }
+
     /// <summary>The bot just offered to be called back: the next message may be a phone number or e-mail.</summary>
     public bool CallbackAsked { get; init; }
 
+    /// <summary>The bot just asked "shall I forget this conversation?": a yes next erases it.</summary>
+    public bool ForgetMeAsked { get; init; }
+
+    /// <summary>When the last message came: after a long silence the next one starts a fresh context.</summary>
+    public DateTimeOffset? LastMessageAt { get; init; }
+
     /// <summary>The last messages, personal data masked: what staff see when the conversation is escalated.</summary>
     public IReadOnlyList<TranscriptLine> Transcript { get; init; } = [];
+
+    /// <summary>
+    /// "On recommence", or a message after a long silence: what the bot assumed (procedure, topic, pending
+    /// question, offer) is dropped. Kept: the language, the request open with the team and its transcript,
+    /// and an emergency just reported, whose guidance must still come first.
+    /// </summary>
+    public ConversationState FreshContext() => New with
+    {
+        Language = Language, Turns = Turns, DisclaimerShown = DisclaimerShown, Handoff = Handoff,
+        OpenEscalation = OpenEscalation, OpenEscalationReason = OpenEscalationReason,
+        Transcript = Transcript, LastMessageAt = LastMessageAt,
+        LastTopic = LastTopic is "emergency" or "crisis" ? LastTopic : null,
+    };
 }
 
 /// <param name="From">"patient" or "bot".</param>

@@ -60,3 +60,32 @@ public sealed record SmallTalk(string ReplyKey, bool KeepsOffer = false) : Decis
 
 /// <summary>Not understood (or empty, or another language): said so, with the common questions as buttons.</summary>
 public sealed record Fallback(string ReplyKey, string? Language = null) : Decision;
+
+/// <summary>
+/// One of the patient's own commands (Understanding/PatientCommands): what the bot can do, what it keeps,
+/// forgetting the conversation (asked, then confirmed or not), starting over.
+/// </summary>
+/// <param name="Command">One of <see cref="SelfServiceCommands"/>.</param>
+public sealed record SelfService(string Command) : Decision
+{
+    /// <summary>Said right after an emergency: its guidance is recalled first.</summary>
+    public bool AfterEmergency { get; init; }
+
+    /// <summary>The request open with the team when the patient asked to be forgotten.</summary>
+    public string? ErasedRequest { get; init; }
+}
+
+/// <summary>What a <see cref="SelfService"/> decision does; the first four are what the patient asks.</summary>
+public static class SelfServiceCommands
+{
+    public const string Help = Understanding.PatientCommands.Help;
+    public const string WhatWeKnow = Understanding.PatientCommands.WhatWeKnow;
+    public const string ForgetMe = Understanding.PatientCommands.ForgetMe;
+    public const string StartOver = Understanding.PatientCommands.StartOver;
+
+    /// <summary>"Yes" to "shall I forget?": the conversation is erased.</summary>
+    public const string Forgotten = "forgotten";
+
+    /// <summary>"No" to "shall I forget?": nothing erased.</summary>
+    public const string KeptAfterAll = "kept";
+}

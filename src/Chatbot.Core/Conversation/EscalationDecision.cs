@@ -49,3 +49,12 @@ public sealed record CallbackGiven([property: JsonIgnore] string Contact)
 {
     public override string Status => "updated";
 }
+
+/// <summary>
+/// The patient asked to be forgotten: escalation <see cref="EscalationDecision.Id"/> loses its transcript and
+/// contact, and closes (an emergency stays open for staff). Staff see that the patient asked.
+/// </summary>
+public sealed record ErasureAsked() : EscalationDecision(Reason: "erasure_requested")
+{
+    public override string Status => "erased";
+}

@@ -7,7 +7,7 @@ namespace Chatbot.Core.Conversation;
 /// Writes a decision as the reply the patient reads and the result the host acts on, and keeps what the
 /// reply commits the conversation to (an offer open, a call-back asked, the disclaimer shown).
 /// </summary>
-public sealed class Replies(Composer say, TimeProvider time, OfficeHours hours)
+public sealed class Replies(Composer say, SelfServiceReplies selfService, TimeProvider time, OfficeHours hours)
 {
     public Turn Write(Outcome outcome, TurnContext turn)
     {
@@ -41,6 +41,9 @@ public sealed class Replies(Composer say, TimeProvider time, OfficeHours hours)
             SmallTalk talk => Reply(Actions.SmallTalk, say.Say(language, talk.ReplyKey), buttons:
                 talk.ReplyKey is ReplyKeys.OutOfScope or ReplyKeys.ProcedureNoted ? say.TopicChoices(language)
                 : talk.KeepsOffer ? say.YesNo(language) : []),
+            SelfService self => Reply(Actions.SmallTalk, selfService.Text(self, language, turn.Before, state),
+                self.ErasedRequest is { } erased ? new ErasureAsked { Id = erased } : null,
+                selfService.Buttons(self, language)),
             Fallback fallback => Reply(Actions.Fallback, say.Say(language, fallback.ReplyKey),
                 buttons: fallback.ReplyKey == ReplyKeys.Fallback ? say.TopicChoices(language) : [])
                 with { Language = fallback.Language ?? language },
@@ -90,7 +93,9 @@ public sealed class Replies(Composer say, TimeProvider time, OfficeHours hours)
         var text = say.Say(turn.Language, escalate.ReplyKey) + "\n\n" + say.Say(turn.Language, ReplyKeys.CallbackAsk);
         var created = new EscalationCreated(escalate.Reason) { Id = turn.NewEscalationId };
         var result = Result(escalate, turn, state, Actions.Escalate, text, created);
-        return (result, state with { CallbackAsked = true, OpenEscalation = created.Id ?? state.OpenEscalation });
+        var opened = created.Id is null ? state
+            : state with { OpenEscalation = created.Id, OpenEscalationReason = escalate.Reason };
+        return (result, opened with { CallbackAsked = true });
     }
 
     /// <summary>
@@ -107,7 +112,8 @@ public sealed class Replies(Composer say, TimeProvider time, OfficeHours hours)
             : new EscalationCreated(EscalationReasons.Emergency) { Id = turn.NewEscalationId };
         var result = Result(emergency, turn, state, Actions.Escalate, text, escalation)
             with { RedFlag = emergency.RedFlag };
-        return (result, state with { OpenEscalation = escalation.Id ?? state.OpenEscalation });
+        return (result, escalation.Id is null ? state
+            : state with { OpenEscalation = escalation.Id, OpenEscalationReason = EscalationReasons.Emergency });
     }
 
     private string CallbackConfirmed(string language) => say.Say(language, ReplyKeys.CallbackConfirmed)

@@ -42,6 +42,31 @@ public static class ReplyKeys
     public const string CallbackConfirmed = "callback_confirmed";
     public const string TechnicalProblem = "technical_problem";
 
+    // The patient's own commands, the welcome's privacy sentence, inactivity.
+    public const string LanguageName = "language_name";
+    public const string DurationDays = "duration_days";
+    public const string DurationHours = "duration_hours";
+    public const string WelcomePrivacy = "welcome_privacy";
+    public const string PrivacyNotice = "privacy_notice";
+    public const string Help = "help";
+    public const string WhatWeKnowIntro = "what_we_know_intro";
+    public const string WhatWeKnowLanguage = "what_we_know_language";
+    public const string WhatWeKnowProcedure = "what_we_know_procedure";
+    public const string WhatWeKnowRequest = "what_we_know_request";
+    public const string WhatWeKnowMessages = "what_we_know_messages";
+    public const string WhatWeKnowKept = "what_we_know_kept";
+    public const string ForgetMeConfirm = "forget_me_confirm";
+    public const string ForgetMeOptionYes = "forget_me_option_yes";
+    public const string Forgotten = "forgotten";
+    public const string ForgottenRequest = "forgotten_request";
+    public const string ForgottenEmergency = "forgotten_emergency";
+    public const string ForgetMeKept = "forget_me_kept";
+    public const string StartedOver = "started_over";
+    public const string WelcomeBack = "welcome_back";
+    public const string RequestStillOpen = "request_still_open";
+    public const string EmergencyReminder = "emergency_reminder";
+    public const string CrisisReminder = "crisis_reminder";
+
     public static readonly IReadOnlyList<string> All =
     [
         Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, PerProcedure, PerTopic,
@@ -49,5 +74,9 @@ public static class ReplyKeys
         EscalationAccepted, Emergency, Crisis, DoNotWait, Fallback, FallbackOffer, UnknownLanguage, Translation, GreetingHello,
         GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam, CallbackAsk, CallbackConfirmed,
         TechnicalProblem, ProcedureNoted, UnknownProcedure,
+        LanguageName, DurationDays, DurationHours, WelcomePrivacy, PrivacyNotice, Help, WhatWeKnowIntro,
+        WhatWeKnowLanguage, WhatWeKnowProcedure, WhatWeKnowRequest, WhatWeKnowMessages, WhatWeKnowKept,
+        ForgetMeConfirm, ForgetMeOptionYes, Forgotten, ForgottenRequest, ForgottenEmergency, ForgetMeKept,
+        StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder,
     ];
 }

@@ -53,6 +53,20 @@ public sealed record EscalationRecord(
     public EscalationRecord GiveContact(string contact, DateTimeOffset at) =>
         Apply(new StaffAction(at, "patient", EscalationActions.CallbackRequested)) with { Contact = contact };
 
+    /// <summary>
+    /// The patient asked to be forgotten: their messages, contact and the staff replies' text go; the
+    /// request closes, but an emergency stays open, without them, so that staff can still act.
+    /// </summary>
+    public EscalationRecord ForgetPatient(DateTimeOffset at)
+    {
+        var asked = Apply(new StaffAction(at, "patient", EscalationActions.ErasureRequested));
+        var history = asked.History.Select(a => a.Action == EscalationActions.Created ? a : a with { Note = null });
+        var forgotten = asked with { Transcript = [], Contact = null, History = [.. history] };
+        return Reason == EscalationReasons.Emergency || Status == EscalationStatus.Resolved
+            ? forgotten
+            : forgotten.Apply(new StaffAction(at, "patient", EscalationActions.Resolved));
+    }
+
     /// <summary>The one place where an action is checked against the status and the status moved.</summary>
     private EscalationRecord Apply(StaffAction action)
     {

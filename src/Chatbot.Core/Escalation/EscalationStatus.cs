@@ -19,6 +19,8 @@ public static class EscalationStatus
         (Open or Acknowledged, EscalationActions.Replied) => Acknowledged,
         (Open or Acknowledged, EscalationActions.Resolved) => Resolved,
         (_, EscalationActions.Message or EscalationActions.CallbackRequested) => status,
+        // A patient's request to be forgotten is never refused, whatever staff did.
+        (_, EscalationActions.ErasureRequested) => status,
         _ => null,
     };
 }
@@ -32,4 +34,5 @@ public static class EscalationActions
     public const string Resolved = "resolved";
     public const string Message = "message";
     public const string CallbackRequested = "callback_requested";
+    public const string ErasureRequested = "erasure_requested";
 }

@@ -35,3 +35,10 @@ public sealed record ContactGiven(string EscalationId, string Contact, DateTimeO
 {
     public override EscalationRecord Apply(EscalationRecord record) => record.GiveContact(Contact, At);
 }
+
+/// <summary>The patient asked to be forgotten: the escalation loses their words (EscalationRecord.ForgetPatient).
+/// </summary>
+public sealed record PatientForgotten(string EscalationId, DateTimeOffset At) : EscalationChanged(EscalationId)
+{
+    public override EscalationRecord Apply(EscalationRecord record) => record.ForgetPatient(At);
+}

@@ -21,7 +21,7 @@ public static class Judgement
         Answer => "answer",
         Clarify => "clarify",
         NotInTheDocuments or Escalate or RelayToStaff or CallbackNoted => "escalate",
-        SmallTalk => "smalltalk",
+        SmallTalk or SelfService => "smalltalk",
         Fallback { Offer: not null } => "escalate",
         _ => "fallback",
     };

@@ -73,12 +73,27 @@ public static partial class HostingSetup
         builder.Services.AddSingleton(EngineTraining.Start(Path.IsPathRooted(folder) ? folder : Path.Combine(AppContext.BaseDirectory, folder)));
         builder.Services.AddSingleton(services => services.GetRequiredService<EngineTraining>().Trained.Content);
         builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration("OfficeHours");
+        builder.Services.AddOptions<ConversationOptions>().BindConfiguration("Conversation").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>();
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration("Site").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
         builder.Services.AddSingleton(services => services.GetRequiredService<EngineTraining>().Trained.With(
             services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<IOptions<OfficeHoursOptions>>().Value.ToOfficeHours()));
+            services.GetRequiredService<IOptions<OfficeHoursOptions>>().Value.ToOfficeHours(),
+            KeepingOf(services)));
         builder.Services.AddSingleton<BotTurns>();
         builder.Services.AddHostedService<EngineStartup>();
         return builder;
+    }
+
+    /// <summary>What the patient is told is kept, from the retention and site settings.</summary>
+    private static Keeping KeepingOf(IServiceProvider services)
+    {
+        var retention = services.GetRequiredService<IOptions<StateOptions>>().Value.Retention;
+        return new Keeping(
+            retention.Conversations, retention.ResolvedEscalations,
+            services.GetRequiredService<IOptions<ConversationOptions>>().Value.IdleTimeout,
+            services.GetRequiredService<IOptions<SiteOptions>>().Value.PrivacyUrl);
     }
 
     public static IHostApplicationBuilder AddBotFramework(this IHostApplicationBuilder builder)

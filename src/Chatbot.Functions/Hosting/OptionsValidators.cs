@@ -29,3 +29,9 @@ public sealed partial class StaffOptionsValidator : IValidateOptions<StaffOption
 
 [OptionsValidator]
 public sealed partial class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>;
+
+[OptionsValidator]
+public sealed partial class ConversationOptionsValidator : IValidateOptions<ConversationOptions>;
+
+[OptionsValidator]
+public sealed partial class SiteOptionsValidator : IValidateOptions<SiteOptions>;

@@ -64,13 +64,16 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
                 EscalationCreated => new EscalationOpened(Notices.Open(activity, turn.Result, turn.State, now)),
                 AddedToEscalation { Id: { } id } added => new MessageRelayed(id, added.Line, now),
                 CallbackGiven { Id: { } id } given => new ContactGiven(id, given.Contact, now),
+                ErasureAsked { Id: { } id } => new PatientForgotten(id, now),
                 _ => null,
             };
             var reply = ReplyBuilder.Answer(activity, turn.Result, time);
+            // Forgotten: the replies kept for the channel's retries go too, but this one.
+            var kept = turn.Decision is SelfService { Command: SelfServiceCommands.Forgotten } ? [] : stored.Answered;
             var answered = activity.Id is { Length: > 0 } activityId
                 ? AnsweredActivities.With(
-                    stored.Answered, new(activityId, JsonSerializer.Serialize(reply, BotJson.Default.Activity)))
-                : stored.Answered;
+                    kept, new(activityId, JsonSerializer.Serialize(reply, BotJson.Default.Activity)))
+                : kept;
             if (await store.TrySaveAsync(key, turn.State, answered, stored.Version, write, cancellationToken))
             {
                 Log.TurnCompleted(logger, turn.Result.Action, turn.Result.Topic, turn.Result.Language, attempt);

@@ -32,6 +32,9 @@ internal static class StateBytes
         writer.Text(state.Handoff);
         writer.Text(state.OpenEscalation);
         writer.Flag(state.CallbackAsked);
+        writer.Text(state.OpenEscalationReason);
+        writer.Flag(state.ForgetMeAsked);
+        writer.Time(state.LastMessageAt);
         writer.Number(state.Transcript.Count);
         foreach (var line in state.Transcript)
         {
@@ -67,6 +70,9 @@ internal static class StateBytes
             Handoff = reader.Text(),
             OpenEscalation = reader.Text(),
             CallbackAsked = reader.Flag(),
+            OpenEscalationReason = reader.Text(),
+            ForgetMeAsked = reader.Flag(),
+            LastMessageAt = reader.Time(),
         };
         var transcript = new TranscriptLine[reader.Number()];
         for (var i = 0; i < transcript.Length; i++) transcript[i] = new TranscriptLine(reader.Text()!, reader.Text()!);
@@ -83,6 +89,14 @@ internal static class StateBytes
             Room(4);
             BinaryPrimitives.WriteInt32LittleEndian(Buffer.AsSpan(Length), value);
             Length += 4;
+        }
+
+        /// <summary>UTC ticks, 0 for none.</summary>
+        public void Time(DateTimeOffset? value)
+        {
+            Room(8);
+            BinaryPrimitives.WriteInt64LittleEndian(Buffer.AsSpan(Length), value?.UtcTicks ?? 0);
+            Length += 8;
         }
 
         public void Flag(bool value)
@@ -126,6 +140,13 @@ internal static class StateBytes
         }
 
         public bool Flag() => bytes[position++] == 1;
+
+        public DateTimeOffset? Time()
+        {
+            var ticks = BinaryPrimitives.ReadInt64LittleEndian(bytes[position..]);
+            position += 8;
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
 
         public string? Text()
         {

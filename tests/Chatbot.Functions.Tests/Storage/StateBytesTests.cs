@@ -23,6 +23,9 @@ public class StateBytesTests
         Handoff = "esc-42",
         OpenEscalation = "esc-42",
         CallbackAsked = true,
+        OpenEscalationReason = "emergency",
+        ForgetMeAsked = true,
+        LastMessageAt = new DateTimeOffset(2026, 12, 7, 10, 30, 15, TimeSpan.Zero),
         Transcript = [new TranscriptLine("patient", "mia madre ha 82 anni, è pericoloso ? 🙏"), new TranscriptLine("bot", "[answer/risks] « Les complications sont rares… » [1]")],
     };
 

@@ -10,7 +10,8 @@
     statuses: { open: 'nouvelle', acknowledged: 'prise en charge', resolved: 'close' },
     actions: {
       created: 'demande créée', acknowledged: 'prise en charge', replied: 'réponse envoyée', resolved: 'demande close',
-      message: 'message du patient', callback_requested: 'demande de rappel'
+      message: 'message du patient', callback_requested: 'demande de rappel',
+      erasure_requested: 'le patient a demandé l’effacement de ses messages'
     },
     botActions: {
       answer: 'a répondu', clarify: 'a demandé une précision', escalate: 'a transmis à l’équipe',
