@@ -47,4 +47,35 @@ public class PatientPageTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(page.GetByText("Emergenza: chiami il 112 o il 118.")).ToBeVisibleAsync();
         Assert.Equal("it", await page.EvaluateAsync<string>("document.documentElement.lang"));
     }
+
+    [Fact]
+    public async Task AnExpiredToken_IsNoticed_AndTheChatReconnects_InsteadOfDyingSilently()
+    {
+        await using var bot = await BotHost.StartAsync("--DirectLine:TokenLifetime=00:00:04");
+        var page = await browser.OpenAsync(bot.Address);
+        await Assertions.Expect(Chat.Said(page, "Bonjour, je suis")).ToBeVisibleAsync(Chat.Patiently);
+
+        // The token dies under the page; its next poll is refused, and the page starts again by itself.
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("une nouvelle conversation commence", new() { Timeout = 30_000 });
+        await Chat.AskAsync(page, "faut il être à jeun pour mon ostéosynthèse du bassin ?");
+
+        await Assertions.Expect(Chat.Said(page, "Il est important d’être à jeun")).ToBeVisibleAsync(Chat.Patiently);
+    }
+
+    [Fact]
+    public async Task LosingTheInternet_IsSaid_WithTheEmergencyNumbers_AndItsReturnToo()
+    {
+        await using var bot = await BotHost.StartAsync();
+        var page = await browser.OpenAsync(bot.Address);
+        await Assertions.Expect(Chat.Said(page, "Bonjour, je suis")).ToBeVisibleAsync(Chat.Patiently);
+
+        await page.Context.SetOfflineAsync(true);
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Pas de connexion internet");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("15 ou le 112");
+        await page.Context.SetOfflineAsync(false);
+
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Connexion rétablie");
+        await Chat.AskAsync(page, "faut il être à jeun pour mon ostéosynthèse du bassin ?");
+        await Assertions.Expect(Chat.Said(page, "Il est important d’être à jeun")).ToBeVisibleAsync(Chat.Patiently);
+    }
 }

@@ -11,6 +11,9 @@
       emergency: 'Urgence : appelez le 15 ou le 112.', chatLabel: "Conversation avec l'assistant",
       connecting: 'Connexion…', resumed: 'Votre conversation reprend où vous l’aviez laissée.',
       restarted: 'Votre conversation précédente a expiré : une nouvelle conversation commence.',
+      reconnecting: 'La connexion a été interrompue : reconnexion en cours…',
+      reconnected: 'Connexion rétablie : vous pouvez continuer.',
+      offline: 'Pas de connexion internet pour le moment. En cas d’urgence, appelez le 15 ou le 112.',
       failed: "L'assistant est momentanément indisponible. En cas d'urgence, appelez le 15 ou le 112.",
       placeholder: 'Écrivez votre question', said: 'Message reçu :', careTeam: 'Équipe soignante',
       emergencyLabel: 'Urgence', quoteSource: 'Source'
@@ -23,6 +26,9 @@
       emergency: 'Emergenza: chiami il 112 o il 118.', chatLabel: "Conversazione con l'assistente",
       connecting: 'Connessione…', resumed: 'La conversazione riprende da dove l’aveva lasciata.',
       restarted: 'La conversazione precedente è scaduta: ne inizia una nuova.',
+      reconnecting: 'La connessione si è interrotta: riconnessione in corso…',
+      reconnected: 'Connessione ristabilita: può continuare.',
+      offline: 'Nessuna connessione internet al momento. In caso di emergenza chiami il 112 o il 118.',
       failed: "L'assistente non è momentaneamente disponibile. In caso di emergenza chiami il 112 o il 118.",
       placeholder: 'Scriva la sua domanda', said: 'Messaggio ricevuto:', careTeam: 'Équipe sanitaria',
       emergencyLabel: 'Emergenza', quoteSource: 'Fonte'
@@ -35,6 +41,9 @@
       emergency: 'Emergency: call 15 or 112 (France), 112 or 118 (Italy).', chatLabel: 'Conversation with the assistant',
       connecting: 'Connecting…', resumed: 'Your conversation continues where you left it.',
       restarted: 'Your previous conversation has expired: a new one starts.',
+      reconnecting: 'The connection was lost: reconnecting…',
+      reconnected: 'Connection restored: you can carry on.',
+      offline: 'No internet connection for the moment. In an emergency call 15 or 112.',
       failed: 'The assistant is unavailable for the moment. In an emergency call 15 or 112.',
       placeholder: 'Type your question', said: 'Message received:', careTeam: 'Care team',
       emergencyLabel: 'Emergency', quoteSource: 'Source'

@@ -28,8 +28,9 @@
     rootHeight: '100%', rootWidth: '100%'
   };
 
-  function show(opened) {
+  function show(opened, afterLoss) {
     var directLine = window.ChatSession.connect(opened);
+    var online = false;
     window.WebChat.renderWebChat({
       directLine: directLine,
       userID: opened.session.userId,
@@ -40,17 +41,33 @@
       // "Message received:" rather than "Bot said:": the care team writes in this chat too.
       overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: t.placeholder, ACTIVITY_BOT_SAID_ALT: t.said }
     }, host);
-    status.textContent = opened.expired ? t.restarted : opened.resumed ? t.resumed : '';
-    // A resumed conversation the server no longer knows: start a new one rather than a dead chat.
+    status.textContent = opened.expired ? t.restarted : afterLoss ? t.reconnected : opened.resumed ? t.resumed : '';
+    // An expired token (3) or a connection that failed (4), at any time: say so and reconnect — the kept
+    // conversation with a refreshed token, else a new one — rather than leave a dead chat. A resumed
+    // conversation that fails before ever coming online is one the server no longer knows: a new one.
     var subscription = directLine.connectionStatus$.subscribe(function (connection) {
-      if (connection !== 4 || !opened.resumed) { return; }
+      if (connection === 2) { online = true; return; }
+      if (connection !== 3 && connection !== 4) { return; }
       subscription.unsubscribe();
       directLine.end();
-      window.ChatSession.forget();
+      if (!online) { window.ChatSession.forget(); }
       window.ReactDOM.unmountComponentAtNode(host);
-      window.ChatSession.open().then(function (fresh) { fresh.expired = true; show(fresh); }, failed);
+      status.textContent = t.reconnecting;
+      reconnect(1);
     });
   }
+
+  /** Tries again after 2, 4, 8… seconds (at most 30) while the server cannot be reached. */
+  function reconnect(attempt) {
+    window.ChatSession.open().then(function (fresh) { show(fresh, true); }, function () {
+      failed();
+      setTimeout(function () { reconnect(attempt + 1); }, Math.min(30000, 1000 * Math.pow(2, attempt)));
+    });
+  }
+
+  // The browser's own signal: the patient knows at once that messages cannot leave, and when they can.
+  window.addEventListener('offline', function () { status.textContent = t.offline; });
+  window.addEventListener('online', function () { status.textContent = t.reconnected; });
 
   function failed() { status.textContent = t.failed; window.ChatTexts.linkPhones(status); }
 
