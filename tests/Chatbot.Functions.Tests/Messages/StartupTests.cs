@@ -1,3 +1,4 @@
+using Chatbot.BotFramework.Schema;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.Tests.Messages;
@@ -30,5 +31,29 @@ public class StartupTests
         var failure = await Assert.ThrowsAsync<Chatbot.Core.Content.ContentException>(() => BotHost.StartAsync($"--Content:DialogsFolder={dialogs}"));
 
         Assert.Contains("dialogs/topics.yaml:", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Conversation:IdleTimeout=00:00:10", "Conversation:IdleTimeout")]
+    [InlineData("--Site:PrivacyUrl=javascript:alert(1)", "Site:PrivacyUrl")]
+    [InlineData("--Site:PrivacyUrl=//elsewhere.example/privacy", "Site:PrivacyUrl")]
+    public async Task PatientFacingSettingsOutOfRange_FailAtStartUp_NamingTheSetting(string setting, string named)
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHost.StartAsync(setting));
+
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePrivacyNotice_IsLinkedFromTheWelcome()
+    {
+        await using var bot = await BotHost.StartAsync("--Site:PrivacyUrl=https://hopital.example/confidentialite");
+
+        var joined = Patient.Says("") with { Type = ActivityTypes.ConversationUpdate, Text = null, MembersAdded = [new("user-1")] };
+
+        var welcome = Assert.Single(await bot.ExpectRepliesAsync(joined));
+
+        Assert.Contains("https://hopital.example/confidentialite", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains("30 jours", welcome.Text, StringComparison.Ordinal);
     }
 }
