@@ -25,8 +25,9 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
     {
         var other = TheOtherOne(before, heard, language);
         IReadOnlyList<string> named = other is not null ? other
-            : heard.Procedures.Count > 0 || !ListensForCues(before, statement) ? heard.Procedures
-            : understander.Cued(heard, before.Procedures.Count > 0 ? before.Procedures : AllProcedures);
+            : heard.Procedures.Count > 0 || !ListensForCues(before, heard, statement) ? heard.Procedures
+            : understander.Cued(heard, before.Procedures.Count > 0 && !heard.IsCorrection
+                ? before.Procedures : AllProcedures);
         if (heard.NamedProcedures.Count > 0)
         {
             var discussed = before.Discussed.Union(heard.NamedProcedures).TakeLast(MaxDiscussed);
@@ -46,9 +47,10 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
     /// <summary>
     /// Cues ("the spine one", "c'est pour le bassin") say which procedure after "which one?", or in a statement
     /// once a word shared by several is known. Not in any question: "when can I go back home?" is no back.
+    /// A correction ("non pardon, c'est pour des métastases en fait") is heard among every procedure.
     /// </summary>
-    private static bool ListensForCues(ConversationState before, bool statement) =>
-        before.PendingTopic is not null || (statement && before.Procedures.Count > 1);
+    private static bool ListensForCues(ConversationState before, Understanding.Understanding heard, bool statement) =>
+        before.PendingTopic is not null || (statement && (before.Procedures.Count > 1 || heard.IsCorrection));
 
     /// <summary>
     /// "And for the other one, the same?": the one procedure named earlier, not the current one; when none

@@ -41,4 +41,15 @@ public class OneEmergencyTests
         Assert.Equal(("esc-3", "relayed"), (relayed.Id, relayed.Status));
         Assert.DoesNotContain("06 12", relayed.Line.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("j'ai 40 de fièvre depuis hier soir", "merci", "Rappel : ce que vous avez décrit peut être une urgence")]
+    [InlineData("I want to end my life", "thanks, bye", "you can talk to someone at any hour")]
+    public void ThanksRightAfterAnEmergency_GetsItsNumbersAgain_NotAnotherQuestion(string alarm, string thanks, string reminder)
+    {
+        var chat = Transcript.Start().Send(alarm).Expect("escalate").Send(thanks).Expect("smalltalk");
+
+        Assert.Contains(reminder, chat.Last.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("question", chat.Last.Text, StringComparison.OrdinalIgnoreCase);
+    }
 }

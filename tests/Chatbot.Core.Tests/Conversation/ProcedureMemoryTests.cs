@@ -84,4 +84,12 @@ public class ProcedureMemoryTests
         Transcript.Start().Send("quels sont les risques de l'intervention ?").Expect("clarify")
             .Send("je ne sais pas trop, le médecin a dit un nom compliqué").Expect("clarify")
             .ExpectEscalation("offered", "low_confidence");
+
+    [Fact]
+    public void ACorrectionWithACue_ChangesTheProcedure_AndTheQuestionIsAnsweredForTheNewOne() =>
+        Transcript.Start().Send("elle doit avoir le ciment dans la vertebre, la ou elle s'est tassée")
+            .Send("et après elle pourra marcher le jour même ?").Expect("answer", "walking", "vertebral_cementoplasty")
+            .Send("non pardon je me suis trompée c'est pour des métastases en fait, pas l'ostéoporose")
+            .Expect("answer", "walking", "metastasis_cementoplasty")
+            .ExpectText("La reprise de la marche peut s’effectuer 2h après le geste");
 }

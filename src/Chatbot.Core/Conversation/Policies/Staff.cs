@@ -38,7 +38,7 @@ public sealed class OfferAnswered : ITurnPolicy
     public Outcome? Decide(TurnContext turn)
     {
         if (turn.Before.OfferedEscalation is not { } offered) return null;
-        if (turn.Heard.IsClosing) return new(Greeting.Of(turn.Heard) with { KeepsOffer = true }, turn.State);
+        if (turn.Heard.IsClosing) return new(Greeting.Of(turn) with { KeepsOffer = true }, turn.State);
         if (turn.Heard.IsYes)
         {
             var accepted = new Escalate(offered, ReplyKeys.EscalationAccepted) { Topic = Escalations.TopicOf(offered) };
@@ -64,6 +64,15 @@ public sealed class BareYesOrNo : ITurnPolicy
 /// <summary>Hello, thanks or goodbye, as the patient said it.</summary>
 public static class Greeting
 {
+    /// <summary>
+    /// Thanks or goodbye right after an emergency or a crisis: not "another question?" but its numbers again,
+    /// briefly — the patient may be leaving the chat without having called.
+    /// </summary>
+    public static SmallTalk Of(TurnContext turn) => turn.AfterEmergency
+        ? new(turn.Before.LastTopic == "crisis" ? ReplyKeys.CrisisReminder : ReplyKeys.EmergencyReminder)
+            { Topic = "greeting" }
+        : Of(turn.Heard);
+
     public static SmallTalk Of(Understanding.Understanding heard) => new(
         heard.IsGoodbye ? ReplyKeys.GreetingBye : heard.IsThanks ? ReplyKeys.GreetingThanks : ReplyKeys.GreetingHello)
     { Topic = "greeting" };

@@ -94,7 +94,7 @@ public sealed class SmallTalkByTopic : ITurnPolicy
     {
         false => null,
         true when turn.Kind == TopicKind.Greeting =>
-            new(Greeting.Of(turn.Heard) with { Confidence = turn.Confidence }, turn.State),
+            new(Greeting.Of(turn) with { Confidence = turn.Confidence }, turn.State),
         true => new(
             new SmallTalk(ReplyKeys.OutOfScope) { Topic = turn.Topic, Confidence = turn.Confidence }, turn.State),
     };
