@@ -92,4 +92,11 @@ public class ProcedureMemoryTests
             .Send("non pardon je me suis trompée c'est pour des métastases en fait, pas l'ostéoporose")
             .Expect("answer", "walking", "metastasis_cementoplasty")
             .ExpectText("La reprise de la marche peut s’effectuer 2h après le geste");
+
+    [Fact]
+    public void ICorrectedMyself_InEnglish_TheLastQuestionIsAnsweredAgainForTheRightProcedure() =>
+        Transcript.Start().Send("hi, my wife is having a vertebroplasty next week")
+            .Send("and will she be asleep?").Expect("answer", "anesthesia", "vertebral_cementoplasty")
+            .Send("sorry i got it wrong, it's the cement for her bone mets not the osteoporosis one")
+            .Expect("answer", "anesthesia", "metastasis_cementoplasty").ExpectText("le plus souvent réalisé sous anesthésie générale");
 }
