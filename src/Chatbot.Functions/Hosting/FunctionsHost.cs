@@ -26,13 +26,14 @@ public static class FunctionsHost
         || !string.IsNullOrEmpty(environment(EndpointVariable))
         || args.Any(a => a == EndpointArgument || a.StartsWith(EndpointArgument + "=", StringComparison.Ordinal));
 
-    /// <summary>The host's gRPC address in the arguments (<c>--functions-uri URI</c> or <c>--functions-uri=URI</c>).</summary>
+    /// <summary>The host's gRPC address in the arguments (<c>--functions-uri URI</c> or <c>=URI</c>).</summary>
     public static string? EndpointOf(IReadOnlyList<string> args)
     {
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] == EndpointArgument) return i + 1 < args.Count ? args[i + 1] : null;
-            if (args[i].StartsWith(EndpointArgument + "=", StringComparison.Ordinal)) return args[i][(EndpointArgument.Length + 1)..];
+            if (args[i].StartsWith(EndpointArgument + "=", StringComparison.Ordinal))
+                return args[i][(EndpointArgument.Length + 1)..];
         }
         return null;
     }

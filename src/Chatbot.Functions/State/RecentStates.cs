@@ -46,7 +46,7 @@ public sealed class RecentStates : IDisposable
         return true;
     }
 
-    /// <param name="answered">The activities answered last (<see cref="AnsweredActivities"/>): only their ids are kept.</param>
+    /// <param name="answered">The activities answered last (<see cref="AnsweredActivities"/>): ids kept.</param>
     public void Remember(
         string conversationKey, ConversationState state, long version, DateTimeOffset updatedAt,
         IReadOnlyList<AnsweredActivity>? answered = null)
@@ -77,13 +77,15 @@ public sealed class RecentStates : IDisposable
         private DateTimeOffset updatedAt;
         private AnsweredActivity[] answered = [];
 
-        public Slot(ConversationState state, long version, DateTimeOffset updatedAt, IReadOnlyList<AnsweredActivity>? answered) =>
-            Write(state, version, updatedAt, answered);
+        public Slot(
+            ConversationState state, long version, DateTimeOffset updatedAt,
+            IReadOnlyList<AnsweredActivity>? answered) => Write(state, version, updatedAt, answered);
 
-        public void Write(ConversationState state, long version, DateTimeOffset updatedAt, IReadOnlyList<AnsweredActivity>? answered)
+        public void Write(
+            ConversationState state, long version, DateTimeOffset updatedAt, IReadOnlyList<AnsweredActivity>? answered)
         {
             // The ids only: sixteen replies of up to 8 KB each per conversation were most of this process's memory.
-            var ids = answered is null ? [] : answered.Select(a => a.Reply is null ? a : a with { Reply = null }).ToArray();
+            var ids = answered?.Select(a => a.Reply is null ? a : a with { Reply = null }).ToArray() ?? [];
             lock (gate)
             {
                 length = StateBytes.Write(state, ref bytes);

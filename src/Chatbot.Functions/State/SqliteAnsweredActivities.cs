@@ -32,9 +32,11 @@ internal static class SqliteAnsweredActivities
         }
         foreach (var (conversation, json) in legacy)
         {
-            SaveAsync(connection, transaction, conversation, AnsweredActivities.Read(json), default).GetAwaiter().GetResult();
+            SaveAsync(connection, transaction, conversation, AnsweredActivities.Read(json), default)
+                .GetAwaiter().GetResult();
             using var clear = connection.Command(
-                "UPDATE conversation_state SET answered = NULL WHERE conversation = $c", transaction, ("$c", conversation));
+                "UPDATE conversation_state SET answered = NULL WHERE conversation = $c", transaction,
+                ("$c", conversation));
             clear.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -45,7 +47,8 @@ internal static class SqliteAnsweredActivities
         SqliteConnection connection, string conversationKey, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
-            "SELECT activity FROM answered_activity WHERE conversation = $c ORDER BY rowid", null, ("$c", conversationKey));
+            "SELECT activity FROM answered_activity WHERE conversation = $c ORDER BY rowid", null,
+            ("$c", conversationKey));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<AnsweredActivity>();
         while (await reader.ReadAsync(cancellationToken)) ids.Add(new AnsweredActivity(reader.GetString(0), null));
@@ -74,8 +77,8 @@ internal static class SqliteAnsweredActivities
         {
             if (reply is null) continue;
             await using var insert = connection.Command(
-                "INSERT OR REPLACE INTO answered_activity (conversation, activity, reply) VALUES ($c, $a, $r)", transaction,
-                ("$c", conversationKey), ("$a", id), ("$r", reply));
+                "INSERT OR REPLACE INTO answered_activity (conversation, activity, reply) VALUES ($c, $a, $r)",
+                transaction, ("$c", conversationKey), ("$a", id), ("$r", reply));
             await insert.ExecuteNonQueryAsync(cancellationToken);
             added = true;
         }
@@ -87,7 +90,7 @@ internal static class SqliteAnsweredActivities
         await trim.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The statement that deletes the rows of the conversations <paramref name="conversations"/> selects.</summary>
+    /// <summary>Deletes the rows of the conversations <paramref name="conversations"/> selects.</summary>
     public static string DeleteOf(string conversations) =>
         $"DELETE FROM answered_activity WHERE conversation IN ({conversations})";
 }

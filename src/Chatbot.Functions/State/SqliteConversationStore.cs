@@ -14,7 +14,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
     {
         if (recent.TryGet(conversationKey, out var saved) && !Expired(saved.UpdatedAt))
         {
-            return new StoredState(saved.State, saved.Version.ToString(CultureInfo.InvariantCulture)) { Answered = saved.Answered };
+            var remembered = saved.Version.ToString(CultureInfo.InvariantCulture);
+            return new StoredState(saved.State, remembered) { Answered = saved.Answered };
         }
         await using var connection = database.Open();
         await using var command = connection.Command(
@@ -61,7 +62,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
                 await using var command = connection.Command(sql, transaction,
                     ("$c", conversationKey), ("$s", json), ("$t", now.ToString("O")), ("$v", expected));
                 if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
-                await SqliteAnsweredActivities.SaveAsync(connection, transaction, conversationKey, answered, cancellationToken);
+                await SqliteAnsweredActivities.SaveAsync(
+                    connection, transaction, conversationKey, answered, cancellationToken);
                 // The escalation and its notifications commit with the turn, or not at all.
                 if (escalation is not null) await escalations.WriteAsync(connection, transaction, conversationKey, escalation, cancellationToken);
                 return true;

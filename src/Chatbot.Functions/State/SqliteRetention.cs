@@ -12,8 +12,9 @@ public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent
         {
             var now = time.GetUtcNow();
             var retention = options.Value.Retention;
-            await ExecuteAsync(connection, transaction, SqliteAnsweredActivities.DeleteOf(
-                "SELECT conversation FROM conversation_state WHERE updated_at < $t"), now - retention.Conversations, cancellationToken);
+            var expired = SqliteAnsweredActivities.DeleteOf(
+                "SELECT conversation FROM conversation_state WHERE updated_at < $t");
+            await ExecuteAsync(connection, transaction, expired, now - retention.Conversations, cancellationToken);
             var conversations = await ExecuteAsync(connection, transaction,
                 "DELETE FROM conversation_state WHERE updated_at < $t", now - retention.Conversations, cancellationToken);
             const string resolved = "SELECT id FROM escalation WHERE status = 'resolved' AND created_at < $t";

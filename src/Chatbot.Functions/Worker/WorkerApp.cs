@@ -60,7 +60,8 @@ public static partial class WorkerApp
     private static partial class Log
     {
         [LoggerMessage(EventId = 1020, Level = LogLevel.Critical,
-            Message = "The Functions host's gRPC endpoint {Endpoint} cannot be reached ({Status}: {Detail}): the worker stops")]
+            Message = "The Functions host's gRPC endpoint {Endpoint} cannot be reached ({Status}: {Detail}): " +
+                "the worker stops")]
         public static partial void HostUnreachable(ILogger logger, string? endpoint, StatusCode status, string detail);
     }
 }

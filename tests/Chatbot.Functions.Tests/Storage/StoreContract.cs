@@ -197,15 +197,18 @@ public abstract partial class StoreContract : IAsyncLifetime
         var stored = await Conversations.LoadAsync("emulator:retried", None);
         for (var turn = 1; turn <= 20; turn++)
         {
-            var answered = AnsweredActivities.With(stored.Answered, new($"act-{turn}", $"{{\"text\":\"reply {turn}\"}}"));
+            var reply = $"{{\"text\":\"reply {turn}\"}}";
+            var answered = AnsweredActivities.With(stored.Answered, new($"act-{turn}", reply));
             Assert.True(await Conversations.TrySaveAsync(
                 "emulator:retried", stored.State with { Turns = turn }, answered, stored.Version, null, None));
             stored = await Conversations.LoadAsync("emulator:retried", None);
         }
 
         Assert.Equal(AnsweredActivities.Kept, stored.Answered.Count);
-        Assert.Equal("{\"text\":\"reply 20\"}", await Conversations.ReplySentAsync("emulator:retried", stored, "act-20", None));
-        Assert.Equal("{\"text\":\"reply 5\"}", await Conversations.ReplySentAsync("emulator:retried", stored, "act-5", None));
+        Assert.Equal("{\"text\":\"reply 20\"}",
+            await Conversations.ReplySentAsync("emulator:retried", stored, "act-20", None));
+        Assert.Equal("{\"text\":\"reply 5\"}",
+            await Conversations.ReplySentAsync("emulator:retried", stored, "act-5", None));
         Assert.Null(await Conversations.ReplySentAsync("emulator:retried", stored, "act-4", None));
         Assert.Null(await Conversations.ReplySentAsync("emulator:retried", stored, "act-21", None));
 
@@ -264,27 +267,33 @@ public sealed class SqliteStoreTests : StoreContract
             create.CommandText = """
                 CREATE TABLE conversation_state (conversation TEXT PRIMARY KEY, state TEXT NOT NULL,
                     version INTEGER NOT NULL, updated_at TEXT NOT NULL, answered TEXT);
-                INSERT INTO conversation_state VALUES ('emulator:old', '{"turns":2}', 2, '2026-11-23T08:00:00.0000000+00:00',
+                INSERT INTO conversation_state VALUES ('emulator:old', '{"turns":2}', 2,
+                    '2026-11-23T08:00:00.0000000+00:00',
                     '[{"id":"act-1","reply":"{\"text\":\"one\"}"},{"id":"act-2","reply":"{\"text\":\"two\"}"}]');
                 """;
             create.ExecuteNonQuery();
         }
 
         await using var next = ChatbotApp.Create(
-            [$"--Content:DialogsFolder={Repository.Dialogs}", "--Logging:LogLevel:Default=Warning", $"--Storage:SqlitePath={legacy}"],
+            [
+                $"--Content:DialogsFolder={Repository.Dialogs}", "--Logging:LogLevel:Default=Warning",
+                $"--Storage:SqlitePath={legacy}",
+            ],
             services => services.AddSingleton<TimeProvider>(Time));
         var conversations = next.Services.GetRequiredService<IConversationStore>();
         var stored = await conversations.LoadAsync("emulator:old", CancellationToken.None);
 
         Assert.Equal((2, 2), (stored.State.Turns, stored.Answered.Count));
-        Assert.Equal("{\"text\":\"two\"}", await conversations.ReplySentAsync("emulator:old", stored, "act-2", CancellationToken.None));
+        Assert.Equal("{\"text\":\"two\"}",
+            await conversations.ReplySentAsync("emulator:old", stored, "act-2", CancellationToken.None));
     }
 
     [Fact]
     public async Task AnErasedConversation_LeavesNoReplyInTheFile()
     {
         var answered = AnsweredActivities.With([], new("act-1", "{\"text\":\"my phone is 06 12 34 56 78\"}"));
-        Assert.True(await Conversations.TrySaveAsync("emulator:gone", ConversationState.New with { Turns = 1 }, answered, null, null, CancellationToken.None));
+        Assert.True(await Conversations.TrySaveAsync(
+            "emulator:gone", ConversationState.New with { Turns = 1 }, answered, null, null, CancellationToken.None));
         var before = await Conversations.LoadAsync("emulator:gone", CancellationToken.None);
 
         await Retention.EraseConversationAsync("emulator:gone", CancellationToken.None);

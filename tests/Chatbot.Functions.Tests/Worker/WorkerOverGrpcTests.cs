@@ -67,7 +67,9 @@ public class WorkerOverGrpcTests
         Assert.Equal(WorkerApp.HostUnreachable, worker.ExitCode);
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
         Assert.Contains(host.Output, line =>
-            line.Contains($"The Functions host's gRPC endpoint {endpoint} cannot be reached (Unavailable", StringComparison.Ordinal)
+            line.Contains(
+                $"The Functions host's gRPC endpoint {endpoint} cannot be reached (Unavailable",
+                StringComparison.Ordinal)
             && line.Contains("the worker stops", StringComparison.Ordinal));
         Assert.DoesNotContain(host.Output, line => line.Contains("Unhandled exception", StringComparison.Ordinal));
     }
