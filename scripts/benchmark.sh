@@ -7,7 +7,9 @@
 #   2. cold start: spawn -> first answered question, median of 7 (AOT handler vs reference)
 #   3. HTTP: wrk on loopback, expectReplies, varied questions and conversations, 1/16/64 connections
 #   4. memory: RSS at rest after start (one question answered, 3 s), peak (VmHWM) after the load
-# Usage: bash scripts/benchmark.sh [SECONDS per load level, default 10] [ROUNDS, default 3]
+#   5. the escalation-heavy mix of issue 22 (scripts/load-escalations.sh): 32 connections, 60 s, ours
+#      only (the echo bot opens no escalation), a fresh process and file each round
+# Usage: bash scripts/benchmark.sh [SECONDS per load level, default 10] [ROUNDS, default 3] [SECONDS of the escalation mix, default 60]
 # The two bots take turns at each load level, ROUNDS times, and the table gives the medians.
 # Installs wrk, clang and Node.js if missing; loopback only; takes about 8 minutes with the defaults.
 set -euo pipefail
@@ -15,6 +17,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 secs=${1:-10}
 rounds=${2:-3}
+escalation_secs=${3:-60}
 out=artifacts/bench
 rm -rf "$out" && mkdir -p "$out"
 
@@ -96,6 +99,9 @@ for name in ours reference; do
 done
 cat "$out/load.txt"
 
+echo "== 5. escalation-heavy mix, 32 connections, ${escalation_secs} s, $rounds rounds (each on a fresh process and file)"
+SECONDS_PER_ROUND=$escalation_secs ROUNDS=$rounds CONNECTIONS=32 bash scripts/load-escalations.sh "${ours[@]}" | tee "$out/escalations.txt"
+
 echo "== write docs/performance.md"
 # One measure of one bot at one level, a line per round.
 rounds_of() { grep "^$1 connections=$2 " "$out/load.txt" | sed -n "s/.* $3=\([0-9.]*\).*/\1/p"; }
@@ -125,6 +131,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   echo "| CPU the hypervisor gave elsewhere during the 64-connection rounds (steal, whole machine) | $(stolen ours) | $(stolen reference) | — | — |"
   echo "| RSS at rest after start | $(value ours idle_rss_mb) MB | $(value reference idle_rss_mb) MB | $(ratio "$(value ours idle_rss_mb)" "$(value reference idle_rss_mb)") | ≤ 60 MB |"
   echo "| RSS peak under load | $(value ours peak_rss_mb) MB | $(value reference peak_rss_mb) MB | $(ratio "$(value ours peak_rss_mb)" "$(value reference peak_rss_mb)") | ≤ 150 MB |"
+  mixed() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" "$out/escalations.txt" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+  echo "| escalation-heavy mix, 32 connections, ${escalation_secs} s: turns/s (open escalations at the end) | $(mixed rps) ($(mixed open_escalations)) | — | — | — |"
+  echo "| escalation-heavy mix: p50 / p90 / p99 ms | $(mixed p50_ms) / $(mixed p90_ms) / $(mixed p99_ms) | — | — | p99 < 50 ms |"
+  echo "| escalation-heavy mix: errors | $(sed -n 's/.* non2xx_or_errors=\([0-9]*\).*/\1/p' "$out/escalations.txt" | awk '{ t += $1 } END { print t + 0 }') | — | — | 0 |"
+  echo "| escalation-heavy mix: RSS at rest → peak | $(mixed idle_rss_mb) → $(mixed peak_rss_mb) MB | — | — | peak < 150 MB |"
   echo "| one turn in process, BenchmarkDotNet mean / allocated | $bdn_mean / $bdn_alloc | — | — | — |"
   echo "| one turn in process, per call p50 / p99 (\`chatbot bench\`, Native AOT) | $turn_p50 / $turn_p99 µs | — | — | p99 ≤ 200 µs |"
   echo "<!-- benchmark:end -->"

@@ -26,6 +26,18 @@ public static class FunctionsHost
         || !string.IsNullOrEmpty(environment(EndpointVariable))
         || args.Any(a => a == EndpointArgument || a.StartsWith(EndpointArgument + "=", StringComparison.Ordinal));
 
+    /// <summary>The host's gRPC address in the arguments (<c>--functions-uri URI</c> or <c>=URI</c>).</summary>
+    public static string? EndpointOf(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == EndpointArgument) return i + 1 < args.Count ? args[i + 1] : null;
+            if (args[i].StartsWith(EndpointArgument + "=", StringComparison.Ordinal))
+                return args[i][(EndpointArgument.Length + 1)..];
+        }
+        return null;
+    }
+
     /// <summary>On Azure Functions the host runs the timers and the queue trigger; elsewhere hosted services.</summary>
     public static bool OnAzureFunctions(this IConfiguration configuration) =>
         bool.TryParse(configuration[Key], out var on) && on;

@@ -52,7 +52,7 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
         {
             var stored = await store.LoadAsync(key, cancellationToken);
             // A channel's retry of an activity already answered (its reply was lost): the same reply, nothing redone.
-            if (AnsweredActivities.Find(stored.Answered, activity.Id) is { } sent)
+            if (await store.ReplySentAsync(key, stored, activity.Id, cancellationToken) is { } sent)
             {
                 Log.RetryAnsweredAgain(logger);
                 return [JsonSerializer.Deserialize(sent, BotJson.Default.Activity)!];

@@ -4,7 +4,11 @@ using System.Text.Json.Serialization;
 namespace Chatbot.Functions.State;
 
 /// <summary>An activity a conversation answered, and the reply sent (as JSON): a retry of it gets that reply.</summary>
-public sealed record AnsweredActivity(string Id, string Reply);
+/// <param name="Reply">
+/// Null when the store keeps the reply apart from the state and reads it only for a retry (SQLite: a
+/// row of its own, so a turn writes its one reply, not the last sixteen again).
+/// </param>
+public sealed record AnsweredActivity(string Id, string? Reply);
 
 /// <summary>
 /// The last activities a conversation answered, saved with its state in the same write, so a channel
@@ -20,8 +24,12 @@ public static class AnsweredActivities
         IReadOnlyList<AnsweredActivity> answered, AnsweredActivity next) =>
         [.. answered.TakeLast(Kept - 1), next];
 
+    /// <summary>The activity when the conversation answered it lately (its reply may be kept apart).</summary>
+    public static AnsweredActivity? Get(IReadOnlyList<AnsweredActivity> answered, string? activityId) =>
+        activityId is { Length: > 0 } ? answered.LastOrDefault(a => a.Id == activityId) : null;
+
     public static string? Find(IReadOnlyList<AnsweredActivity> answered, string? activityId) =>
-        activityId is { Length: > 0 } ? answered.LastOrDefault(a => a.Id == activityId)?.Reply : null;
+        Get(answered, activityId)?.Reply;
 
     public static string Write(IReadOnlyList<AnsweredActivity> answered) =>
         JsonSerializer.Serialize(answered, AnsweredJson.Default.IReadOnlyListAnsweredActivity);

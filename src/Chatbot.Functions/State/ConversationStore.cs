@@ -23,6 +23,11 @@ public interface IConversationStore
     /// <summary>The stored state; a new one when there is none or it expired (retention).</summary>
     Task<StoredState> LoadAsync(string conversationKey, CancellationToken cancellationToken);
 
+    /// <summary>The reply sent to <paramref name="activityId"/> if the conversation answered it lately.</summary>
+    Task<string?> ReplySentAsync(
+        string conversationKey, StoredState stored, string? activityId, CancellationToken cancellationToken) =>
+        Task.FromResult(AnsweredActivities.Find(stored.Answered, activityId));
+
     /// <summary>
     /// False when the state changed since <paramref name="expectedVersion"/> was read. An escalation
     /// the turn opens or updates is stored, with its notifications, before the state — never after

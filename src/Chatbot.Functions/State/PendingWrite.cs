@@ -58,13 +58,24 @@ internal sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, 
 /// The committer's own connection, kept for its life: opened per batch, it set its pragmas again
 /// each time, and the savepoint statements every write needs are prepared once here, not per write.
 /// </summary>
-internal sealed class CommitterConnection(SqliteConnection connection) : IDisposable
+internal sealed class CommitterConnection : IDisposable
 {
-    public SqliteConnection Connection { get; } = connection;
+    public CommitterConnection(SqliteConnection connection)
+    {
+        Connection = connection;
+        save = connection.Command("SAVEPOINT w");
+        undo = connection.Command("ROLLBACK TO w");
+        release = connection.Command("RELEASE w");
+        // Its commits no longer checkpoint: SqliteDatabase's checkpointer does, beside it.
+        using var off = connection.Command("PRAGMA wal_autocheckpoint = 0");
+        off.ExecuteNonQuery();
+    }
 
-    private readonly SqliteCommand save = connection.Command("SAVEPOINT w");
-    private readonly SqliteCommand undo = connection.Command("ROLLBACK TO w");
-    private readonly SqliteCommand release = connection.Command("RELEASE w");
+    public SqliteConnection Connection { get; }
+
+    private readonly SqliteCommand save;
+    private readonly SqliteCommand undo;
+    private readonly SqliteCommand release;
 
     public Task SaveAsync(SqliteTransaction transaction) => Run(save, transaction);
 

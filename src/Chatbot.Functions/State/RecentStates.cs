@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Functions.State;
 
 /// <summary>A conversation's state as this process last saved it, with its row version.</summary>
+/// <param name="Answered">The ids of the activities it answered last; their replies stay in the file.</param>
 public sealed record SavedState(
-    ConversationState State, long Version, DateTimeOffset UpdatedAt, string? Answered = null);
+    ConversationState State, long Version, DateTimeOffset UpdatedAt, IReadOnlyList<AnsweredActivity> Answered);
 
 /// <summary>
 /// The states this process saved recently, so the next turn does not read back what it has just
@@ -45,10 +46,10 @@ public sealed class RecentStates : IDisposable
         return true;
     }
 
-    /// <param name="answered">The JSON of the activities answered last (<see cref="AnsweredActivities"/>).</param>
+    /// <param name="answered">The activities answered last (<see cref="AnsweredActivities"/>): ids kept.</param>
     public void Remember(
         string conversationKey, ConversationState state, long version, DateTimeOffset updatedAt,
-        string? answered = null)
+        IReadOnlyList<AnsweredActivity>? answered = null)
     {
         if (cache is null) return;
         if (cache.TryGetValue(conversationKey, out Slot? slot) && slot is not null)
@@ -74,19 +75,23 @@ public sealed class RecentStates : IDisposable
         private int length;
         private long version;
         private DateTimeOffset updatedAt;
-        private string? answered;
+        private AnsweredActivity[] answered = [];
 
-        public Slot(ConversationState state, long version, DateTimeOffset updatedAt, string? answered) =>
-            Write(state, version, updatedAt, answered);
+        public Slot(
+            ConversationState state, long version, DateTimeOffset updatedAt,
+            IReadOnlyList<AnsweredActivity>? answered) => Write(state, version, updatedAt, answered);
 
-        public void Write(ConversationState state, long version, DateTimeOffset updatedAt, string? answered)
+        public void Write(
+            ConversationState state, long version, DateTimeOffset updatedAt, IReadOnlyList<AnsweredActivity>? answered)
         {
+            // The ids only: sixteen replies of up to 8 KB each per conversation were most of this process's memory.
+            var ids = answered?.Select(a => a.Reply is null ? a : a with { Reply = null }).ToArray() ?? [];
             lock (gate)
             {
                 length = StateBytes.Write(state, ref bytes);
                 this.version = version;
                 this.updatedAt = updatedAt;
-                this.answered = answered;
+                this.answered = ids;
             }
         }
 

@@ -14,14 +14,12 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
     {
         if (recent.TryGet(conversationKey, out var saved) && !Expired(saved.UpdatedAt))
         {
-            return new StoredState(saved.State, saved.Version.ToString(CultureInfo.InvariantCulture))
-            {
-                Answered = AnsweredActivities.Read(saved.Answered),
-            };
+            var remembered = saved.Version.ToString(CultureInfo.InvariantCulture);
+            return new StoredState(saved.State, remembered) { Answered = saved.Answered };
         }
         await using var connection = database.Open();
         await using var command = connection.Command(
-            "SELECT state, version, updated_at, answered FROM conversation_state WHERE conversation = $c", null,
+            "SELECT state, version, updated_at FROM conversation_state WHERE conversation = $c", null,
             ("$c", conversationKey));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return new StoredState(ConversationState.New, null);
@@ -29,8 +27,18 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
         // Past retention the conversation starts afresh, even before the purge deletes the row.
         if (Expired(DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture))) return new StoredState(ConversationState.New, version);
         var state = JsonSerializer.Deserialize(reader.GetString(0), ChatbotJson.Default.ConversationState) ?? ConversationState.New;
-        var answered = AnsweredActivities.Read(reader.IsDBNull(3) ? null : reader.GetString(3));
+        var answered = await SqliteAnsweredActivities.IdsAsync(connection, conversationKey, cancellationToken);
         return new StoredState(state, version) { Answered = answered };
+    }
+
+    /// <summary>Read from the file, and only when the activity is one the conversation answered: a retry.</summary>
+    public async Task<string?> ReplySentAsync(
+        string conversationKey, StoredState stored, string? activityId, CancellationToken cancellationToken)
+    {
+        if (AnsweredActivities.Get(stored.Answered, activityId) is not { } answered) return null;
+        if (answered.Reply is not null) return answered.Reply;
+        await using var connection = database.Open();
+        return await SqliteAnsweredActivities.ReplyAsync(connection, conversationKey, answered.Id, cancellationToken);
     }
 
     public async Task<bool> TrySaveAsync(
@@ -41,28 +49,27 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
         long? expected = expectedVersion is null ? null : long.Parse(expectedVersion, CultureInfo.InvariantCulture);
         // Serialised here, by the turn: the committer is one thread that every write waits for.
         var json = JsonSerializer.Serialize(state, ChatbotJson.Default.ConversationState);
-        var replies = AnsweredActivities.Write(answered);
         var saved = false;
         try
         {
             saved = await database.WriteAsync(async (connection, transaction) =>
             {
                 var sql = expected is null
-                    ? "INSERT INTO conversation_state (conversation, state, version, updated_at, answered) " +
-                      "VALUES ($c, $s, 1, $t, $a) ON CONFLICT (conversation) DO NOTHING"
-                    : "UPDATE conversation_state SET state = $s, version = version + 1, updated_at = $t, " +
-                      "answered = $a " +
+                    ? "INSERT INTO conversation_state (conversation, state, version, updated_at) " +
+                      "VALUES ($c, $s, 1, $t) ON CONFLICT (conversation) DO NOTHING"
+                    : "UPDATE conversation_state SET state = $s, version = version + 1, updated_at = $t " +
                       "WHERE conversation = $c AND version = $v";
                 await using var command = connection.Command(sql, transaction,
-                    ("$c", conversationKey), ("$s", json), ("$a", replies),
-                    ("$t", now.ToString("O")), ("$v", expected));
+                    ("$c", conversationKey), ("$s", json), ("$t", now.ToString("O")), ("$v", expected));
                 if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
+                await SqliteAnsweredActivities.SaveAsync(
+                    connection, transaction, conversationKey, answered, cancellationToken);
                 // The escalation and its notifications commit with the turn, or not at all.
                 if (escalation is not null) await escalations.WriteAsync(connection, transaction, conversationKey, escalation, cancellationToken);
                 return true;
             }, committed: ok =>
             {
-                if (ok) recent.Remember(conversationKey, state, (expected ?? 0) + 1, now, replies);
+                if (ok) recent.Remember(conversationKey, state, (expected ?? 0) + 1, now, answered);
             }, cancellationToken);
             return saved;
         }

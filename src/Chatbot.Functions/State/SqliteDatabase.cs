@@ -25,6 +25,14 @@ public sealed class SqliteDatabase : IDisposable
     /// worker's local queue: under load that was the long tail of the reply times.
     /// </summary>
     private readonly Thread committer;
+
+    /// <summary>
+    /// Copies the log into the file beside the committer. Left to SQLite, the checkpoint ran in the
+    /// commit that crossed its threshold: every 40 MB of log, one batch waited for the copy and the
+    /// fsyncs, and every turn queued behind it (the tail of the escalation-heavy load, decision 018).
+    /// </summary>
+    private readonly Thread checkpointer;
+    private readonly ManualResetEventSlim stopping = new();
     private int disposed;
     private const int MaxBatch = 64;
 
@@ -52,8 +60,11 @@ public sealed class SqliteDatabase : IDisposable
         command.ExecuteNonQuery();
         connection.AddColumnIfMissing("conversation_state", "answered");
         SqliteEscalationOrder.Migrate(connection);
+        SqliteAnsweredActivities.Migrate(connection);
         committer = new Thread(CommitLoop) { IsBackground = true, Name = "SQLite committer" };
         committer.Start();
+        checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "SQLite checkpointer" };
+        checkpointer.Start();
     }
 
     public SqliteConnection Open()
@@ -125,11 +136,40 @@ public sealed class SqliteDatabase : IDisposable
         connection?.Dispose();
     }
 
+    /// <summary>
+    /// A passive checkpoint every second: it copies what is committed without taking the write lock,
+    /// so the committer goes on appending meanwhile; the log restarts once all of it is in the file.
+    /// </summary>
+    private void CheckpointLoop()
+    {
+        SqliteConnection? connection = null;
+        while (!stopping.Wait(CheckpointInterval))
+        {
+            try
+            {
+                connection ??= Open();
+                using var checkpoint = connection.Command("PRAGMA wal_checkpoint(PASSIVE)");
+                checkpoint.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // A busy file or a disk error: the next second tries again, on a new connection.
+                connection?.Dispose();
+                connection = null;
+            }
+        }
+        connection?.Dispose();
+    }
+
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        stopping.Set();
         pending.CompleteAdding();
         if (committer.Join(TimeSpan.FromSeconds(5))) pending.Dispose();
+        checkpointer.Join(TimeSpan.FromSeconds(5));
     }
 }
 

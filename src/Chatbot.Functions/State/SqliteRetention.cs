@@ -12,6 +12,9 @@ public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent
         {
             var now = time.GetUtcNow();
             var retention = options.Value.Retention;
+            var expired = SqliteAnsweredActivities.DeleteOf(
+                "SELECT conversation FROM conversation_state WHERE updated_at < $t");
+            await ExecuteAsync(connection, transaction, expired, now - retention.Conversations, cancellationToken);
             var conversations = await ExecuteAsync(connection, transaction,
                 "DELETE FROM conversation_state WHERE updated_at < $t", now - retention.Conversations, cancellationToken);
             const string resolved = "SELECT id FROM escalation WHERE status = 'resolved' AND created_at < $t";
@@ -33,6 +36,9 @@ public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent
             var notifications = await outbox.ExecuteNonQueryAsync(cancellationToken);
             await using var escalation = connection.Command("DELETE FROM escalation WHERE conversation = $c", transaction, ("$c", conversationKey));
             var escalations = await escalation.ExecuteNonQueryAsync(cancellationToken);
+            await using var answered = connection.Command(
+                SqliteAnsweredActivities.DeleteOf("$c"), transaction, ("$c", conversationKey));
+            await answered.ExecuteNonQueryAsync(cancellationToken);
             await using var state = connection.Command("DELETE FROM conversation_state WHERE conversation = $c", transaction, ("$c", conversationKey));
             return new ErasureReport(await state.ExecuteNonQueryAsync(cancellationToken), escalations, notifications);
         }, committed: _ => recent.Forget(conversationKey), cancellationToken);

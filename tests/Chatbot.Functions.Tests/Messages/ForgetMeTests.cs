@@ -22,7 +22,8 @@ public class ForgetMeTests
         string[] store = azurite is null ? [] : azurite.Settings(AzuriteFixture.NewPrefix());
         await using var bot = await BotHost.StartAsync([$"--Staff:ApiKey={Key}", .. store]);
         Activity Says(string text) => Patient.Says(text, conversation: "oubli", serviceUrl: channel.ServiceUrl);
-        var opened = Assert.Single(await bot.ExpectRepliesAsync(Says("je m'appelle Jeanne Martin, je voudrais parler à une infirmière")));
+        var first = Says("je m'appelle Jeanne Martin, je voudrais parler à une infirmière");
+        var opened = Assert.Single(await bot.ExpectRepliesAsync(first));
         var id = opened.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
         await bot.ExpectRepliesAsync(Says("06 12 34 56 78"));
         Assert.Equal(HttpStatusCode.OK, (await StaffAsync(bot, HttpMethod.Post, $"/api/escalations/{id}/reply", new { text = "Je vous rappelle, Mme Martin." })).StatusCode);
@@ -42,6 +43,9 @@ public class ForgetMeTests
         Assert.DoesNotContain("Je vous rappelle", record, StringComparison.Ordinal);
         var stored = await bot.Services.GetRequiredService<IConversationStore>().LoadAsync("emulator:oubli", CancellationToken.None);
         Assert.Equal((0, null, 0), (stored.State.Turns, stored.State.OpenEscalation, stored.State.Transcript.Count));
+        // The replies kept for a channel's retries went too: the first message, sent again, is a new turn.
+        var again = Assert.Single(await bot.ExpectRepliesAsync(first));
+        Assert.NotEqual(id, again.Chatbot().GetProperty("escalation").GetProperty("id").GetString());
         // A staff reply written meanwhile is refused plainly, not sent into a forgotten conversation.
         var late = await StaffAsync(bot, HttpMethod.Post, $"/api/escalations/{id}/reply", new { text = "encore" });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);

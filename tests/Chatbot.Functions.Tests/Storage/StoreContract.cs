@@ -192,6 +192,33 @@ public abstract partial class StoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheRepliesOfTheLastActivities_AreFoundForTheirRetries_AndErasedWithTheConversation()
+    {
+        var stored = await Conversations.LoadAsync("emulator:retried", None);
+        for (var turn = 1; turn <= 20; turn++)
+        {
+            var reply = $"{{\"text\":\"reply {turn}\"}}";
+            var answered = AnsweredActivities.With(stored.Answered, new($"act-{turn}", reply));
+            Assert.True(await Conversations.TrySaveAsync(
+                "emulator:retried", stored.State with { Turns = turn }, answered, stored.Version, null, None));
+            stored = await Conversations.LoadAsync("emulator:retried", None);
+        }
+
+        Assert.Equal(AnsweredActivities.Kept, stored.Answered.Count);
+        Assert.Equal("{\"text\":\"reply 20\"}",
+            await Conversations.ReplySentAsync("emulator:retried", stored, "act-20", None));
+        Assert.Equal("{\"text\":\"reply 5\"}",
+            await Conversations.ReplySentAsync("emulator:retried", stored, "act-5", None));
+        Assert.Null(await Conversations.ReplySentAsync("emulator:retried", stored, "act-4", None));
+        Assert.Null(await Conversations.ReplySentAsync("emulator:retried", stored, "act-21", None));
+
+        await Retention.EraseConversationAsync("emulator:retried", None);
+        var erased = await Conversations.LoadAsync("emulator:retried", None);
+        Assert.Empty(erased.Answered);
+        Assert.Null(await Conversations.ReplySentAsync("emulator:retried", erased, "act-20", None));
+    }
+
+    [Fact]
     public async Task ALongMaskedTranscript_IsStoredWhole()
     {
         var record = Escalation("long") with { Transcript = [.. Enumerable.Range(0, 400).Select(i => new TranscriptLine("patient", $"message {i} " + new string('x', 200)))] };
@@ -227,6 +254,52 @@ public sealed class SqliteStoreTests : StoreContract
         var read = await next.Services.GetRequiredService<IConversationStore>().LoadAsync("emulator:restart", CancellationToken.None);
 
         Assert.Equal((1, "fasting", remembered.Version), (read.State.Turns, read.State.LastTopic, read.Version));
+    }
+
+    [Fact]
+    public async Task AFileWrittenWhenRepliesWereKeptInTheStateRow_StillAnswersARetry_FromTheirOwnRows()
+    {
+        var legacy = Path.Combine(Path.GetDirectoryName(path)!, "legacy.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={legacy};Pooling=false"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE conversation_state (conversation TEXT PRIMARY KEY, state TEXT NOT NULL,
+                    version INTEGER NOT NULL, updated_at TEXT NOT NULL, answered TEXT);
+                INSERT INTO conversation_state VALUES ('emulator:old', '{"turns":2}', 2,
+                    '2026-11-23T08:00:00.0000000+00:00',
+                    '[{"id":"act-1","reply":"{\"text\":\"one\"}"},{"id":"act-2","reply":"{\"text\":\"two\"}"}]');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        await using var next = ChatbotApp.Create(
+            [
+                $"--Content:DialogsFolder={Repository.Dialogs}", "--Logging:LogLevel:Default=Warning",
+                $"--Storage:SqlitePath={legacy}",
+            ],
+            services => services.AddSingleton<TimeProvider>(Time));
+        var conversations = next.Services.GetRequiredService<IConversationStore>();
+        var stored = await conversations.LoadAsync("emulator:old", CancellationToken.None);
+
+        Assert.Equal((2, 2), (stored.State.Turns, stored.Answered.Count));
+        Assert.Equal("{\"text\":\"two\"}",
+            await conversations.ReplySentAsync("emulator:old", stored, "act-2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnErasedConversation_LeavesNoReplyInTheFile()
+    {
+        var answered = AnsweredActivities.With([], new("act-1", "{\"text\":\"my phone is 06 12 34 56 78\"}"));
+        Assert.True(await Conversations.TrySaveAsync(
+            "emulator:gone", ConversationState.New with { Turns = 1 }, answered, null, null, CancellationToken.None));
+        var before = await Conversations.LoadAsync("emulator:gone", CancellationToken.None);
+
+        await Retention.EraseConversationAsync("emulator:gone", CancellationToken.None);
+
+        // Asked with the ids read before the erasure, the file is read: the row went with the state.
+        Assert.Null(await Conversations.ReplySentAsync("emulator:gone", before, "act-1", CancellationToken.None));
     }
 
     [Fact]

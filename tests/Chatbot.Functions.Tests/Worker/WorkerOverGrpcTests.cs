@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Chatbot.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Grpc.Messages;
 using static Microsoft.Azure.Functions.Worker.Grpc.Messages.StreamingMessage;
 
@@ -52,16 +53,24 @@ public class WorkerOverGrpcTests
     }
 
     [Fact]
-    public async Task AWorkerWhoseHostIsUnreachable_ExitsWithinSeconds_NonZero()
+    public async Task AWorkerWhoseHostIsUnreachable_SaysWhichEndpoint_AndExitsNonZero_WithinSeconds()
     {
         await using var host = await GrpcHostStandIn.StartAsync();
-        var worker = host.StartWorker(new Uri($"http://127.0.0.1:{Storage.Azurite.FreePort()}/"), new Dictionary<string, string>());
+        var endpoint = new Uri($"http://127.0.0.1:{Storage.Azurite.FreePort()}/");
+        var worker = host.StartWorker(endpoint, new Dictionary<string, string>());
         var clock = Stopwatch.StartNew();
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await worker.WaitForExitAsync(timeout.Token);
 
-        Assert.NotEqual(0, worker.ExitCode);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+        // A plain exit (not an abort with a core dump), and one line an operator can act on.
+        Assert.Equal(WorkerApp.HostUnreachable, worker.ExitCode);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
+        Assert.Contains(host.Output, line =>
+            line.Contains(
+                $"The Functions host's gRPC endpoint {endpoint} cannot be reached (Unavailable",
+                StringComparison.Ordinal)
+            && line.Contains("the worker stops", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Output, line => line.Contains("Unhandled exception", StringComparison.Ordinal));
     }
 }
