@@ -14,6 +14,7 @@ public static class WorkerApp
         builder.Configuration.SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true);
         builder.Configuration.AddInMemoryCollection([new(FunctionsHost.Key, "true")]);
         builder.AddChatbot();
+        builder.AddWorkerTelemetry();
         builder.Services.AddRouting();
         builder.Services.AddSingleton<HttpPipeline>();
         replace?.Invoke(builder.Services);
