@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.Telemetry;
@@ -15,9 +14,16 @@ public sealed class TelemetryOptions
     /// The key of the conversation pseudonyms (<see cref="Pseudonyms"/>), at least 32 characters; in
     /// production a Key Vault reference, the same on every instance so a conversation correlates across them.
     /// </summary>
-    [MinLength(32)]
     public string? PseudonymKey { get; set; }
 }
 
-[OptionsValidator]
-public sealed partial class TelemetryOptionsValidator : IValidateOptions<TelemetryOptions>;
+/// <summary>A short key would make the pseudonyms guessable: refused at start.</summary>
+public sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOptions>
+{
+    public const int MinKeyLength = 32;
+
+    public ValidateOptionsResult Validate(string? name, TelemetryOptions options) =>
+        options.PseudonymKey is { Length: > 0 and < MinKeyLength }
+            ? ValidateOptionsResult.Fail($"Telemetry:PseudonymKey must have at least {MinKeyLength} characters")
+            : ValidateOptionsResult.Success;
+}
