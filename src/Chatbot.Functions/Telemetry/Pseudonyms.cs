@@ -12,9 +12,15 @@ namespace Chatbot.Functions.Telemetry;
 /// </summary>
 public sealed class Pseudonyms(IOptions<TelemetryOptions> options)
 {
-    private readonly byte[] key = options.Value.PseudonymKey is { Length: > 0 } configured
+    private readonly byte[] key = options.Value.PseudonymKey is { Length: > 0 } configured && !Unresolved(configured)
         ? Encoding.UTF8.GetBytes(configured)
         : RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>
+    /// A Key Vault reference whose secret is not set yet stays its literal text in the app: a key
+    /// known to anyone reading the template. Taken as no key rather than stopping the bot.
+    /// </summary>
+    public static bool Unresolved(string key) => key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 
     public string Of(string id)
     {
