@@ -41,9 +41,11 @@ start off "$off_data" 39793
 start on "$on_data" 39794 OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:39795 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
 for name in off on; do wrk -t2 -c16 -d3s -s scripts/load/activity.lua "http://127.0.0.1:${port[$name]}" >/dev/null; done
 : >"$out/load.txt"
-# Taking turns round by round, so both meet the same (shared, drifting) machine.
+# Taking turns round by round, so both meet the same (shared, drifting) machine, and swapping who
+# goes first each round: two identical bots measured in a fixed order differed by 3-15 %.
 for round in $(seq "$rounds"); do
-  for name in off on; do
+  order="off on"; [ $((round % 2)) -eq 0 ] && order="on off"
+  for name in $order; do
     result=$(wrk -t2 -c64 -d"${secs}s" --latency -s scripts/load/activity.lua "http://127.0.0.1:${port[$name]}" | grep RESULT)
     echo "$name round=$round $result" | tee -a "$out/load.txt"
   done
@@ -58,10 +60,16 @@ median() { grep "^$1 " "$out/load.txt" | sed -n "s/.* $2=\([0-9.]*\).*/\1/p" | s
     off=$(median off $measure) on=$(median on $measure)
     echo "$measure $off / $on / $(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.3f", a / b }')"
   done
+  # The machine speeds up and slows down within minutes: the ratio of each round's pair, then their median.
+  echo "rps on÷off per round: $(paste -d' ' <(grep '^off ' "$out/load.txt" | sort -t= -k2 -n | sed -n 's/.*rps=\([0-9.]*\).*/\1/p') \
+    <(grep '^on ' "$out/load.txt" | sort -t= -k2 -n | sed -n 's/.*rps=\([0-9.]*\).*/\1/p') | awk '{ printf "%.3f ", $2 / $1 }'), \
+median $(paste -d' ' <(grep '^off ' "$out/load.txt" | sort -t= -k2 -n | sed -n 's/.*rps=\([0-9.]*\).*/\1/p') \
+    <(grep '^on ' "$out/load.txt" | sort -t= -k2 -n | sed -n 's/.*rps=\([0-9.]*\).*/\1/p') | awk '{ print $2 / $1 }' | sort -g \
+    | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')"
   echo "errors off $(grep '^off ' "$out/load.txt" | sed -n 's/.*non2xx_or_errors=\([0-9]*\).*/\1/p' | paste -sd+ | bc), on $(grep '^on ' "$out/load.txt" | sed -n 's/.*non2xx_or_errors=\([0-9]*\).*/\1/p' | paste -sd+ | bc)"
 } | tee "$out/summary.txt"
 
 echo "== one turn through the host, BenchmarkDotNet (off, on)"
 dotnet run --project tests/Chatbot.Benchmarks -c Release --no-build -- --filter '*TelemetryBenchmarks*' \
-  --launchCount 2 --warmupCount 5 --iterationCount 15 --exporters github --artifacts "$out/bdn" >"$out/bdn.log" 2>&1
+  --inProcess --warmupCount 5 --iterationCount 30 --iterationTime 250 --exporters github --artifacts "$out/bdn" >"$out/bdn.log" 2>&1
 grep -h "one turn through the host" "$out"/bdn/results/*TelemetryBenchmarks-report-github.md | tee -a "$out/summary.txt"
