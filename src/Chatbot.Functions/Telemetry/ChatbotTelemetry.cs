@@ -29,11 +29,11 @@ public static class ChatbotTelemetry
     private static readonly Counter<long> Deliveries = Meter.CreateCounter<long>(
         "chatbot.notice.deliveries", "{delivery}", "Notice delivery attempts, by channel and outcome");
 
-    // From a minute to a day: an emergency should be taken within minutes, a call-back within the day.
+    // From seconds to a day: an emergency should be taken within minutes, a call-back within the day.
     private static readonly Histogram<double> TimeToAcknowledge = Meter.CreateHistogram(
         "chatbot.escalation.time_to_acknowledge", "s", "From an escalation's creation to staff acknowledging it",
         tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400] });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400] });
 
     /// <summary>The span of one patient message, tagged with the conversation's pseudonym only.</summary>
     public static Activity? StartTurn(Pseudonyms pseudonyms, string conversationKey)
