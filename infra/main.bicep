@@ -74,6 +74,7 @@ param logRetentionInDays int = 30
 param secretSettingNames array = [
   'DirectLine__Secret'
   'Notifications__Webhook__Secret'
+  'Telemetry__PseudonymKey'
 ]
 
 @description('Further non-secret app settings, e.g. Notifications__Webhook__Url or Staff__Entra__Authority.')

@@ -3,6 +3,8 @@ using Chatbot.Benchmarks;
 
 // dotnet run -c Release --project tests/Chatbot.Benchmarks -- --filter '*'        (BenchmarkDotNet)
 // dotnet run -c Release --project tests/Chatbot.Benchmarks -- coldstart -n 7 -- CMD (spawn → first answer)
+// dotnet run -c Release --project tests/Chatbot.Benchmarks -- otlp-sink PORT          (OTLP/HTTP sink on loopback)
 if (args is ["coldstart", .. var rest]) return await ColdStart.RunAsync(rest);
+if (args is ["otlp-sink", .. var sinkArgs]) return await OtlpSink.RunAsync(sinkArgs);
 BenchmarkSwitcher.FromAssembly(typeof(TurnBenchmarks).Assembly).Run(args);
 return 0;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chatbot.Functions.State;
+using Chatbot.Functions.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.Escalations;
@@ -43,6 +44,14 @@ public sealed partial class OutboxDispatcher(
     public async Task<Delivery> DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         if (entry.Status != OutboxStatus.Pending) return Delivery.AlreadyDone;
+        using var span = ChatbotTelemetry.StartNotice(entry);
+        var outcome = await AttemptAsync(entry, cancellationToken);
+        ChatbotTelemetry.NoticeAttempted(span, entry, outcome);
+        return outcome;
+    }
+
+    private async Task<Delivery> AttemptAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
         var attempts = entry.Attempts + 1;
         try
         {

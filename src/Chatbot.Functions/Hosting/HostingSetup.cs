@@ -8,6 +8,7 @@ using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Messages;
 using Chatbot.Functions.Staff;
 using Chatbot.Functions.State;
+using Chatbot.Functions.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Functions.Hosting;
@@ -41,6 +42,7 @@ public static partial class HostingSetup
     /// <summary>Every area, for either host: the plain server (<see cref="ChatbotApp"/>) or the worker.</summary>
     public static IHostApplicationBuilder AddChatbot(this IHostApplicationBuilder builder) => builder
         .AddHosting()
+        .AddTelemetry()
         .AddClientAddress()
         .AddConversationEngine()
         .AddBotFramework()

@@ -5,6 +5,7 @@ using Chatbot.Core.Conversation;
 using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
+using Chatbot.Functions.Telemetry;
 
 namespace Chatbot.Functions.Messages;
 
@@ -12,7 +13,7 @@ namespace Chatbot.Functions.Messages;
 /// Routes an activity by type to a handler of one shape, and finishes the turn inside the request:
 /// on a serverless plan, work after the response is not protected.
 /// </summary>
-public sealed partial class BotTurns(Assistant assistant, IConversationStore store, DispatcherService dispatcher, TimeProvider time, ILogger<BotTurns> logger)
+public sealed partial class BotTurns(Assistant assistant, IConversationStore store, DispatcherService dispatcher, TimeProvider time, ILogger<BotTurns> logger, Pseudonyms pseudonyms)
 {
     /// <summary>Longer messages are cut before the engine: nobody types a page into a chat window.</summary>
     public const int MaxTextLength = 4_000;
@@ -29,12 +30,14 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
 
     private async Task<IReadOnlyList<Activity>> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
+        using var span = ChatbotTelemetry.StartTurn(pseudonyms, ConversationReference.KeyOf(activity.ChannelId, activity.Conversation?.Id));
         try
         {
             return await TurnAsync(activity, cancellationToken);
         }
         catch (Exception e) when (StorageFailure.Is(e) && !cancellationToken.IsCancellationRequested)
         {
+            ChatbotTelemetry.TurnFailed(span, e);
             // Nothing was saved and nobody was told: say so, in the patient's language, with the emergency numbers.
             Log.StorageUnavailable(logger, e.GetType().Name);
             var language = assistant.Reply(ConversationState.New, activity.Text, activity.Locale).Result.Language;
@@ -77,6 +80,7 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
             if (await store.TrySaveAsync(key, turn.State, answered, stored.Version, write, cancellationToken))
             {
                 Log.TurnCompleted(logger, turn.Result.Action, turn.Result.Topic, turn.Result.Language, attempt);
+                ChatbotTelemetry.TurnCompleted(turn.Result, (write as EscalationOpened)?.Record.Reason);
                 if (write is not null) dispatcher.Wake();
                 if (write is EscalationOpened opened) Log.EscalationOpened(logger, opened.Record.Id, opened.Record.Reason);
                 return [reply];

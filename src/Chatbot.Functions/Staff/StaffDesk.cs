@@ -3,6 +3,7 @@ using Chatbot.Core.Content;
 using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.State;
+using Chatbot.Functions.Telemetry;
 
 namespace Chatbot.Functions.Staff;
 
@@ -14,7 +15,7 @@ public sealed class StaffDesk(
 
     /// <summary>Null if the escalation is unknown; <see cref="EscalationTransitionRefused"/> if not open.</summary>
     public Task<EscalationRecord?> AcknowledgeAsync(string id, string who, CancellationToken cancellationToken) =>
-        escalations.UpdateAsync(id, e => e.Acknowledge(who, time.GetUtcNow()), cancellationToken);
+        Taking(id, e => e.Acknowledge(who, time.GetUtcNow()), cancellationToken);
 
     /// <summary>
     /// Sends the staff member's text into the patient's conversation as the care team, then hands the
@@ -47,7 +48,23 @@ public sealed class StaffDesk(
                 new CareTeamChannelData(new CareTeamMessage(team, text), $"{team} : {text}"), StaffJson.Default.CareTeamChannelData),
         }, cancellationToken);
         await SetHandoffAsync(record, id, cancellationToken);
-        return await escalations.UpdateAsync(id, e => e.Reply(who, text, time.GetUtcNow()), cancellationToken);
+        return await Taking(id, e => e.Reply(who, text, time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>An update by staff; the first that takes an open escalation records how long it waited.</summary>
+    private async Task<EscalationRecord?> Taking(string id, Func<EscalationRecord, EscalationRecord> change, CancellationToken cancellationToken)
+    {
+        // The store may run the change again on a newer record: the last run is the one saved.
+        EscalationRecord? taken = null;
+        var saved = await escalations.UpdateAsync(id, e =>
+        {
+            var next = change(e);
+            taken = e.Status == EscalationStatus.Open && next.Status != EscalationStatus.Open ? e : null;
+            return next;
+        }, cancellationToken);
+        if (saved is not null && taken is not null)
+            ChatbotTelemetry.Acknowledged(taken.Reason, time.GetUtcNow() - taken.CreatedAt);
+        return saved;
     }
 
     /// <summary>Closes the case; the bot answers the patient again (see README, "Handoff").</summary>

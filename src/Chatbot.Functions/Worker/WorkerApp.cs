@@ -18,6 +18,7 @@ public static partial class WorkerApp
         builder.Configuration.SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true);
         builder.Configuration.AddInMemoryCollection([new(FunctionsHost.Key, "true")]);
         builder.AddChatbot();
+        builder.AddWorkerTelemetry();
         builder.Services.AddRouting();
         builder.Services.AddSingleton<HttpPipeline>();
         replace?.Invoke(builder.Services);
