@@ -12,7 +12,7 @@ public sealed record SnippetFeedback(string SnippetId, int Up, int Down);
 /// </summary>
 public sealed record ReviewBoard(int Waiting, IReadOnlyList<ReviewGroup> Groups, IReadOnlyList<SnippetFeedback> Feedback)
 {
-    public static ReviewBoard Of(IEnumerable<ReviewEntry> entries, IEnumerable<SnippetFeedback>? feedback = null)
+    public static ReviewBoard Of(IEnumerable<ReviewEntry> entries, IEnumerable<AnswerRating>? ratings = null)
     {
         var groups = entries
             .GroupBy(e => (e.Topic, e.Procedure))
@@ -20,7 +20,6 @@ public sealed record ReviewBoard(int Waiting, IReadOnlyList<ReviewGroup> Groups,
             .Select(g => new ReviewGroup(g[0].Topic, g[0].Procedure, g.Count, g[0].At, g))
             .OrderByDescending(g => g.Newest).ThenBy(g => g.Topic, StringComparer.Ordinal)
             .ToList();
-        var ratings = (feedback ?? []).OrderByDescending(f => f.Down).ThenBy(f => f.SnippetId, StringComparer.Ordinal).ToList();
-        return new(groups.Sum(g => g.Entries.Count(e => e.HandledAt is null)), groups, ratings);
+        return new(groups.Sum(g => g.Entries.Count(e => e.HandledAt is null)), groups, AnswerRating.PerSnippet(ratings ?? []));
     }
 }

@@ -54,4 +54,5 @@ public sealed record ReviewEntry(
 [JsonSerializable(typeof(ReviewEntry))]
 [JsonSerializable(typeof(IReadOnlyList<ReviewEntry>))]
 [JsonSerializable(typeof(ReviewBoard))]
+[JsonSerializable(typeof(AnswerRating))]
 public sealed partial class ReviewJson : JsonSerializerContext;

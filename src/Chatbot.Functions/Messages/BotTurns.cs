@@ -4,6 +4,7 @@ using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
 using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
+using Chatbot.Functions.Review;
 using Chatbot.Functions.State;
 
 namespace Chatbot.Functions.Messages;
@@ -12,7 +13,9 @@ namespace Chatbot.Functions.Messages;
 /// Routes an activity by type to a handler of one shape, and finishes the turn inside the request:
 /// on a serverless plan, work after the response is not protected.
 /// </summary>
-public sealed partial class BotTurns(Assistant assistant, IConversationStore store, DispatcherService dispatcher, TimeProvider time, ILogger<BotTurns> logger)
+public sealed partial class BotTurns(
+    Assistant assistant, IConversationStore store, DispatcherService dispatcher, ReviewLoop review, TimeProvider time,
+    ILogger<BotTurns> logger)
 {
     /// <summary>Longer messages are cut before the engine: nobody types a page into a chat window.</summary>
     public const int MaxTextLength = 4_000;
@@ -76,6 +79,7 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
                 Log.TurnCompleted(logger, turn.Result.Action, turn.Result.Topic, turn.Result.Language, attempt);
                 if (write is not null) dispatcher.Wake();
                 if (write is EscalationOpened opened) Log.EscalationOpened(logger, opened.Record.Id, opened.Record.Reason);
+                await review.KeepAsync(key, text, turn, now, cancellationToken);
                 return [reply];
             }
             // Another turn of this conversation saved first: redo this one on its state.

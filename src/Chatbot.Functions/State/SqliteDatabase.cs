@@ -52,6 +52,7 @@ public sealed class SqliteDatabase : IDisposable
         command.ExecuteNonQuery();
         connection.AddColumnIfMissing("conversation_state", "answered");
         SqliteEscalationOrder.Migrate(connection);
+        SqliteReviewStore.CreateTables(connection);
         committer = new Thread(CommitLoop) { IsBackground = true, Name = "SQLite committer" };
         committer.Start();
     }

@@ -6,6 +6,9 @@ namespace Chatbot.Functions.State;
 /// <summary>Retention and erasure in the SQLite file: one transaction each.</summary>
 public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent, IOptions<StateOptions> options, TimeProvider time) : IDataRetention
 {
+    /// <summary>What the review loop keeps of a conversation (<see cref="SqliteReviewStore"/>): kept and erased with it.</summary>
+    private static readonly string[] ReviewTables = ["review_entry", "answer_rating"];
+
     public async Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         var report = await database.WriteAsync(async (connection, transaction) =>
@@ -19,7 +22,11 @@ public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent
                 $"DELETE FROM outbox WHERE escalation IN ({resolved})", now - retention.ResolvedEscalations, cancellationToken);
             var escalations = await ExecuteAsync(connection, transaction,
                 "DELETE FROM escalation WHERE status = 'resolved' AND created_at < $t", now - retention.ResolvedEscalations, cancellationToken);
-            return new ErasureReport(conversations, escalations, notifications);
+            var reviews = 0;
+            foreach (var table in ReviewTables)
+                reviews += await ExecuteAsync(connection, transaction,
+                    $"DELETE FROM {table} WHERE created_at < $t", now - retention.Conversations, cancellationToken);
+            return new ErasureReport(conversations, escalations, notifications, reviews);
         }, committed: _ => recent.ForgetAll(), cancellationToken); // simpler than knowing which rows went
         return report;
     }
@@ -33,8 +40,14 @@ public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent
             var notifications = await outbox.ExecuteNonQueryAsync(cancellationToken);
             await using var escalation = connection.Command("DELETE FROM escalation WHERE conversation = $c", transaction, ("$c", conversationKey));
             var escalations = await escalation.ExecuteNonQueryAsync(cancellationToken);
+            var reviews = 0;
+            foreach (var table in ReviewTables)
+            {
+                await using var review = connection.Command($"DELETE FROM {table} WHERE conversation = $c", transaction, ("$c", conversationKey));
+                reviews += await review.ExecuteNonQueryAsync(cancellationToken);
+            }
             await using var state = connection.Command("DELETE FROM conversation_state WHERE conversation = $c", transaction, ("$c", conversationKey));
-            return new ErasureReport(await state.ExecuteNonQueryAsync(cancellationToken), escalations, notifications);
+            return new ErasureReport(await state.ExecuteNonQueryAsync(cancellationToken), escalations, notifications, reviews);
         }, committed: _ => recent.Forget(conversationKey), cancellationToken);
         return report;
     }
