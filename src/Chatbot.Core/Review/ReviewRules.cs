@@ -4,13 +4,14 @@ namespace Chatbot.Core.Review;
 
 /// <summary>
 /// Which turns the editors see again, and what is kept of them: one rule for every store. A turn is kept
-/// when the bot did not understand, the documents were silent, the answer was read from an unsure topic,
-/// or the quotes were not enough and the team was offered. Emergencies, requests for a person and
+/// when the bot did not understand, the documents were silent, the reply was read from an unsure topic
+/// (an answer, a clarification, or small talk: "sauna et hammam" read as a greeting), or the quotes were
+/// not enough and the team was offered. Emergencies, requests for a person and
 /// messages relayed to staff are the escalations' business, not the editors'.
 /// </summary>
 public static class ReviewRules
 {
-    /// <summary>An answer read from a topic with less certainty than this is kept (the bot answers from 0.40).</summary>
+    /// <summary>A reply read from a topic with less certainty than this is kept (the bot answers from 0.40).</summary>
     public const double SureEnough = 0.60;
 
     /// <summary>Why this turn is kept; null when it is not.</summary>
@@ -27,7 +28,10 @@ public static class ReviewRules
             NotInTheDocuments => ReviewReasons.NotInDocuments,
             _ when result.Escalation is EscalationOffered && result.Action == Actions.Answer
                 => ReviewReasons.EscalationOffered,
-            Answer when result.Confidence < SureEnough => ReviewReasons.LowConfidence,
+            // A guess: quotes of an unsure topic, a "which procedure?" on one, or a hello to a question.
+            // A procedure named without a question is noted, whatever topic it was read as: nothing failed.
+            SmallTalk { ReplyKey: ReplyKeys.ProcedureNoted } => null,
+            Answer or Clarify or SmallTalk when result.Confidence < SureEnough => ReviewReasons.LowConfidence,
             _ when result.Escalation is EscalationOffered => ReviewReasons.EscalationOffered,
             _ => null,
         };
