@@ -15,3 +15,6 @@ public sealed record AnswerRating(
             .OrderByDescending(f => f.Down).ThenBy(f => f.SnippetId, StringComparer.Ordinal)
             .ToList();
 }
+
+/// <summary>What the bot said an answer was (topic, confidence, procedure, snippets), read back from the reply.</summary>
+public sealed record RatedAnswer(string Language, string Topic, double Confidence, string? Procedure, IReadOnlyList<string> SnippetIds);

@@ -42,10 +42,24 @@ public static class ReviewRules
     public static ReviewEntry? Keep(Turn turn, string conversation, string? question, string id, DateTimeOffset at) =>
         ReasonFor(turn) is { } reason ? Entry(turn.Result, reason, conversation, question, id, at) : null;
 
-    /// <summary>An entry for an answer the patient rated down, from the reply the channel showed.</summary>
-    public static ReviewEntry ThumbsDown(
-        TurnResult answered, string conversation, string? question, string id, DateTimeOffset at) =>
-        Entry(answered, ReviewReasons.ThumbsDown, conversation, question, id, at);
+    /// <summary>An entry for an answer the patient rated down, from what the bot said it was (its channelData).</summary>
+    public static ReviewEntry ThumbsDown(RatedAnswer answer, string conversation, string? question, string id, DateTimeOffset at) =>
+        new(id, conversation, ReviewReasons.ThumbsDown, Transcripts.PatientLine(question).Text, answer.Language,
+            answer.Topic, answer.Confidence, answer.Procedure, answer.SnippetIds, at);
+
+    /// <summary>
+    /// The patient's message that <paramref name="answer"/> replied to, as the transcript keeps it (masked): the
+    /// patient line just before the bot's line of that reply; null when it has left the transcript.
+    /// </summary>
+    public static string? QuestionOf(IReadOnlyList<TranscriptLine> transcript, string botLine)
+    {
+        for (var i = transcript.Count - 1; i > 0; i--)
+        {
+            if (transcript[i].From == "bot" && transcript[i].Text == botLine && transcript[i - 1].From == "patient")
+                return transcript[i - 1].Text;
+        }
+        return null;
+    }
 
     private static ReviewEntry Entry(
         TurnResult result, string reason, string conversation, string? question, string id, DateTimeOffset at) =>

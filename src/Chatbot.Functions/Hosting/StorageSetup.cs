@@ -39,6 +39,7 @@ public static partial class HostingSetup
             builder.Services.AddSingleton<IReviewStore, SqliteReviewStore>();
         }
         builder.Services.AddSingleton<Review.ReviewLoop>();
+        builder.Services.AddSingleton<Review.AnswerFeedback>();
         if (!builder.Configuration.OnAzureFunctions()) builder.Services.AddHostedService<RetentionService>();
         return builder;
     }

@@ -14,8 +14,8 @@ namespace Chatbot.Functions.Messages;
 /// on a serverless plan, work after the response is not protected.
 /// </summary>
 public sealed partial class BotTurns(
-    Assistant assistant, IConversationStore store, DispatcherService dispatcher, ReviewLoop review, TimeProvider time,
-    ILogger<BotTurns> logger)
+    Assistant assistant, IConversationStore store, DispatcherService dispatcher, ReviewLoop review, AnswerFeedback feedback,
+    TimeProvider time, ILogger<BotTurns> logger)
 {
     /// <summary>Longer messages are cut before the engine: nobody types a page into a chat window.</summary>
     public const int MaxTextLength = 4_000;
@@ -27,6 +27,7 @@ public sealed partial class BotTurns(
     {
         ActivityTypes.Message => OnMessageAsync(activity, cancellationToken),
         ActivityTypes.ConversationUpdate => Task.FromResult(OnConversationUpdate(activity)),
+        ActivityTypes.Event when AnswerFeedback.IsFeedback(activity) => feedback.OnFeedbackAsync(activity, cancellationToken),
         _ => Task.FromResult<IReadOnlyList<Activity>>([]),
     };
 
