@@ -45,6 +45,31 @@ public class ReviewPageTests(Browser browser) : IClassFixture<Browser>
         await Accessibility.AssertReflowsAsync(await ReflowedAsync(bot), "review page at 320 px");
     }
 
+    [Fact]
+    public async Task APatientsThumbDown_UnderAnAnswer_ReachesTheReviewPage_WithItsSnippets()
+    {
+        await using var bot = await BotHost.StartAsync($"--Staff:ApiKey={Key}");
+        var patient = await browser.OpenAsync(bot.Address);
+        await Assertions.Expect(Chat.Said(patient, "Bonjour, je suis")).ToBeVisibleAsync(Chat.Patiently);
+        await Chat.AnswerToAsync(patient, "faut-il être à jeun pour une ostéosynthèse ?");
+        var thumbs = patient.Locator(".webchat__thumb-button");
+        await Assertions.Expect(thumbs).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Accessibility.AssertNoViolationsAsync(patient, "patient, an answer with its thumbs");
+
+        await thumbs.Last.ClickAsync();
+
+        await Assertions.Expect(thumbs.Last).ToHaveAttributeAsync("aria-pressed", "true");
+        await patient.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "patient-thumb-down.png"), FullPage = true });
+        var page = await browser.OpenAsync(new Uri(bot.Address, "/staff/review"));
+        await page.GetByLabel("Clé d'accès (local) ou jeton Entra ID").FillAsync(Key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("réponse jugée inutile par le patient", new() { Exact = false })).ToBeVisibleAsync(Chat.Patiently);
+        await Assertions.Expect(page.Locator(".line").First).ToHaveTextAsync("faut-il être à jeun pour une ostéosynthèse ?");
+        var rows = page.Locator("#feedback tr");
+        await Assertions.Expect(rows.Nth(1).Locator("td").Last).ToHaveTextAsync("1");
+        await Accessibility.AssertNoViolationsAsync(page, "review page with a patient's rating");
+    }
+
     private async Task<IPage> ReflowedAsync(BotHost bot)
     {
         var narrow = await browser.OpenAsync(new Uri(bot.Address, "/staff/review"), width: 320, height: 640);

@@ -17,9 +17,7 @@ public class FeedbackTests
     /// <summary>False: the plain server; <see cref="FeedbackTestsInTheWorker"/> runs every test again on the worker.</summary>
     protected virtual bool InTheWorker => false;
 
-    private const string Key = "local-staff-key";
-
-    private Task<BotHost> StartAsync() => BotHost.StartIn(InTheWorker, $"--Staff:ApiKey={Key}");
+    private Task<BotHost> StartAsync() => StaffReview.StartAsync(InTheWorker);
 
     private static JsonElement Thumb(Activity answer, string type) =>
         JsonSerializer.Deserialize<JsonElement>(answer.Entities![0].Element.GetRawText()).GetProperty("potentialAction")
@@ -37,12 +35,7 @@ public class FeedbackTests
         return await bot.Http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
     }
 
-    private static async Task<JsonElement> BoardAsync(BotHost bot)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/staff/review");
-        request.Headers.Add("X-Api-Key", Key);
-        return await (await bot.Http.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private static Task<JsonElement> BoardAsync(BotHost bot) => StaffReview.BoardAsync(bot);
 
     private static async Task AssertNoRepliesAsync(HttpResponseMessage response)
     {

@@ -13,24 +13,12 @@ public class ReviewPageTests
     /// <summary>False: the plain server; <see cref="ReviewPageTestsInTheWorker"/> runs every test again on the worker.</summary>
     protected virtual bool InTheWorker => false;
 
-    private const string Key = "local-staff-key";
+    private Task<BotHost> StartAsync() => StaffReview.StartAsync(InTheWorker);
 
-    private Task<BotHost> StartAsync() => BotHost.StartIn(InTheWorker, $"--Staff:ApiKey={Key}");
+    private static HttpRequestMessage Staff(HttpMethod method, string path, string? key = StaffReview.Key) =>
+        StaffReview.Staff(method, path, key);
 
-    private static HttpRequestMessage Staff(HttpMethod method, string path, string? key = Key)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (key is not null) request.Headers.Add("X-Api-Key", key);
-        return request;
-    }
-
-    private static async Task<JsonElement> BoardAsync(BotHost bot, string query = "")
-    {
-        var response = await bot.Http.SendAsync(Staff(HttpMethod.Get, "/api/staff/review" + query));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private static Task<JsonElement> BoardAsync(BotHost bot, string query = "") => StaffReview.BoardAsync(bot, query);
 
     [Fact]
     public async Task FailedQuestions_AreKeptMasked_GroupedByTopicAndProcedure_AndNothingElseIs()
