@@ -67,6 +67,10 @@ public sealed record Options(string DialogsFolder, bool Json, bool Check, string
                                        --cv cross-validates on dev; --cold scores dev with a model
                                        that never saw it (nor the contrasts written from it)
               bench                    content load time and per-turn latency (p50/p99)
+              review export [--db FILE] [--out FILE] [--all]
+                                       the questions kept for review (the bot's SQLite file) as a draft
+                                       labelled set: correct each line's topic and procedure
+              review examples FILE     a completed set as examples: dialogs/intents/LANG-NAME.yaml
               not-typos LANG WORDLIST  everyday words the typo corrector would turn into a red-flag term
             """);
         return 2;

@@ -1,2 +1,2 @@
-// `chatbot` for content editors and developers: validate, ask, chat, eval, bench, not-typos.
+// `chatbot` for content editors and developers: validate, ask, chat, eval, bench, review, not-typos.
 return Chatbot.Cli.Verbs.Run(args);

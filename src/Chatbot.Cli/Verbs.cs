@@ -17,6 +17,7 @@ public static class Verbs
                 "chat" => ChatCommand.Run(Options.Parse(args[1..]), Console.In, Console.Out),
                 "eval" => EvalCommand.Run(Options.Parse(args[1..]), Console.Out),
                 "bench" => BenchCommand.Run(Options.Parse(args[1..]), Console.Out),
+                "review" => ReviewCommand.Run(Options.Parse(args[1..]), Console.Out, Console.Error),
                 "not-typos" => NotTyposCommand.Run(Options.Parse(args[1..]), Console.Out),
                 _ => Options.Usage(Console.Error),
             };

@@ -19,7 +19,19 @@ public sealed record CitationEntity(IReadOnlyList<Claim> Citation)
 
     [JsonPropertyName("@id")]
     public string Id { get; init; } = "";
+
+    /// <summary>Thumbs up and down under the answer (Web Chat 4.18's feedback actions); null: none.</summary>
+    public IReadOnlyList<FeedbackAction>? PotentialAction { get; init; }
 }
+
+/// <summary>
+/// A schema.org <c>LikeAction</c> or <c>DislikeAction</c>. Web Chat shows one thumb for each and, when the
+/// patient presses one, posts an <c>event</c> named <c>webchat:activity-status/feedback</c> whose only entity is
+/// this action as sent: its <c>@id</c> is how the bot knows which answer was rated.
+/// </summary>
+public sealed record FeedbackAction(
+    [property: JsonPropertyName("@type")] string SchemaType,
+    [property: JsonPropertyName("@id")] string Id);
 
 /// <param name="Position">The [n] marker in the text (Teams).</param>
 public sealed record Claim(int Position, ClaimAppearance Appearance)

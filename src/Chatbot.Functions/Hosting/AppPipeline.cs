@@ -1,5 +1,6 @@
 using Chatbot.Functions.DirectLine;
 using Chatbot.Functions.Messages;
+using Chatbot.Functions.Review;
 using Chatbot.Functions.Staff;
 
 namespace Chatbot.Functions.Hosting;
@@ -25,6 +26,7 @@ public static class AppPipeline
             .MapHealth()
             .MapMessages()
             .MapStaff()
+            .MapReview()
             .MapDirectLine());
         return app;
     }

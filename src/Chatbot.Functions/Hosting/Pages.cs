@@ -39,6 +39,7 @@ public static class Pages
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/staff", () => Results.Redirect("/staff.html"));
+        app.MapGet("/staff/review", () => Results.Redirect("/staff-review.html"));
         return app;
     }
 }

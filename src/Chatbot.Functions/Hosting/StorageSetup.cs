@@ -23,6 +23,8 @@ public static partial class HostingSetup
             builder.Services.AddSingleton<IEscalationStore>(services => services.GetRequiredService<AzureEscalationStore>());
             builder.Services.AddSingleton<IConversationStore, AzureConversationStore>();
             builder.Services.AddSingleton<IDataRetention, AzureRetention>();
+            builder.Services.AddSingleton<AzureReviewStore>();
+            builder.Services.AddSingleton<IReviewStore>(services => services.GetRequiredService<AzureReviewStore>());
             builder.Services.AddSingleton<QueuedNotifications>();
             if (!builder.Configuration.OnAzureFunctions()) builder.Services.AddHostedService<QueueListenerService>();
         }
@@ -34,7 +36,10 @@ public static partial class HostingSetup
             builder.Services.AddSingleton<IEscalationStore>(services => services.GetRequiredService<SqliteEscalationStore>());
             builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
             builder.Services.AddSingleton<IDataRetention, SqliteRetention>();
+            builder.Services.AddSingleton<IReviewStore, SqliteReviewStore>();
         }
+        builder.Services.AddSingleton<Review.ReviewLoop>();
+        builder.Services.AddSingleton<Review.AnswerFeedback>();
         if (!builder.Configuration.OnAzureFunctions()) builder.Services.AddHostedService<RetentionService>();
         return builder;
     }

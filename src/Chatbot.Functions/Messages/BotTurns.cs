@@ -4,6 +4,7 @@ using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
 using Chatbot.Core.Escalation;
 using Chatbot.Functions.Escalations;
+using Chatbot.Functions.Review;
 using Chatbot.Functions.State;
 using Chatbot.Functions.Telemetry;
 
@@ -13,7 +14,9 @@ namespace Chatbot.Functions.Messages;
 /// Routes an activity by type to a handler of one shape, and finishes the turn inside the request:
 /// on a serverless plan, work after the response is not protected.
 /// </summary>
-public sealed partial class BotTurns(Assistant assistant, IConversationStore store, DispatcherService dispatcher, TimeProvider time, ILogger<BotTurns> logger, Pseudonyms pseudonyms)
+public sealed partial class BotTurns(
+    Assistant assistant, IConversationStore store, DispatcherService dispatcher, ReviewLoop review, AnswerFeedback feedback,
+    TimeProvider time, ILogger<BotTurns> logger, Pseudonyms pseudonyms)
 {
     /// <summary>Longer messages are cut before the engine: nobody types a page into a chat window.</summary>
     public const int MaxTextLength = 4_000;
@@ -25,6 +28,7 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
     {
         ActivityTypes.Message => OnMessageAsync(activity, cancellationToken),
         ActivityTypes.ConversationUpdate => Task.FromResult(OnConversationUpdate(activity)),
+        ActivityTypes.Event when AnswerFeedback.IsFeedback(activity) => feedback.OnFeedbackAsync(activity, cancellationToken),
         _ => Task.FromResult<IReadOnlyList<Activity>>([]),
     };
 
@@ -83,6 +87,9 @@ public sealed partial class BotTurns(Assistant assistant, IConversationStore sto
                 ChatbotTelemetry.TurnCompleted(turn.Result, (write as EscalationOpened)?.Record.Reason);
                 if (write is not null) dispatcher.Wake();
                 if (write is EscalationOpened opened) Log.EscalationOpened(logger, opened.Record.Id, opened.Record.Reason);
+                if (turn.Decision is SelfService { Command: SelfServiceCommands.Forgotten })
+                    await review.ForgetAsync(key, cancellationToken);
+                else await review.KeepAsync(key, text, turn, now, cancellationToken);
                 return [reply];
             }
             // Another turn of this conversation saved first: redo this one on its state.

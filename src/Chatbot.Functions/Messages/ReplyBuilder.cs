@@ -34,7 +34,7 @@ public static class ReplyBuilder
             InputHint = result.SuggestedActions.Count > 0 ? InputHints.ExpectingInput : InputHints.AcceptingInput,
             SuggestedActions = result.SuggestedActions.Count == 0 ? null
                 : new SuggestedActions([.. result.SuggestedActions.Select(s => new CardAction("imBack", s, s))]),
-            Entities = result.Citations.Count == 0 ? null : [Citations(result)],
+            Entities = result.Citations.Count == 0 ? null : [Citations(result, incoming.Id)],
             ChannelData = RawJson.From(new ChatbotChannelData(result), ReplyJson.Default.ChatbotChannelData),
         };
     }
@@ -52,14 +52,16 @@ public static class ReplyBuilder
 
     private static string Name(Core.Knowledge.Citation c) => c.Publisher is null ? c.Title : $"{c.Title} — {c.Publisher}";
 
-    private static RawJson Citations(TurnResult result)
+    private static RawJson Citations(TurnResult result, string? answering)
     {
         var claims = result.Citations.Select((c, i) => new Claim(i + 1, new ClaimAppearance(
             Name(c),
             c.Url,
             c.Quote.Length <= AbstractLength ? c.Quote : c.Quote[..(AbstractLength - 1)] + "…",
             OpenedText(c)) { InLanguage = c.Language }) { Id = $"cite:{i + 1}", Text = c.Quote });
-        return RawJson.From(new CitationEntity([.. claims]), BotJson.Default.CitationEntity);
+        return RawJson.From(
+            new CitationEntity([.. claims]) { PotentialAction = Review.AnswerFeedback.Actions(answering) },
+            BotJson.Default.CitationEntity);
     }
 
     /// <summary>What an opened reference shows: the whole quote, verbatim, as a Markdown block quote.</summary>

@@ -58,12 +58,12 @@ public static partial class StaffEndpoints
                     return ProblemBody.Result(502, "the patient's channel did not accept the message");
                 }
             }));
-        // GDPR erasure: everything about one conversation (state, escalations, notifications), in either store.
+        // GDPR erasure: everything about one conversation (state, escalations, notifications, review entries), in either store.
         app.MapDelete("/api/conversations/{key}", async Task<IResult> (HttpRequest request, string key, StaffAuthenticator auth, IDataRetention retention, ILogger<StaffDesk> logger, CancellationToken ct) =>
             await AsStaff(request, auth, async who =>
             {
                 var erased = await retention.EraseConversationAsync(key, ct);
-                Log.Erased(logger, who, erased.Conversations, erased.Escalations, erased.Notifications);
+                Log.Erased(logger, who, erased.Conversations, erased.Escalations, erased.Notifications, erased.Reviews);
                 return TypedResults.Json(erased, StaffJson.Default.ErasureReport);
             }));
         return app;
@@ -73,7 +73,7 @@ public static partial class StaffEndpoints
     /// Every staff answer carries patient data or says who may see it: never stored by a browser or
     /// a proxy. A client that failed to sign in too often is refused before its credentials are read.
     /// </summary>
-    private static async Task<IResult> AsStaff(HttpRequest request, StaffAuthenticator auth, Func<string, Task<IResult>> action)
+    internal static async Task<IResult> AsStaff(HttpRequest request, StaffAuthenticator auth, Func<string, Task<IResult>> action)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         var throttle = request.HttpContext.RequestServices.GetRequiredService<SignInThrottle>();
@@ -115,8 +115,8 @@ public static partial class StaffEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Erasure by {Who}: {Conversations} conversation, {Escalations} escalations, {Notifications} notifications deleted")]
-        public static partial void Erased(ILogger logger, string who, int conversations, int escalations, int notifications);
+        [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Erasure by {Who}: {Conversations} conversation, {Escalations} escalations, {Notifications} notifications, {Reviews} review entries and ratings deleted")]
+        public static partial void Erased(ILogger logger, string who, int conversations, int escalations, int notifications, int reviews);
     }
 
 }

@@ -73,12 +73,15 @@ public interface IEscalationStore
 /// <summary>What is kept, and for how long; and the right to be forgotten.</summary>
 public interface IDataRetention
 {
-    /// <summary>Deletes conversation state past its retention and resolved escalations past theirs.</summary>
+    /// <summary>
+    /// Deletes conversation state past its retention and resolved escalations past theirs; review entries and
+    /// answer ratings older than the conversations' retention (<see cref="IReviewStore"/>).
+    /// </summary>
     Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken);
 
-    /// <summary>GDPR erasure: the conversation's state, its escalations and their notifications.</summary>
+    /// <summary>GDPR erasure: the conversation's state, its escalations and their notifications, its review entries and ratings.</summary>
     Task<ErasureReport> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken);
 }
 
-/// <summary>How many records went.</summary>
-public sealed record ErasureReport(int Conversations, int Escalations, int Notifications);
+/// <summary>How many records went (<paramref name="Reviews"/>: review entries and answer ratings).</summary>
+public sealed record ErasureReport(int Conversations, int Escalations, int Notifications, int Reviews = 0);

@@ -61,6 +61,7 @@ public sealed class SqliteDatabase : IDisposable
         connection.AddColumnIfMissing("conversation_state", "answered");
         SqliteEscalationOrder.Migrate(connection);
         SqliteAnsweredActivities.Migrate(connection);
+        SqliteReviewStore.CreateTables(connection);
         committer = new Thread(CommitLoop) { IsBackground = true, Name = "SQLite committer" };
         committer.Start();
         checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "SQLite checkpointer" };

@@ -6,6 +6,9 @@ namespace Chatbot.Functions.State;
 /// <summary>Retention and erasure in the SQLite file: one transaction each.</summary>
 public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent, IOptions<StateOptions> options, TimeProvider time) : IDataRetention
 {
+    /// <summary>What the review loop keeps of a conversation (<see cref="SqliteReviewStore"/>): kept and erased with it.</summary>
+    private static IReadOnlyList<string> ReviewTables => SqliteReviewStore.Tables;
+
     public async Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         var report = await database.WriteAsync(async (connection, transaction) =>
@@ -22,7 +25,11 @@ public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent
                 $"DELETE FROM outbox WHERE escalation IN ({resolved})", now - retention.ResolvedEscalations, cancellationToken);
             var escalations = await ExecuteAsync(connection, transaction,
                 "DELETE FROM escalation WHERE status = 'resolved' AND created_at < $t", now - retention.ResolvedEscalations, cancellationToken);
-            return new ErasureReport(conversations, escalations, notifications);
+            var reviews = 0;
+            foreach (var table in ReviewTables)
+                reviews += await ExecuteAsync(connection, transaction,
+                    $"DELETE FROM {table} WHERE created_at < $t", now - retention.Conversations, cancellationToken);
+            return new ErasureReport(conversations, escalations, notifications, reviews);
         }, committed: _ => recent.ForgetAll(), cancellationToken); // simpler than knowing which rows went
         return report;
     }
@@ -39,8 +46,14 @@ public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent
             await using var answered = connection.Command(
                 SqliteAnsweredActivities.DeleteOf("$c"), transaction, ("$c", conversationKey));
             await answered.ExecuteNonQueryAsync(cancellationToken);
+            var reviews = 0;
+            foreach (var table in ReviewTables)
+            {
+                await using var review = connection.Command($"DELETE FROM {table} WHERE conversation = $c", transaction, ("$c", conversationKey));
+                reviews += await review.ExecuteNonQueryAsync(cancellationToken);
+            }
             await using var state = connection.Command("DELETE FROM conversation_state WHERE conversation = $c", transaction, ("$c", conversationKey));
-            return new ErasureReport(await state.ExecuteNonQueryAsync(cancellationToken), escalations, notifications);
+            return new ErasureReport(await state.ExecuteNonQueryAsync(cancellationToken), escalations, notifications, reviews);
         }, committed: _ => recent.Forget(conversationKey), cancellationToken);
         return report;
     }

@@ -22,6 +22,12 @@ public sealed class HttpFunctions(HttpPipeline pipeline)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/escalations/{*rest}")] HttpRequest request) =>
         pipeline.RunAsync(request.HttpContext);
 
+    /// <summary>The editors' review loop: the questions to review, marking one handled.</summary>
+    [Function("staff-review")]
+    public Task StaffReview(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/staff/review/{*rest}")] HttpRequest request) =>
+        pipeline.RunAsync(request.HttpContext);
+
     [Function("staff-sign-in")]
     public Task StaffSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/staff/sign-in")] HttpRequest request) =>
         pipeline.RunAsync(request.HttpContext);

@@ -22,6 +22,8 @@ public class ForgetMeTests
         string[] store = azurite is null ? [] : azurite.Settings(AzuriteFixture.NewPrefix());
         await using var bot = await BotHost.StartAsync([$"--Staff:ApiKey={Key}", .. store]);
         Activity Says(string text) => Patient.Says(text, conversation: "oubli", serviceUrl: channel.ServiceUrl);
+        await bot.ExpectRepliesAsync(Says("zorglub bidule machin truc"));
+        Assert.Contains("zorglub", await ReviewAsync(bot), StringComparison.Ordinal);
         var first = Says("je m'appelle Jeanne Martin, je voudrais parler à une infirmière");
         var opened = Assert.Single(await bot.ExpectRepliesAsync(first));
         var id = opened.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
@@ -43,6 +45,7 @@ public class ForgetMeTests
         Assert.DoesNotContain("Je vous rappelle", record, StringComparison.Ordinal);
         var stored = await bot.Services.GetRequiredService<IConversationStore>().LoadAsync("emulator:oubli", CancellationToken.None);
         Assert.Equal((0, null, 0), (stored.State.Turns, stored.State.OpenEscalation, stored.State.Transcript.Count));
+        Assert.DoesNotContain("zorglub", await ReviewAsync(bot), StringComparison.Ordinal);
         // The replies kept for a channel's retries went too: the first message, sent again, is a new turn.
         var again = Assert.Single(await bot.ExpectRepliesAsync(first));
         Assert.NotEqual(id, again.Chatbot().GetProperty("escalation").GetProperty("id").GetString());
@@ -50,6 +53,9 @@ public class ForgetMeTests
         var late = await StaffAsync(bot, HttpMethod.Post, $"/api/escalations/{id}/reply", new { text = "encore" });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
+
+    private static async Task<string> ReviewAsync(BotHost bot) =>
+        await (await StaffAsync(bot, HttpMethod.Get, "/api/staff/review")).Content.ReadAsStringAsync();
 
     private static Task<HttpResponseMessage> StaffAsync(BotHost bot, HttpMethod method, string path, object? body = null)
     {

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Functions.State.Azure;
 
 /// <summary>Retention and erasure in Table Storage (no TTL there: a query, then deletes).</summary>
-public sealed class AzureRetention(AzureStorageAccount account, AzureEscalationStore escalations, IOptions<StateOptions> options, TimeProvider time) : IDataRetention
+public sealed class AzureRetention(
+    AzureStorageAccount account, AzureEscalationStore escalations, AzureReviewStore reviews, IOptions<StateOptions> options,
+    TimeProvider time) : IDataRetention
 {
     public async Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +23,8 @@ public sealed class AzureRetention(AzureStorageAccount account, AzureEscalationS
         var resolvedBefore = now - options.Value.Retention.ResolvedEscalations;
         var (escalations, notifications) = await DeleteEscalationsAsync(
             TableClient.CreateQueryFilter($"RowKey eq {AzureEscalationStore.RecordRow} and Status eq {"resolved"} and CreatedAt lt {resolvedBefore}"), cancellationToken);
-        return new ErasureReport(conversations, escalations, notifications);
+        var reviewed = await reviews.DeleteAsync(TableClient.CreateQueryFilter($"CreatedAt lt {before}"), cancellationToken);
+        return new ErasureReport(conversations, escalations, notifications, reviewed);
     }
 
     public async Task<ErasureReport> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken)
@@ -29,8 +32,9 @@ public sealed class AzureRetention(AzureStorageAccount account, AzureEscalationS
         await account.ReadyAsync(cancellationToken);
         var (escalations, notifications) = await DeleteEscalationsAsync(
             TableClient.CreateQueryFilter($"RowKey eq {AzureEscalationStore.RecordRow} and Conversation eq {conversationKey}"), cancellationToken);
+        var reviewed = await reviews.ForgetConversationAsync(conversationKey, cancellationToken);
         using var state = await account.Conversations.DeleteEntityAsync(EntityText.Key(conversationKey), "state", ETag.All, cancellationToken);
-        return new ErasureReport(state.Status == 404 ? 0 : 1, escalations, notifications);
+        return new ErasureReport(state.Status == 404 ? 0 : 1, escalations, notifications, reviewed);
     }
 
     /// <summary>Each matching escalation's partition: the record and its outbox entries, in one transaction.</summary>

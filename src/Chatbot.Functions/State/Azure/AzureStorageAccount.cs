@@ -48,6 +48,7 @@ public sealed class AzureStorageAccount : IDisposable
         tableCreation = new TableCreation(tables, credential);
         Conversations = tables.GetTableClient(o.TablePrefix + "conversations");
         Escalations = tables.GetTableClient(o.TablePrefix + "escalations");
+        Reviews = tables.GetTableClient(o.TablePrefix + "reviews");
         Notifications = queues.GetQueueClient(o.NotificationQueue);
         // The Functions host's name for a queue's poison queue.
         Poison = queues.GetQueueClient(o.NotificationQueue + "-poison");
@@ -56,6 +57,9 @@ public sealed class AzureStorageAccount : IDisposable
     public TableClient Conversations { get; }
 
     public TableClient Escalations { get; }
+
+    /// <summary>The review loop's entries and answer ratings, by conversation (<see cref="AzureReviewStore"/>).</summary>
+    public TableClient Reviews { get; }
 
     public QueueClient Notifications { get; }
 
@@ -70,6 +74,7 @@ public sealed class AzureStorageAccount : IDisposable
             if (created) return;
             await tableCreation.EnsureAsync(Conversations.Name, cancellationToken);
             await tableCreation.EnsureAsync(Escalations.Name, cancellationToken);
+            await tableCreation.EnsureAsync(Reviews.Name, cancellationToken);
             await Notifications.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             created = true;
