@@ -65,9 +65,19 @@
     });
   }
 
-  // The browser's own signal: the patient knows at once that messages cannot leave, and when they can.
+  // The browser's own signal: the patient knows at once that messages cannot leave. Its 'online' only means
+  // a network is back, so "restored" is said once the server itself answers.
   window.addEventListener('offline', function () { status.textContent = t.offline; });
-  window.addEventListener('online', function () { status.textContent = t.reconnected; });
+  window.addEventListener('online', function () { status.textContent = t.reconnecting; whenReachable(1); });
+
+  function whenReachable(attempt) {
+    fetch('api/health', { cache: 'no-store' }).then(function (answer) {
+      if (!answer.ok) { throw new Error('health ' + answer.status); }
+      if (navigator.onLine) { status.textContent = t.reconnected; }
+    }).catch(function () {
+      if (navigator.onLine) { setTimeout(function () { whenReachable(attempt + 1); }, Math.min(30000, 500 * attempt)); }
+    });
+  }
 
   function failed() { status.textContent = t.failed; window.ChatTexts.linkPhones(status); }
 
