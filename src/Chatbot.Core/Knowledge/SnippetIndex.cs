@@ -44,10 +44,12 @@ public sealed class SnippetIndex
     private readonly Dictionary<(string Topic, string Procedure), List<Indexed>> general = [];
     private readonly Dictionary<string, double> weights = [];
     private readonly Concepts concepts;
+    private readonly HashSet<string> procedureNames;
 
     public SnippetIndex(ChatContent content)
     {
         concepts = new Concepts(content.Languages);
+        procedureNames = ProcedureNames(content);
         var keysOf = content.Snippets.ToDictionary(s => s, s => Keys(Folding.Fold(s.Text), s.Document.Language));
         Weigh(keysOf.Values);
         foreach (var snippet in content.Snippets)
@@ -113,10 +115,19 @@ public sealed class SnippetIndex
         var asked = new List<(string, double)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in question)
-            foreach (var key in KeysOf(token.Text, language))
+            foreach (var key in procedureNames.Contains(token.Text) ? [] : KeysOf(token.Text, language))
                 if (seen.Add(key) && weights.TryGetValue(key, out var weight)) asked.Add((key, weight));
         return asked;
     }
+
+    /// <summary>
+    /// The long one-word names of the procedures ("cementoplastica", "ostéosynthèse"): the passage is already
+    /// that procedure's, so naming it says nothing of which sentence is asked for, and its first five letters
+    /// would favour every sentence that says "cemento". Short names ("ciment") are words of the texts too.
+    /// </summary>
+    private static HashSet<string> ProcedureNames(ChatContent content) =>
+        content.Families.SelectMany(f => f.Names).Concat(content.Procedures.SelectMany(p => p.Names))
+            .Select(Folding.Fold).Where(name => name.Length > 8 && !name.Contains(' ')).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The weight of the question's keys the snippet has.</summary>
     private static double Shared(HashSet<string> snippetKeys, List<(string Key, double Weight)> asked)

@@ -96,7 +96,12 @@ public sealed class ProcedureDetector
             return [specific.Value];
         }
         if (family.Value is null) return [];
-        return Cued(tokens, language, family.Value.Members) is { Count: > 0 } cued ? cued : family.Value.Members;
+        var cued = Cued(tokens, language, family.Value.Members);
+        // "Risks of vertebroplasty? the cement can leak": the family's word, said after one of its own
+        // procedures, means that procedure unless cues point to another ("…no, the cement for my metastases").
+        if (specific.Value is not null && family.Value.Members.Contains(specific.Value)
+            && (cued.Count == 0 || cued.Contains(specific.Value))) return [specific.Value];
+        return cued is { Count: > 0 } ? cued : family.Value.Members;
     }
 
     /// <summary>

@@ -18,6 +18,25 @@ public class ProcedureMemoryTests
         Assert.Equal(procedure, chat.Last.Procedure);
     }
 
+    [Theory]
+    [InlineData("What are the main risks of vertebroplasty? I've read the cement can leak out", "vertebral_cementoplasty")]
+    [InlineData("il digiuno per la vertebroplastica, anche se è solo un po' di cemento?", "vertebral_cementoplasty")]
+    [InlineData("what are the risks of the screw in his pelvis?", "osteosynthesis")]
+    [InlineData("Quelles complications pour la cimentoplastie sur des lésions métastatiques ?", "metastasis_cementoplasty")]
+    [InlineData("had the vertebra cemented last week, when can I walk normally?", "vertebral_cementoplasty")]
+    public void TheProcedureNamedInTheMessage_IsNotAskedFor(string message, string procedure)
+    {
+        var chat = Transcript.Start().Send(message);
+
+        Assert.NotEqual("clarify", chat.Last.Action);
+        Assert.Equal(procedure, chat.Last.Procedure);
+    }
+
+    [Fact]
+    public void TheFamilysWord_WithAnotherProceduresCues_StillMovesToIt() =>
+        Transcript.Start().Send("les risques de la vertébroplastie ? ah non pardon, c'est le ciment pour mes métastases")
+            .Expect("answer", "risks", "metastasis_cementoplasty");
+
     [Fact]
     public void AnotherProceduresOwnName_StillReplacesIt()
     {

@@ -47,6 +47,17 @@ public class PassageTests
         Assert.Empty(chat.Last.Citations);
     }
 
+    [Fact]
+    public void ACutAsked_FindsTheNeedlesThroughTheSkin_ThoughTheQuestionNamesTheProcedure()
+    {
+        // "cementoplastica" shares its first letters with every sentence on "il cemento": the name says
+        // which document, not which sentence.
+        var chat = Transcript.Start().Send("come si svolge la cementoplastica ossea? fanno un taglio grande?")
+            .Expect("answer", "course", "bone_cementoplasty");
+
+        Assert.Contains(chat.Last.Citations, c => c.SnippetId == "ossea-course-3");
+    }
+
     [Theory]
     [InlineData("pour qui est la cimentoplastie pour metastases osseuses ?", "meta-definition-1")]
     [InlineData("a qui s'adresse l'osteosynthese percutanee ?", "osteo-definition-1")]
