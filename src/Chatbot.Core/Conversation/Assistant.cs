@@ -77,6 +77,7 @@ public sealed class Assistant
             new PersonalDecision(situation),
             new UnknownProcedureName(new UnknownProcedures(content)),
             new Answering(content, index, offers, new Questions(understander, content, situation)),
+            new PersonalSituationAsked(situation),
             new SmallTalkByTopic(),
             new NotUnderstood(),
         ];

@@ -62,7 +62,10 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
         if (heard.NamedProcedures.Count > 0 || !situation.MeansTheOtherOne(heard.Tokens, language)) return null;
         var others = before.Discussed.Except(before.Procedures).ToList();
         if (others.Count == 1) return others;
-        return before.Procedures.Count == 1 ? [.. AllProcedures.Except(before.Procedures)] : null;
+        if (before.Procedures.Count != 1) return null;
+        List<string> candidates = [.. AllProcedures.Except(before.Procedures)];
+        // "Et pour l'autre, la vertébrale ?": its cue says which of the others.
+        return understander.Cued(heard, candidates) is { Count: > 0 } cued ? cued : candidates;
     }
 
     /// <summary>

@@ -11,6 +11,12 @@ namespace Chatbot.Core.Understanding;
 public sealed class LanguageDetector
 {
     public const string Other = "other";
+
+    /// <summary>Fewer trigrams than this make a short reply ("d'accord", "ok merci", "sì grazie").</summary>
+    private const int ShortReply = 15;
+
+    /// <summary>How clearly a short reply must be of another language to switch the conversation's.</summary>
+    private const double ShortReplyMargin = 0.15;
     private const double HintBonus = 1.5;
     private const int BalancedCharacters = 1500;
     private readonly TrigramModel ours;
@@ -70,6 +76,9 @@ public sealed class LanguageDetector
         }
         var ranked = ours.Rank(trigrams, hint, HintBonus);
         var margin = (ranked[0].Score - ranked[1].Score) / trigrams.Count;
+        // "d'accord" in a French conversation looks Italian ("accordo"): a short reply switches the
+        // conversation's language, and its emergency numbers, only when its letters leave no doubt.
+        if (conversationKnown && trigrams.Count < ShortReply && margin < ShortReplyMargin) return fallback;
         if (margin >= 0.02 || trigrams.Count >= 20) return ranked[0].Language;
         return Vote() ?? (ranked[1].Language == fallback ? fallback : ranked[0].Language);
     }

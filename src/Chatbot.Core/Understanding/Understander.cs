@@ -160,7 +160,8 @@ public sealed partial class Understander
             language,
             tokens,
             redFlag.Rule,
-            onlySmallTalk ? new TopicGuess("greeting", 1) : Classify(named.Masked, tokens, redFlag.NamesSymptom, previous, reading),
+            onlySmallTalk ? new TopicGuess("greeting", 1)
+                : AskedFirst(text, Classify(named.Masked, tokens, redFlag.NamesSymptom, previous, reading), previous, reading),
             named.Procedures,
             named.OnlyAName,
             words.Corrections.FindAll(tokens).Count > 0,
@@ -193,6 +194,27 @@ public sealed partial class Understander
         var guess = Classifier.Classify(politeness.Remove(masked), context);
         return guess.Topic == "emergency" && !namesSymptom ? guess with { Topic = guess.RunnerUp } : guess;
     }
+
+    /// <summary>
+    /// "Combien de temps dure l'intervention ? ma fille doit poser sa journée": what follows the question tells
+    /// why it is asked and must not turn it into another ("journée", "accompagner" → preparation). The question
+    /// alone decides when it clearly asks about a subject of the documents.
+    /// </summary>
+    private TopicGuess AskedFirst(string text, TopicGuess whole, string? previous, string language)
+    {
+        var mark = text.LastIndexOf('?');
+        if (mark < 0 || text.AsSpan(mark + 1).Count(' ') < TrailingWords) return whole;
+        var asked = tokeniser.Tokenise(Folding.Fold(text[..(mark + 1)]), language);
+        var guess = Classify(procedures.MaskNames(asked), asked, namesSymptom: false, previous, language);
+        var answers = content.FindTopic(guess.Topic)?.Kind == TopicKind.Answer;
+        return answers && guess.Confidence >= ClearQuestion && guess.Confidence >= whole.Confidence - 0.2 ? guess : whole;
+    }
+
+    /// <summary>A statement after the question: a few words ("merci !" is not one).</summary>
+    private const int TrailingWords = 3;
+
+    /// <summary>How sure the question alone must be to decide the topic.</summary>
+    private const double ClearQuestion = 0.6;
 
     /// <summary>"arrivederci", "hiya", "ok merci bonne journée": short, and nothing but greetings, thanks and goodbyes.</summary>
     private bool IsOnlySmallTalk(List<Token> tokens) => tokens.Count is > 0 and <= 6 && IsCovered(smallTalk, tokens, okCounts: false);

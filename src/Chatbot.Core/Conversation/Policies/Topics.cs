@@ -78,6 +78,22 @@ public sealed class PersonalDecision(SituationDetector situation) : ITurnPolicy
         && situation.HasPersonalFactor(turn.Heard.Tokens, turn.Language);
 }
 
+/// <summary>
+/// "She lives alone, is that ok?", "il a 89 ans, ce n'est pas trop lourd pour lui ?": the patient's own situation
+/// asked about with no subject of the documents to quote. Neither a greeting nor "I did not understand":
+/// the documents cannot settle it, and the team is offered.
+/// </summary>
+public sealed class PersonalSituationAsked(SituationDetector situation) : ITurnPolicy
+{
+    public Outcome? Decide(TurnContext turn) =>
+        (turn.Text.Contains('?') || situation.AsksSomething(turn.Question, turn.Language))
+        && situation.HasPersonalFactor(turn.Question, turn.Language)
+            ? new(new Fallback(ReplyKeys.PersonalSituation)
+                { Topic = "medical_advice", Confidence = turn.Confidence, Offer = new(EscalationReasons.MedicalAdvice) },
+                turn.State with { FallbackCount = 0 })
+            : null;
+}
+
 /// <summary>"Can you translate?": the bot quotes as written and cannot; an offer made before stays open.</summary>
 public sealed class TranslationRequest(SituationDetector situation) : ITurnPolicy
 {
