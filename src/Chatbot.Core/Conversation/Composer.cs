@@ -51,8 +51,10 @@ public sealed class Composer(ChatContent content)
 
     private string Intro(string language, Passage passage)
     {
-        if (passage.FromGeneralSource) return Say(language, ReplyKeys.GeneralSource);
         var source = passage.Snippets.Count > 0 ? passage.Snippets[0].Document.Language : language;
+        // The general article is French: an English or Italian reader is told so, as for any French quote.
+        if (passage.FromGeneralSource)
+            return Say(language, source == language ? ReplyKeys.GeneralSource : ReplyKeys.GeneralSourceInFrench);
         if (source == language) return Say(language, ReplyKeys.AnswerIntro);
         return Say(language, source == "it" ? ReplyKeys.QuotedInItalian : ReplyKeys.QuotedInFrench);
     }

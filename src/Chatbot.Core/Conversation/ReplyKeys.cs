@@ -9,6 +9,7 @@ public static class ReplyKeys
     public const string QuotedInFrench = "quoted_in_french";
     public const string QuotedInItalian = "quoted_in_italian";
     public const string GeneralSource = "general_source";
+    public const string GeneralSourceInFrench = "general_source_in_french";
     public const string PerProcedure = "per_procedure";
     public const string PerTopic = "per_topic";
     public const string ClarifyProcedure = "clarify_procedure";
@@ -69,7 +70,7 @@ public static class ReplyKeys
 
     public static readonly IReadOnlyList<string> All =
     [
-        Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, PerProcedure, PerTopic,
+        Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, GeneralSourceInFrench, PerProcedure, PerTopic,
         ClarifyProcedure, NoAnswer, OfferStaff, PersonalSituation, PrecisionGap, OfferDeclined, EscalationHuman, EscalationMedical,
         EscalationAccepted, Emergency, Crisis, DoNotWait, Fallback, FallbackOffer, UnknownLanguage, Translation, GreetingHello,
         GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam, CallbackAsk, CallbackConfirmed,
