@@ -29,8 +29,14 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A page in a context of its own (its own sessionStorage); <paramref name="width"/> in CSS pixels.</summary>
-    public async Task<IPage> OpenAsync(Uri address, string locale = "fr-FR", bool phone = false, int? width = null, int? height = null)
+    /// <summary>
+    /// A page in a context of its own (its own sessionStorage); <paramref name="width"/> in CSS pixels;
+    /// <paramref name="permissions"/> granted to the site ("notifications"), <paramref name="initScript"/> run
+    /// before the page's own scripts on every load (a spy on a browser API).
+    /// </summary>
+    public async Task<IPage> OpenAsync(
+        Uri address, string locale = "fr-FR", bool phone = false, int? width = null, int? height = null,
+        string[]? permissions = null, string? initScript = null)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
@@ -38,7 +44,9 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = height ?? 640 }
                 : phone ? new ViewportSize { Width = 390, Height = 780 } : new ViewportSize { Width = 1200, Height = 900 },
             IsMobile = phone,
+            Permissions = permissions,
         });
+        if (initScript is not null) await context.AddInitScriptAsync(initScript);
         var page = await context.NewPageAsync();
         await page.GotoAsync(address.ToString());
         return page;

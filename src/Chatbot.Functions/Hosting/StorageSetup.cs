@@ -40,6 +40,7 @@ public static partial class HostingSetup
         }
         builder.Services.AddSingleton<Review.ReviewLoop>();
         builder.Services.AddSingleton<Review.AnswerFeedback>();
+        builder.Services.AddSingleton<Review.TeamsFeedback>();
         if (!builder.Configuration.OnAzureFunctions()) builder.Services.AddHostedService<RetentionService>();
         return builder;
     }

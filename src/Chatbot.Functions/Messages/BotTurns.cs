@@ -16,19 +16,20 @@ namespace Chatbot.Functions.Messages;
 /// </summary>
 public sealed partial class BotTurns(
     Assistant assistant, IConversationStore store, DispatcherService dispatcher, ReviewLoop review, AnswerFeedback feedback,
-    TimeProvider time, ILogger<BotTurns> logger, Pseudonyms pseudonyms)
+    TeamsFeedback teamsFeedback, TimeProvider time, ILogger<BotTurns> logger, Pseudonyms pseudonyms)
 {
     /// <summary>Longer messages are cut before the engine: nobody types a page into a chat window.</summary>
     public const int MaxTextLength = 4_000;
     private const int MaxAttempts = 10;
     private readonly ConversationTurnOrder order = new();
 
-    /// <summary>The replies to send; empty for activities the bot accepts and ignores.</summary>
+    /// <summary>The replies to send; empty for activities the bot accepts and ignores, and for invokes.</summary>
     public Task<IReadOnlyList<Activity>> OnActivityAsync(Activity activity, CancellationToken cancellationToken) => activity.Type switch
     {
         ActivityTypes.Message => OnMessageAsync(activity, cancellationToken),
         ActivityTypes.ConversationUpdate => Task.FromResult(OnConversationUpdate(activity)),
         ActivityTypes.Event when AnswerFeedback.IsFeedback(activity) => feedback.OnFeedbackAsync(activity, cancellationToken),
+        ActivityTypes.Invoke when TeamsFeedback.IsFeedback(activity) => teamsFeedback.OnFeedbackAsync(activity, cancellationToken),
         _ => Task.FromResult<IReadOnlyList<Activity>>([]),
     };
 

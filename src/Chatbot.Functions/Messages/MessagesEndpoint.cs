@@ -15,7 +15,7 @@ public static partial class MessagesEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpRequest request, InboundAuthenticator authenticator, BotTurns turns, ConnectorClient connector,
-        ILogger<BotTurns> logger, CancellationToken cancellationToken)
+        Review.TeamsFeedback teams, ILogger<BotTurns> logger, CancellationToken cancellationToken)
     {
         var read = await ActivityBody.ReadAsync(request, requireJsonContentType: true, cancellationToken);
         if (read.Activity is not { } activity) return read.Refusal!;
@@ -30,7 +30,12 @@ public static partial class MessagesEndpoint
             Log.ServiceUrlRefused(logger, refused);
             return ProblemBody.Result(StatusCodes.Status400BadRequest, refused);
         }
-        if (activity.Type == ActivityTypes.Invoke) return TypedResults.Json(new InvokeResponse(200), BotJson.Default.InvokeResponse);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            // Teams' feedback is kept; an invoke gets its response in this HTTP answer, never a message.
+            await turns.OnActivityAsync(activity, cancellationToken);
+            return TypedResults.Json(new InvokeResponse(200), BotJson.Default.InvokeResponse);
+        }
         if (activity.Type == ActivityTypes.Message && (activity.Conversation?.Id is null || activity.ServiceUrl is null && activity.DeliveryMode != DeliveryModes.ExpectReplies))
         {
             return ProblemBody.Result(StatusCodes.Status400BadRequest, "a message needs a conversation and a serviceUrl");
@@ -43,7 +48,11 @@ public static partial class MessagesEndpoint
         }
         try
         {
-            foreach (var reply in replies) await connector.SendAsync(reply, cancellationToken);
+            foreach (var reply in replies)
+            {
+                var sent = await connector.SendAsync(reply, cancellationToken);
+                await teams.DeliveredAsync(reply, sent, cancellationToken);
+            }
         }
         catch (HttpRequestException e)
         {

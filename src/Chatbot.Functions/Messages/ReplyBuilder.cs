@@ -35,7 +35,9 @@ public static class ReplyBuilder
             SuggestedActions = result.SuggestedActions.Count == 0 ? null
                 : new SuggestedActions([.. result.SuggestedActions.Select(s => new CardAction("imBack", s, s))]),
             Entities = result.Citations.Count == 0 ? null : [Citations(result, incoming.Id)],
-            ChannelData = RawJson.From(new ChatbotChannelData(result), ReplyJson.Default.ChatbotChannelData),
+            ChannelData = RawJson.From(
+                new ChatbotChannelData(result) { FeedbackLoopEnabled = Review.TeamsFeedback.Offered(incoming.ChannelId, result) },
+                ReplyJson.Default.ChatbotChannelData),
         };
     }
 
@@ -76,7 +78,12 @@ public static class ReplyBuilder
 }
 
 /// <summary><c>channelData.chatbot</c>: the engine's whole result, for Web Chat and the staff console.</summary>
-public sealed record ChatbotChannelData(TurnResult Chatbot);
+public sealed record ChatbotChannelData(TurnResult Chatbot)
+{
+    /// <summary>Teams shows its thumbs under an answer that quotes the documents (<see cref="Review.TeamsFeedback"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? FeedbackLoopEnabled { get; init; }
+}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ChatbotChannelData))]

@@ -36,18 +36,32 @@ public sealed partial class AnswerFeedback(
             Log.Ignored(logger, "no feedback action");
             return [];
         }
+        await RateAsync(activity, helpful, (_, _) => Task.FromResult<string?>(answered), cancellationToken);
+        return [];
+    }
+
+    /// <summary>
+    /// Keeps a rating of the answer to the patient activity <paramref name="answeredOf"/> names (from the
+    /// stored state): against its snippet ids, and a thumbs-down for review. Web Chat's thumbs and Teams'
+    /// (<see cref="TeamsFeedback"/>) both come here; what names no answer of this conversation is ignored.
+    /// </summary>
+    public async Task RateAsync(
+        Activity activity, bool helpful, Func<StoredState, CancellationToken, Task<string?>> answeredOf,
+        CancellationToken cancellationToken)
+    {
         var key = ConversationReference.KeyOf(activity.ChannelId, activity.Conversation?.Id);
         try
         {
             var stored = await conversations.LoadAsync(key, cancellationToken);
-            var reply = await conversations.ReplySentAsync(key, stored, answered, cancellationToken);
+            var answered = await answeredOf(stored, cancellationToken);
+            var reply = answered is null ? null : await conversations.ReplySentAsync(key, stored, answered, cancellationToken);
             if (reply is null || Read(reply) is not var (answer, botLine))
             {
                 Log.Ignored(logger, "no answer of this conversation has that id");
-                return [];
+                return;
             }
             var now = time.GetUtcNow();
-            await reviews.RateAsync(new AnswerRating(key, answered, helpful, answer.SnippetIds, now), cancellationToken);
+            await reviews.RateAsync(new AnswerRating(key, answered!, helpful, answer.SnippetIds, now), cancellationToken);
             if (!helpful)
             {
                 var question = ReviewRules.QuestionOf(stored.State.Transcript, botLine);
@@ -59,7 +73,6 @@ public sealed partial class AnswerFeedback(
         {
             Log.StoreFailed(logger, e.GetType().Name);
         }
-        return [];
     }
 
     /// <summary>(true, id) for a thumb up on the answer to activity id, (false, id) down; null for anything else.</summary>

@@ -8,7 +8,15 @@ namespace Chatbot.Functions.State;
 /// Null when the store keeps the reply apart from the state and reads it only for a retry (SQLite: a
 /// row of its own, so a turn writes its one reply, not the last sixteen again).
 /// </param>
-public sealed record AnsweredActivity(string Id, string? Reply);
+public sealed record AnsweredActivity(string Id, string? Reply)
+{
+    /// <summary>
+    /// The channel's own id for the reply, once sent (its <c>ResourceResponse</c>): Teams names the answer a
+    /// patient rates by it (docs/decisions/022). Null for channels that do not need it, and before sending.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Delivered { get; init; }
+}
 
 /// <summary>
 /// The last activities a conversation answered, saved with its state in the same write, so a channel
@@ -30,6 +38,17 @@ public static class AnsweredActivities
 
     public static string? Find(IReadOnlyList<AnsweredActivity> answered, string? activityId) =>
         Get(answered, activityId)?.Reply;
+
+    /// <summary>The activity whose reply the channel calls <paramref name="deliveredId"/>, if it is kept.</summary>
+    public static string? AnsweredBy(IReadOnlyList<AnsweredActivity> answered, string? deliveredId) =>
+        deliveredId is { Length: > 0 } ? answered.LastOrDefault(a => a.Delivered == deliveredId)?.Id : null;
+
+    /// <summary>The same, <paramref name="activityId"/>'s with its reply's channel id; null if it is gone.</summary>
+    public static IReadOnlyList<AnsweredActivity>? WithDelivered(
+        IReadOnlyList<AnsweredActivity> answered, string activityId, string deliveredId) =>
+        Get(answered, activityId) is { } found
+            ? [.. answered.Select(a => ReferenceEquals(a, found) ? a with { Delivered = deliveredId } : a)]
+            : null;
 
     public static string Write(IReadOnlyList<AnsweredActivity> answered) =>
         JsonSerializer.Serialize(answered, AnsweredJson.Default.IReadOnlyListAnsweredActivity);

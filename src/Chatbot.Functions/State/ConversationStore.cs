@@ -29,6 +29,28 @@ public interface IConversationStore
         Task.FromResult(AnsweredActivities.Find(stored.Answered, activityId));
 
     /// <summary>
+    /// Remembers the channel's id for the reply sent to <paramref name="activityId"/> (after sending: the
+    /// channel gives it then). Nothing when the activity is no longer among the last answered. This default
+    /// saves the state again, under the same version check as a turn (a turn that raced it redoes itself).
+    /// </summary>
+    async Task RememberDeliveredAsync(
+        string conversationKey, string activityId, string deliveredId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var stored = await LoadAsync(conversationKey, cancellationToken);
+            if (AnsweredActivities.WithDelivered(stored.Answered, activityId, deliveredId) is not { } answered) return;
+            if (await TrySaveAsync(conversationKey, stored.State, answered, stored.Version, null, cancellationToken))
+                return;
+        }
+    }
+
+    /// <summary>The activity whose reply the channel calls <paramref name="deliveredId"/>, if it is kept.</summary>
+    Task<string?> AnsweredByAsync(
+        string conversationKey, StoredState stored, string? deliveredId, CancellationToken cancellationToken) =>
+        Task.FromResult(AnsweredActivities.AnsweredBy(stored.Answered, deliveredId));
+
+    /// <summary>
     /// False when the state changed since <paramref name="expectedVersion"/> was read. An escalation
     /// the turn opens or updates is stored, with its notifications, before the state — never after
     /// the patient has been told about it.

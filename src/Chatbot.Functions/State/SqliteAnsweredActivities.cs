@@ -64,6 +64,26 @@ internal static class SqliteAnsweredActivities
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
+    /// <summary>The channel's id for a reply, on its row (Teams' feedback names the answer by it).</summary>
+    public static async Task<bool> RememberDeliveredAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string conversationKey, string activityId,
+        string deliveredId, CancellationToken cancellationToken)
+    {
+        await using var update = connection.Command(
+            "UPDATE answered_activity SET delivered = $d WHERE conversation = $c AND activity = $a", transaction,
+            ("$c", conversationKey), ("$a", activityId), ("$d", deliveredId));
+        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public static async Task<string?> AnsweredByAsync(
+        SqliteConnection connection, string conversationKey, string deliveredId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+            "SELECT activity FROM answered_activity WHERE conversation = $c AND delivered = $d", null,
+            ("$c", conversationKey), ("$d", deliveredId));
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     /// <summary>
     /// Inside the turn's transaction: the replies not yet in the file (the turn's own), then the oldest
     /// rows beyond <see cref="AnsweredActivities.Kept"/> go.

@@ -41,6 +41,21 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteEscal
         return await SqliteAnsweredActivities.ReplyAsync(connection, conversationKey, answered.Id, cancellationToken);
     }
 
+    /// <summary>On the reply's own row: the state and its version are not written again.</summary>
+    public Task RememberDeliveredAsync(
+        string conversationKey, string activityId, string deliveredId, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => SqliteAnsweredActivities.RememberDeliveredAsync(
+            connection, transaction, conversationKey, activityId, deliveredId, cancellationToken), cancellationToken);
+
+    /// <summary>From the file: the state kept in memory does not know the channel's ids.</summary>
+    public async Task<string?> AnsweredByAsync(
+        string conversationKey, StoredState stored, string? deliveredId, CancellationToken cancellationToken)
+    {
+        if (deliveredId is not { Length: > 0 }) return null;
+        await using var connection = database.Open();
+        return await SqliteAnsweredActivities.AnsweredByAsync(connection, conversationKey, deliveredId, cancellationToken);
+    }
+
     public async Task<bool> TrySaveAsync(
         string conversationKey, ConversationState state, IReadOnlyList<AnsweredActivity> answered,
         string? expectedVersion, EscalationWrite? escalation, CancellationToken cancellationToken)

@@ -61,6 +61,7 @@ public sealed class SqliteDatabase : IDisposable
         connection.AddColumnIfMissing("conversation_state", "answered");
         SqliteEscalationOrder.Migrate(connection);
         SqliteAnsweredActivities.Migrate(connection);
+        connection.AddColumnIfMissing("answered_activity", "delivered");
         SqliteReviewStore.CreateTables(connection);
         committer = new Thread(CommitLoop) { IsBackground = true, Name = "SQLite committer" };
         committer.Start();

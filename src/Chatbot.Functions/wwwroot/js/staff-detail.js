@@ -26,6 +26,9 @@
   function fill(parts, e) {
     parts.summary.textContent = w.status(e.status) + ' — ' + w.procedure(e.procedure) + ' — langue : ' + e.language.toUpperCase() +
       ' — créée le ' + new Date(e.createdAt).toLocaleString('fr-FR');
+    var taken = w.taken(e);
+    parts.taken.textContent = taken ? 'Prise en charge par ' + taken.who + ' le ' + new Date(taken.at).toLocaleString('fr-FR') + '.'
+      : 'Personne n’a encore pris en charge cette demande.';
     parts.contact.textContent = e.contact ? 'Rappeler : ' + e.contact : '';
     parts.contact.hidden = !e.contact;
     parts.transcript.replaceChildren.apply(parts.transcript, e.transcript.map(function (line) {
@@ -67,11 +70,11 @@
 
     /** A newly selected request: built whole, and focus moves to its heading. */
     show: function (e) {
-      var parts = { summary: el('p'), contact: el('p'), transcript: el('div', null, 'transcript'), history: el('ul'), actions: actions(e) };
+      var parts = { summary: el('p'), taken: el('p', null, 'taken'), contact: el('p'), transcript: el('div', null, 'transcript'), history: el('ul'), actions: actions(e) };
       current = { id: e.id, status: e.status, parts: parts };
       heading.textContent = 'Détail : ' + w.reason(e.reason);
       fill(parts, e);
-      detail.replaceChildren(parts.summary, parts.contact, el('h3', 'Conversation (données personnelles masquées)'), parts.transcript,
+      detail.replaceChildren(parts.summary, parts.taken, parts.contact, el('h3', 'Conversation (données personnelles masquées)'), parts.transcript,
         el('h3', 'Historique'), parts.history, parts.actions);
       heading.focus();
     },

@@ -36,6 +36,26 @@
   words.procedure = function (code) { return code ? words.labels.procedures[code] || code : 'intervention non précisée'; };
   words.error = function (status) { return words.errors[status] || words.errors.other; };
 
+  /** How long ago a request was made, as a nurse says it: "4 min", "2 h". */
+  words.age = function (createdAt) {
+    var minutes = Math.max(0, Math.round((Date.now() - new Date(createdAt).getTime()) / 60000));
+    return minutes < 60 ? minutes + ' min' : Math.round(minutes / 60) + ' h';
+  };
+
+  /**
+   * Who took the request and when: the history's first "acknowledged", or the first reply, which takes it
+   * too (EscalationRecord.Reply). Null while nobody has. Every nurse reads it from the same history.
+   */
+  words.taken = function (e) {
+    return (e.history || []).find(function (h) { return h.action === 'acknowledged' || h.action === 'replied'; }) || null;
+  };
+
+  words.takenBy = function (e) {
+    var taken = words.taken(e);
+    return taken ? 'prise en charge par ' + taken.who + ' à ' +
+      new Date(taken.at).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' }) : null;
+  };
+
   /** A transcript line for a nurse: "[escalate/emergency] text" from the assistant becomes words. */
   words.line = function (line) {
     if (line.from === 'patient') { return { who: 'Patient', text: line.text }; }

@@ -1,12 +1,14 @@
 // The staff console: the open requests, emergencies first, refreshed every 5 seconds in place (the
 // element a nurse is on is never replaced, so focus stays), with updates the nurse can pause (WCAG
 // 2.2.2). The results of her own actions are announced politely and stay until her next action; new
-// requests are announced, a new emergency as an alert.
+// requests are announced, a new emergency as an alert (with a sound, a browser notification and the
+// count in the tab's title: staff-alerts.js).
 (function () {
   'use strict';
   var w = window.StaffWords;
   var signIn = window.StaffSignIn;
   var detail = window.StaffDetail;
+  var alerts = window.StaffAlerts;
   var list = document.getElementById('list');
   var status = document.getElementById('status');
   var alert = document.getElementById('alert');
@@ -36,11 +38,6 @@
     });
   }
 
-  function age(createdAt) {
-    var minutes = Math.max(0, Math.round((Date.now() - new Date(createdAt).getTime()) / 60000));
-    return minutes < 60 ? minutes + ' min' : Math.round(minutes / 60) + ' h';
-  }
-
   /** One request's button, kept from one refresh to the next: its text changes, the element does not. */
   function item(e) {
     var entry = items.get(e.id);
@@ -56,7 +53,7 @@
     reason.className = 'reason-' + e.reason;
     reason.textContent = w.reason(e.reason);
     entry.button.replaceChildren(reason, document.createTextNode(' · ' + w.procedure(e.procedure) + ' · ' +
-      e.language.toUpperCase() + ' · il y a ' + age(e.createdAt) + ' · ' + w.status(e.status)));
+      e.language.toUpperCase() + ' · il y a ' + w.age(e.createdAt) + ' · ' + (w.takenBy(e) || w.status(e.status))));
     entry.button.setAttribute('aria-current', String(e.id === detail.selected()));
     return entry.li;
   }
@@ -90,6 +87,8 @@
     var fresh = known === null ? [] : open.filter(function (e) { return !known.has(e.id); });
     known = new Set(open.map(function (e) { return e.id; }));
     var urgent = fresh.filter(function (e) { return e.reason === 'emergency'; });
+    alerts.count(open);
+    alerts.arrived(urgent);
     if (urgent.length) { alert.textContent = 'Nouvelle urgence : ' + urgent.map(function (e) { return w.procedure(e.procedure); }).join(', ') + '.'; }
     else if (fresh.length) { alert.textContent = 'Nouvelle demande : ' + fresh.map(function (e) { return w.reason(e.reason); }).join(', ') + '.'; }
   }
