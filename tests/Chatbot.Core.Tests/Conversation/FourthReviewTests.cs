@@ -90,4 +90,9 @@ public class FourthReviewTests
     [InlineData("aiuto, cosa posso chiederti?", "Rispondo alle domande")]
     public void SelfServiceCommands_SaidLoosely_AreUnderstood(string message, string reply) =>
         Transcript.Start().Send(message).Expect("smalltalk", "self_service").ExpectText(reply);
+
+    [Fact]
+    public void ThanksToTheEraseQuestion_SaysNothingWasErased() =>
+        Transcript.Start().Send("oubliez moi").ExpectText("effacer")
+            .Send("merci").Expect("smalltalk", "self_service").ExpectText("rien n'est effacé");
 }

@@ -26,7 +26,10 @@ public sealed class SelfServicePolicy(PatientCommands commands) : ITurnPolicy
         return new(Said(command, turn), state);
     }
 
-    /// <summary>Yes erases, no keeps; anything else drops the question and is read as usual.</summary>
+    /// <summary>
+    /// Yes erases; no keeps, and so does a bare "merci" or goodbye, said so, lest the patient leave thinking
+    /// the conversation erased. Anything else drops the question and is read as usual.
+    /// </summary>
     private static Outcome? Confirmation(TurnContext turn)
     {
         if (turn.Heard.IsYes && !turn.Heard.IsNo)
@@ -39,7 +42,8 @@ public sealed class SelfServicePolicy(PatientCommands commands) : ITurnPolicy
             var said = Said(SelfServiceCommands.Forgotten, turn) with { ErasedRequest = turn.Before.OpenEscalation };
             return new(said, forgotten);
         }
-        return turn.Heard.IsNo ? new(Said(SelfServiceCommands.KeptAfterAll, turn), turn.State) : null;
+        return turn.Heard.IsNo || turn.Heard.IsClosing
+            ? new(Said(SelfServiceCommands.KeptAfterAll, turn), turn.State) : null;
     }
 
     private static SelfService Said(string command, TurnContext turn) =>
