@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Google.Protobuf.Collections;
+using Microsoft.Azure.Functions.Worker.Grpc.Messages;
+using static Microsoft.Azure.Functions.Worker.Grpc.Messages.StreamingMessage;
+
+namespace Chatbot.Functions.Tests.Worker;
+
+/// <summary>
+/// The built worker as the Functions host sees it once its functions are loaded: their metadata,
+/// the worker's own HTTP endpoint, and invocations sent the way the host sends them.
+/// </summary>
+internal sealed class HostedWorker(GrpcHostStandIn host, Uri http, IReadOnlyDictionary<string, RpcFunctionMetadata> functions)
+{
+    /// <summary>The header by which the worker pairs a forwarded request with its gRPC invocation.</summary>
+    public const string InvocationIdHeader = "x-ms-invocation-id";
+
+    private static readonly HttpClient Forwarder = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public GrpcHostStandIn Host => host;
+
+    /// <summary>The worker's Kestrel, as its <c>HttpUri</c> capability said.</summary>
+    public Uri Http => http;
+
+    public IReadOnlyDictionary<string, RpcFunctionMetadata> Functions => functions;
+
+    /// <summary>
+    /// Starts the worker as the host does and takes it through StartStream, init, metadata and the
+    /// load of every function; <paramref name="loaded"/> is called once all are loaded.
+    /// </summary>
+    public static async Task<HostedWorker> StartAsync(
+        GrpcHostStandIn host, IReadOnlyDictionary<string, string> settings, Action? loaded = null)
+    {
+        host.StartWorker(host.Address, settings);
+        await host.ReceiveAsync(ContentOneofCase.StartStream);
+        var folder = GrpcHostStandIn.WorkerFolder;
+        await host.SendAsync(new StreamingMessage
+        {
+            WorkerInitRequest = new WorkerInitRequest { HostVersion = "4.0.0", WorkerDirectory = folder, FunctionAppDirectory = folder },
+        });
+        var init = (await host.ReceiveAsync(ContentOneofCase.WorkerInitResponse)).WorkerInitResponse;
+        Assert.True(init.Result.Status == StatusResult.Types.Status.Success, init.Result.Exception?.Message);
+        await host.SendAsync(new StreamingMessage { FunctionsMetadataRequest = new() { FunctionAppDirectory = folder } });
+        var metadata = (await host.ReceiveAsync(ContentOneofCase.FunctionMetadataResponse)).FunctionMetadataResponse;
+        foreach (var function in metadata.FunctionMetadataResults)
+        {
+            await host.SendAsync(new StreamingMessage { FunctionLoadRequest = new() { FunctionId = function.FunctionId, Metadata = function } });
+            var load = await host.ReceiveAsync(ContentOneofCase.FunctionLoadResponse, m => m.FunctionLoadResponse.FunctionId == function.FunctionId);
+            Assert.True(load.FunctionLoadResponse.Result.Status == StatusResult.Types.Status.Success,
+                $"{function.Name}: {load.FunctionLoadResponse.Result.Exception?.Message}");
+        }
+        loaded?.Invoke();
+        return new HostedWorker(host, new Uri(init.Capabilities["HttpUri"]), metadata.FunctionMetadataResults.ToDictionary(f => f.Name));
+    }
+
+    /// <summary>
+    /// An HTTP trigger as the host runs it for a worker with the ASP.NET Core integration: the
+    /// request forwarded to the worker's Kestrel with the invocation's id in a header and, at the
+    /// same time, the invocation over gRPC whose trigger binding is an empty <c>RpcHttp</c> (the
+    /// request itself travels over HTTP). The worker pairs the two; neither answers without the other.
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, InvocationResponse Invocation)> InvokeHttpAsync(
+        string function, HttpRequestMessage request)
+    {
+        var invocationId = Guid.NewGuid().ToString();
+        request.RequestUri = new Uri(http, request.RequestUri!.OriginalString.TrimStart('/'));
+        request.Headers.Add(InvocationIdHeader, invocationId);
+        request.Headers.Add("X-Forwarded-For", "127.0.0.1");
+        var forwarded = Forwarder.SendAsync(request);
+        var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value));
+        var invocation = SendAsync(function, invocationId, TriggerOf(function, new TypedData { Http = new RpcHttp() }), new()
+        {
+            ["Query"] = new TypedData { Json = "{}" },
+            ["Headers"] = new TypedData { Json = JsonSerializer.Serialize(headers) },
+        });
+        return (await forwarded, await invocation);
+    }
+
+    /// <summary>A queue message as the host hands it to <c>notify</c>: its text, and what the queue knows of it.</summary>
+    public Task<InvocationResponse> InvokeQueueAsync(string function, string messageId, string text, long dequeueCount) =>
+        SendAsync(function, Guid.NewGuid().ToString(), TriggerOf(function, new TypedData { String = text }), new()
+        {
+            ["Id"] = new TypedData { String = messageId },
+            ["DequeueCount"] = new TypedData { Json = dequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["MessageText"] = new TypedData { String = text },
+        });
+
+    /// <summary>A timer's tick as the host sends it: the <c>TimerInfo</c> as JSON.</summary>
+    public Task<InvocationResponse> InvokeTimerAsync(string function, DateTimeOffset now)
+    {
+        var timer = JsonSerializer.Serialize(new
+        {
+            Schedule = new { AdjustForDST = true },
+            ScheduleStatus = new { Last = now.AddMinutes(-1), Next = now.AddMinutes(1), LastUpdated = now.AddMinutes(-1) },
+            IsPastDue = false,
+        });
+        return SendAsync(function, Guid.NewGuid().ToString(), TriggerOf(function, new TypedData { Json = timer }), new());
+    }
+
+    /// <summary>The trigger binding of that function, named as the function's parameter (its metadata says which).</summary>
+    private ParameterBinding TriggerOf(string function, TypedData data) => new()
+    {
+        Name = functions[function].Bindings.Single(b => b.Value.Direction == BindingInfo.Types.Direction.In
+            && b.Value.Type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase)).Key,
+        Data = data,
+    };
+
+    private async Task<InvocationResponse> SendAsync(
+        string function, string invocationId, ParameterBinding trigger, Dictionary<string, TypedData> metadata)
+    {
+        var request = new InvocationRequest
+        {
+            FunctionId = functions[function].FunctionId,
+            InvocationId = invocationId,
+            TraceContext = new RpcTraceContext { TraceParent = $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01" },
+            InputData = { trigger },
+        };
+        Add(request.TriggerMetadata, metadata);
+        await host.SendAsync(new StreamingMessage { InvocationRequest = request });
+        var response = await host.ReceiveAsync(ContentOneofCase.InvocationResponse, m => m.InvocationResponse.InvocationId == invocationId);
+        return response.InvocationResponse;
+    }
+
+    private static void Add(MapField<string, TypedData> map, Dictionary<string, TypedData> values)
+    {
+        foreach (var (key, value) in values) map.Add(key, value);
+    }
+}
