@@ -23,6 +23,7 @@ internal sealed class GrpcHostStandIn : FunctionRpc.FunctionRpcBase, IAsyncDispo
 {
     private readonly Channel<StreamingMessage> toWorker = Channel.CreateUnbounded<StreamingMessage>();
     private readonly Channel<StreamingMessage> fromWorker = Channel.CreateUnbounded<StreamingMessage>();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<InvocationResponse>> invocations = new();
     private WebApplication? server;
 
     public Process? Worker { get; private set; }
@@ -88,20 +89,35 @@ internal sealed class GrpcHostStandIn : FunctionRpc.FunctionRpcBase, IAsyncDispo
                 await responseStream.WriteAsync(message);
         });
         await foreach (var message in requestStream.ReadAllAsync(context.CancellationToken))
-            await host.fromWorker.Writer.WriteAsync(message);
+        {
+            // Logs and invocation answers go where they are awaited (invocations may run concurrently).
+            if (message.ContentCase == ContentOneofCase.RpcLog) host.Output.Enqueue(message.RpcLog.Message);
+            else if (message.ContentCase == ContentOneofCase.InvocationResponse
+                && host.invocations.TryRemove(message.InvocationResponse.InvocationId, out var waiting))
+                waiting.TrySetResult(message.InvocationResponse);
+            else await host.fromWorker.Writer.WriteAsync(message);
+        }
         await writing;
     }
 
     public ValueTask SendAsync(StreamingMessage message) => toWorker.Writer.WriteAsync(message);
 
-    /// <summary>The worker's next message of that kind (its log lines and others are passed over).</summary>
+    /// <summary>Sends an invocation and waits for its answer, whatever other invocations run meanwhile.</summary>
+    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request)
+    {
+        var answer = new TaskCompletionSource<InvocationResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        invocations[request.InvocationId] = answer;
+        await SendAsync(new StreamingMessage { InvocationRequest = request });
+        return await answer.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>The worker's next message of that kind (others are passed over; logs are in <see cref="Output"/>).</summary>
     public async Task<StreamingMessage> ReceiveAsync(ContentOneofCase kind, Func<StreamingMessage, bool>? which = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             var message = await fromWorker.Reader.ReadAsync(timeout.Token);
-            if (message.ContentCase == ContentOneofCase.RpcLog) Output.Enqueue(message.RpcLog.Message);
             if (message.ContentCase == kind && (which is null || which(message))) return message;
         }
     }

@@ -148,9 +148,7 @@ internal sealed class HostedWorker(GrpcHostStandIn host, Uri http, IReadOnlyDict
             InputData = { trigger },
         };
         Add(request.TriggerMetadata, metadata);
-        await host.SendAsync(new StreamingMessage { InvocationRequest = request });
-        var response = await host.ReceiveAsync(ContentOneofCase.InvocationResponse, m => m.InvocationResponse.InvocationId == invocationId);
-        return response.InvocationResponse;
+        return await host.InvokeAsync(request);
     }
 
     /// <summary>A failed step stops here (not an xunit assertion: the benchmarks run this too).</summary>
