@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Chatbot.Functions.Tests.Worker;
+using Microsoft.Azure.Functions.Worker.Grpc.Messages;
 
 namespace Chatbot.Benchmarks;
 
@@ -17,7 +18,8 @@ namespace Chatbot.Benchmarks;
 public static class WorkerColdStart
 {
     private const string Question = """
-        {"type":"message","id":"cold-1","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"u1","role":"user"},
+        {"type":"message","id":"cold-1","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/",
+         "from":{"id":"u1","role":"user"},
          "recipient":{"id":"bot","role":"bot"},"conversation":{"id":"cold-conv"},"locale":"fr-FR",
          "text":"Est-ce que je dois être à jeun avant mon ostéosynthèse ?","deliveryMode":"expectReplies"}
         """;
@@ -54,17 +56,18 @@ public static class WorkerColdStart
         await using var host = await GrpcHostStandIn.StartAsync(folder);
         var clock = Stopwatch.StartNew();
         var loaded = TimeSpan.Zero;
-        var worker = await HostedWorker.StartAsync(host, new Dictionary<string, string>(), () => loaded = clock.Elapsed);
-        var (response, invocation) = await worker.InvokeHttpAsync("messages", new HttpRequestMessage(HttpMethod.Post, "api/messages")
-        {
-            Content = new StringContent(Question, Encoding.UTF8, "application/json"),
-        });
+        // The worker's settings come from this process's environment (the script's).
+        var worker = await HostedWorker.StartAsync(
+            host, new Dictionary<string, string>(), () => loaded = clock.Elapsed);
+        var (response, invocation) = await worker.PostActivityAsync(
+            new StringContent(Question, Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         var answered = clock.Elapsed;
         if (response.StatusCode != HttpStatusCode.OK || !body.Contains("\"message\"", StringComparison.Ordinal)
-            || invocation.Result.Status != Microsoft.Azure.Functions.Worker.Grpc.Messages.StatusResult.Types.Status.Success)
+            || invocation.Result.Status != StatusResult.Types.Status.Success)
         {
-            throw new InvalidOperationException($"no answer: {response.StatusCode} {invocation.Result.Exception?.Message} " +
+            throw new InvalidOperationException(
+                $"no answer: {response.StatusCode} {invocation.Result.Exception?.Message} " +
                 string.Join(" | ", host.Output.TakeLast(10)));
         }
         return (loaded.TotalMilliseconds, answered.TotalMilliseconds);

@@ -18,9 +18,11 @@ public static class WorkerLoad
 {
     private static readonly string[] Questions =
     [
-        "Est-ce que je dois être à jeun avant mon ostéosynthèse ?", "quand est ce que je pourrais remarcher apres la cimentoplastie",
-        "Quels sont les risques de la vertébroplastie ?", "C'est remboursé par la sécu ?", "je serai endormie pendant l'intervention ?",
-        "Dopo quanto tempo posso camminare?", "Devo essere a digiuno?", "What are the risks of cementoplasty?", "Bonjour",
+        "Est-ce que je dois être à jeun avant mon ostéosynthèse ?",
+        "quand est ce que je pourrais remarcher apres la cimentoplastie",
+        "Quels sont les risques de la vertébroplastie ?", "C'est remboursé par la sécu ?",
+        "je serai endormie pendant l'intervention ?", "Dopo quanto tempo posso camminare?", "Devo essere a digiuno?",
+        "What are the risks of cementoplasty?", "Bonjour",
         "Je voudrais parler à une infirmière",
     ];
 
@@ -45,7 +47,8 @@ public static class WorkerLoad
         return 0;
     }
 
-    private static async Task<(List<double> Turns, int Errors)> LoadAsync(HostedWorker worker, int connections, TimeSpan duration)
+    private static async Task<(List<double> Turns, int Errors)> LoadAsync(
+        HostedWorker worker, int connections, TimeSpan duration)
     {
         var turns = new List<double>();
         var errors = 0;
@@ -72,19 +75,19 @@ public static class WorkerLoad
     private static async Task<bool> TurnAsync(HostedWorker worker, string conversation, int n)
     {
         var body = $$"""
-            {"type":"message","id":"a-{{n}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"u-{{conversation}}","role":"user"},
+            {"type":"message","id":"a-{{n}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/",
+             "from":{"id":"u-{{conversation}}","role":"user"},
              "recipient":{"id":"bot","role":"bot"},"conversation":{"id":"{{conversation}}"},"locale":"fr-FR",
              "text":"{{Questions[n % Questions.Length]}}","deliveryMode":"expectReplies"}
             """;
         try
         {
-            var (response, invocation) = await worker.InvokeHttpAsync("messages", new HttpRequestMessage(HttpMethod.Post, "api/messages")
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            });
+            var (response, invocation) = await worker.PostActivityAsync(
+                new StringContent(body, Encoding.UTF8, "application/json"));
             using (response)
             {
-                return response.StatusCode == HttpStatusCode.OK && invocation.Result.Status == StatusResult.Types.Status.Success
+                return response.StatusCode == HttpStatusCode.OK
+                    && invocation.Result.Status == StatusResult.Types.Status.Success
                     && (await response.Content.ReadAsStringAsync()).Contains("\"message\"", StringComparison.Ordinal);
             }
         }

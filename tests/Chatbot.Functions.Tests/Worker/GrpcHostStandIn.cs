@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Threading.Channels;
@@ -23,12 +24,12 @@ internal sealed class GrpcHostStandIn : FunctionRpc.FunctionRpcBase, IAsyncDispo
 {
     private readonly Channel<StreamingMessage> toWorker = Channel.CreateUnbounded<StreamingMessage>();
     private readonly Channel<StreamingMessage> fromWorker = Channel.CreateUnbounded<StreamingMessage>();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<InvocationResponse>> invocations = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<InvocationResponse>> invocations = new();
     private WebApplication? server;
 
     public Process? Worker { get; private set; }
 
-    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+    public ConcurrentQueue<string> Output { get; } = new();
 
     public Uri Address { get; private set; } = null!;
 
@@ -49,7 +50,8 @@ internal sealed class GrpcHostStandIn : FunctionRpc.FunctionRpcBase, IAsyncDispo
         host.server = builder.Build();
         host.server.MapGrpcService<GrpcHostStandIn>();
         await host.server.StartAsync();
-        host.Address = new Uri(host.server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        var addresses = host.server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        host.Address = new Uri(addresses.Addresses.First() + "/");
         return host;
     }
 
@@ -111,7 +113,7 @@ internal sealed class GrpcHostStandIn : FunctionRpc.FunctionRpcBase, IAsyncDispo
         return await answer.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
-    /// <summary>The worker's next message of that kind (others are passed over; logs are in <see cref="Output"/>).</summary>
+    /// <summary>The worker's next message of that kind (others are passed over; logs go to <see cref="Output"/>).</summary>
     public async Task<StreamingMessage> ReceiveAsync(ContentOneofCase kind, Func<StreamingMessage, bool>? which = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -10,7 +10,8 @@ namespace Chatbot.Functions.Tests.Worker;
 /// The built worker as the Functions host sees it once its functions are loaded: their metadata,
 /// the worker's own HTTP endpoint, and invocations sent the way the host sends them.
 /// </summary>
-internal sealed class HostedWorker(GrpcHostStandIn host, Uri http, IReadOnlyDictionary<string, RpcFunctionMetadata> functions)
+internal sealed class HostedWorker(
+    GrpcHostStandIn host, Uri http, IReadOnlyDictionary<string, RpcFunctionMetadata> functions)
 {
     /// <summary>The header by which the worker pairs a forwarded request with its gRPC invocation.</summary>
     public const string InvocationIdHeader = "x-ms-invocation-id";
@@ -36,21 +37,32 @@ internal sealed class HostedWorker(GrpcHostStandIn host, Uri http, IReadOnlyDict
         var folder = host.Folder;
         await host.SendAsync(new StreamingMessage
         {
-            WorkerInitRequest = new WorkerInitRequest { HostVersion = "4.0.0", WorkerDirectory = folder, FunctionAppDirectory = folder },
+            WorkerInitRequest = new()
+            {
+                HostVersion = "4.0.0", WorkerDirectory = folder, FunctionAppDirectory = folder,
+            },
         });
         var init = (await host.ReceiveAsync(ContentOneofCase.WorkerInitResponse)).WorkerInitResponse;
         Require(init.Result, "init");
-        await host.SendAsync(new StreamingMessage { FunctionsMetadataRequest = new() { FunctionAppDirectory = folder } });
+        await host.SendAsync(new() { FunctionsMetadataRequest = new() { FunctionAppDirectory = folder } });
         var metadata = (await host.ReceiveAsync(ContentOneofCase.FunctionMetadataResponse)).FunctionMetadataResponse;
         foreach (var function in metadata.FunctionMetadataResults)
         {
-            await host.SendAsync(new StreamingMessage { FunctionLoadRequest = new() { FunctionId = function.FunctionId, Metadata = function } });
-            var load = await host.ReceiveAsync(ContentOneofCase.FunctionLoadResponse, m => m.FunctionLoadResponse.FunctionId == function.FunctionId);
+            var id = function.FunctionId;
+            await host.SendAsync(new() { FunctionLoadRequest = new() { FunctionId = id, Metadata = function } });
+            var load = await host.ReceiveAsync(
+                ContentOneofCase.FunctionLoadResponse, m => m.FunctionLoadResponse.FunctionId == id);
             Require(load.FunctionLoadResponse.Result, function.Name);
         }
         loaded?.Invoke();
-        return new HostedWorker(host, new Uri(init.Capabilities["HttpUri"]), metadata.FunctionMetadataResults.ToDictionary(f => f.Name));
+        var functions = metadata.FunctionMetadataResults.ToDictionary(f => f.Name);
+        return new HostedWorker(host, new Uri(init.Capabilities["HttpUri"]), functions);
     }
+
+    /// <summary>A Bot Framework activity posted to <c>messages</c> as the host would run it (below).</summary>
+    public Task<(HttpResponseMessage Response, InvocationResponse Invocation)> PostActivityAsync(
+        HttpContent activity) =>
+        InvokeHttpAsync("messages", new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = activity });
 
     /// <summary>
     /// An HTTP trigger as the host runs it for a worker with the ASP.NET Core integration: the
@@ -66,9 +78,10 @@ internal sealed class HostedWorker(GrpcHostStandIn host, Uri http, IReadOnlyDict
         request.Headers.Add(InvocationIdHeader, invocationId);
         request.Headers.Add("X-Forwarded-For", "127.0.0.1");
         var forwarded = ForwardAsync(request);
-        var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+        var headers = request.Headers.Concat(request.Content?.Headers.AsEnumerable() ?? [])
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value));
-        var invocation = SendAsync(function, invocationId, TriggerOf(function, new TypedData { Http = new RpcHttp() }), new()
+        var trigger = TriggerOf(function, new TypedData { Http = new RpcHttp() });
+        var invocation = SendAsync(function, invocationId, trigger, new()
         {
             ["Query"] = new TypedData { Json = "{}" },
             ["Headers"] = new TypedData { Json = JsonSerializer.Serialize(headers) },
@@ -104,16 +117,18 @@ internal sealed class HostedWorker(GrpcHostStandIn host, Uri http, IReadOnlyDict
         foreach (var (name, values) in request.Headers) copy.Headers.TryAddWithoutValidation(name, values);
         if (body is null) return copy;
         copy.Content = new ByteArrayContent(body);
-        foreach (var (name, values) in request.Content!.Headers) copy.Content.Headers.TryAddWithoutValidation(name, values);
+        foreach (var (name, values) in request.Content!.Headers)
+            copy.Content.Headers.TryAddWithoutValidation(name, values);
         return copy;
     }
 
-    /// <summary>A queue message as the host hands it to <c>notify</c>: its text, and what the queue knows of it.</summary>
-    public Task<InvocationResponse> InvokeQueueAsync(string function, string messageId, string text, long dequeueCount) =>
+    /// <summary>A queue message as the host hands it to a function: its text, and what the queue knows of it.</summary>
+    public Task<InvocationResponse> InvokeQueueAsync(
+        string function, string messageId, string text, long dequeueCount) =>
         SendAsync(function, Guid.NewGuid().ToString(), TriggerOf(function, new TypedData { String = text }), new()
         {
             ["Id"] = new TypedData { String = messageId },
-            ["DequeueCount"] = new TypedData { Json = dequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["DequeueCount"] = new TypedData { Json = $"{dequeueCount}" },
             ["MessageText"] = new TypedData { String = text },
         });
 
@@ -123,13 +138,14 @@ internal sealed class HostedWorker(GrpcHostStandIn host, Uri http, IReadOnlyDict
         var timer = JsonSerializer.Serialize(new
         {
             Schedule = new { AdjustForDST = true },
-            ScheduleStatus = new { Last = now.AddMinutes(-1), Next = now.AddMinutes(1), LastUpdated = now.AddMinutes(-1) },
+            ScheduleStatus = new { Last = now.AddMinutes(-1), Next = now.AddMinutes(1), LastUpdated = now },
             IsPastDue = false,
         });
-        return SendAsync(function, Guid.NewGuid().ToString(), TriggerOf(function, new TypedData { Json = timer }), new());
+        var trigger = TriggerOf(function, new TypedData { Json = timer });
+        return SendAsync(function, Guid.NewGuid().ToString(), trigger, new());
     }
 
-    /// <summary>The trigger binding of that function, named as the function's parameter (its metadata says which).</summary>
+    /// <summary>The function's trigger binding, named as its parameter (the metadata says which).</summary>
     private ParameterBinding TriggerOf(string function, TypedData data) => new()
     {
         Name = functions[function].Bindings.Single(b => b.Value.Direction == BindingInfo.Types.Direction.In
@@ -144,7 +160,10 @@ internal sealed class HostedWorker(GrpcHostStandIn host, Uri http, IReadOnlyDict
         {
             FunctionId = functions[function].FunctionId,
             InvocationId = invocationId,
-            TraceContext = new RpcTraceContext { TraceParent = $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01" },
+            TraceContext = new()
+            {
+                TraceParent = $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01",
+            },
             InputData = { trigger },
         };
         Add(request.TriggerMetadata, metadata);

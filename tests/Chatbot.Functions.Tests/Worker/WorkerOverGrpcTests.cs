@@ -15,7 +15,7 @@ public class WorkerOverGrpcTests
 {
     private static Dictionary<string, string> OwnDatabase() => new()
     {
-        ["Storage__SqlitePath"] = Path.Combine(Path.GetTempPath(), "chatbot-test-" + Guid.NewGuid().ToString("N"), "chatbot.db"),
+        ["Storage__SqlitePath"] = Path.Combine(Path.GetTempPath(), $"chatbot-test-{Guid.NewGuid():N}", "chatbot.db"),
     };
 
     [Fact]
@@ -39,12 +39,11 @@ public class WorkerOverGrpcTests
         await using var channel = await FakeChannel.StartAsync();
         await using var host = await GrpcHostStandIn.StartAsync();
         var worker = await HostedWorker.StartAsync(host, OwnDatabase());
-        var question = Patient.Says("faut-il être à jeun pour une ostéosynthèse ?", conversation: "grpc", serviceUrl: channel.ServiceUrl);
+        var question = Patient.Says(
+            "faut-il être à jeun pour une ostéosynthèse ?", conversation: "grpc", serviceUrl: channel.ServiceUrl);
 
-        var (response, invocation) = await worker.InvokeHttpAsync("messages", new HttpRequestMessage(HttpMethod.Post, "api/messages")
-        {
-            Content = JsonContent.Create(question, BotJson.Default.Activity),
-        });
+        var (response, invocation) = await worker.PostActivityAsync(
+            JsonContent.Create(question, BotJson.Default.Activity));
 
         Assert.True(invocation.Result.Status == StatusResult.Types.Status.Success,
             $"{invocation.Result.Exception?.Message} | {string.Join(" | ", host.Output.TakeLast(20))}");

@@ -29,7 +29,8 @@ public class WorkerTriggersOverGrpcTests(AzuriteFixture fixture) : IClassFixture
         var queued = Assert.Single((await queue.ReceiveMessagesAsync(10)).Value);
         Assert.Empty(hook.Received);
 
-        var invocation = await worker.InvokeQueueAsync("notify", queued.MessageId, queued.MessageText, queued.DequeueCount);
+        var invocation = await worker.InvokeQueueAsync(
+            "notify", queued.MessageId, queued.MessageText, queued.DequeueCount);
 
         Succeeded(invocation, host);
         var (body, _, key, signed) = Assert.Single(hook.Received);
@@ -45,7 +46,7 @@ public class WorkerTriggersOverGrpcTests(AzuriteFixture fixture) : IClassFixture
         await using var host = await GrpcHostStandIn.StartAsync();
         var worker = await HostedWorker.StartAsync(host, Settings(
         [
-            $"--Storage:SqlitePath={Path.Combine(Path.GetTempPath(), "chatbot-test-" + Guid.NewGuid().ToString("N"), "chatbot.db")}",
+            $"--Storage:SqlitePath={Path.Combine(Path.GetTempPath(), $"chatbot-{Guid.NewGuid():N}", "chatbot.db")}",
             .. Webhook(hook), "--Notifications:FirstRetryDelay=00:00:00", "--Notifications:PollInterval=01:00:00",
         ]));
         var id = await AskForANurseAsync(worker);
@@ -68,10 +69,8 @@ public class WorkerTriggersOverGrpcTests(AzuriteFixture fixture) : IClassFixture
         {
             DeliveryMode = DeliveryModes.ExpectReplies,
         };
-        var (response, invocation) = await worker.InvokeHttpAsync("messages", new HttpRequestMessage(HttpMethod.Post, "api/messages")
-        {
-            Content = JsonContent.Create(question, BotJson.Default.Activity),
-        });
+        var (response, invocation) = await worker.PostActivityAsync(
+            JsonContent.Create(question, BotJson.Default.Activity));
         Succeeded(invocation, worker.Host);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = (await response.Content.ReadFromJsonAsync(BotJson.Default.ExpectedReplies))!.Activities;
@@ -85,7 +84,7 @@ public class WorkerTriggersOverGrpcTests(AzuriteFixture fixture) : IClassFixture
     private static string[] Webhook(StaffWebhook hook) =>
         [$"--Notifications:Webhook:Url={hook.Url}", $"--Notifications:Webhook:Secret={StaffWebhook.Secret}"];
 
-    /// <summary>The tests' settings as the worker's environment (Functions app settings): <c>A:B</c> is <c>A__B</c>.</summary>
+    /// <summary>The tests' settings as the worker's environment (app settings): <c>A:B</c> is <c>A__B</c>.</summary>
     private static Dictionary<string, string> Settings(string[] settings) => settings
         .Select(s => s.TrimStart('-').Split('=', 2))
         .ToDictionary(s => s[0].Replace(":", "__", StringComparison.Ordinal), s => s[1]);
