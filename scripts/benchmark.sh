@@ -9,6 +9,8 @@
 #   4. memory: RSS at rest after start (one question answered, 3 s), peak (VmHWM) after the load
 #   5. the escalation-heavy mix of issue 22 (scripts/load-escalations.sh): 32 connections, 60 s, ours
 #      only (the echo bot opens no escalation), a fresh process and file each round
+#   6. the isolated worker (ReadyToRun) on its own HTTP port at 64 connections, every request a real
+#      invocation through the tests' gRPC stand-in of the Functions host (load-worker; ours only)
 # Usage: bash scripts/benchmark.sh [SECONDS per load level, default 10] [ROUNDS, default 3] [SECONDS of the escalation mix, default 60]
 # The two bots take turns at each load level, ROUNDS times, and the table gives the medians.
 # Installs wrk, clang and Node.js if missing; loopback only; takes about 8 minutes with the defaults.
@@ -102,6 +104,17 @@ cat "$out/load.txt"
 echo "== 5. escalation-heavy mix, 32 connections, ${escalation_secs} s, $rounds rounds (each on a fresh process and file)"
 SECONDS_PER_ROUND=$escalation_secs ROUNDS=$rounds CONNECTIONS=32 bash scripts/load-escalations.sh "${ours[@]}" | tee "$out/escalations.txt"
 
+echo "== 6. the isolated worker on its own HTTP port, 64 connections, ${secs} s, $rounds rounds (ReadyToRun publish)"
+# Every request a real invocation: the gRPC InvocationRequest and the request forwarded with its id,
+# sent by the tests' stand-in of the Functions host (wrk cannot pair them); it shares the cores.
+dotnet publish src/Chatbot.Functions -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$out/r2r" -nologo -v quiet >"$out/r2r.log" 2>&1 || { cat "$out/r2r.log"; exit 1; }
+: >"$out/worker.txt"
+for round in $(seq "$rounds"); do
+  dotnet tests/Chatbot.Benchmarks/bin/Release/net10.0/Chatbot.Benchmarks.dll load-worker -c 64 -d "$secs" -- "$out/r2r" \
+    | grep RESULT | tee -a "$out/worker.txt"
+done
+
 echo "== write docs/performance.md"
 # One measure of one bot at one level, a line per round.
 rounds_of() { grep "^$1 connections=$2 " "$out/load.txt" | sed -n "s/.* $3=\([0-9.]*\).*/\1/p"; }
@@ -136,6 +149,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   echo "| escalation-heavy mix: p50 / p90 / p99 ms | $(mixed p50_ms) / $(mixed p90_ms) / $(mixed p99_ms) | — | — | p99 < 50 ms |"
   echo "| escalation-heavy mix: errors | $(sed -n 's/.* non2xx_or_errors=\([0-9]*\).*/\1/p' "$out/escalations.txt" | awk '{ t += $1 } END { print t + 0 }') | — | — | 0 |"
   echo "| escalation-heavy mix: RSS at rest → peak | $(mixed idle_rss_mb) → $(mixed peak_rss_mb) MB | — | — | peak < 150 MB |"
+  # RESULT turns/s p50 p90 p99 errors, a line per round.
+  worker() { awk -v f="$1" '{ print $f }' "$out/worker.txt" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+  echo "| isolated worker on its port, 64 connections, via the gRPC stand-in (ReadyToRun): turns/s | $(worker 2) | — | — | — |"
+  echo "| isolated worker: p50 / p90 / p99 ms | $(worker 3) / $(worker 4) / $(worker 5) | — | — | — |"
+  echo "| isolated worker: errors | $(awk '{ t += $6 } END { print t + 0 }' "$out/worker.txt") | — | — | 0 |"
   echo "| one turn in process, BenchmarkDotNet mean / allocated | $bdn_mean / $bdn_alloc | — | — | — |"
   echo "| one turn in process, per call p50 / p99 (\`chatbot bench\`, Native AOT) | $turn_p50 / $turn_p99 µs | — | — | p99 ≤ 200 µs |"
   echo "<!-- benchmark:end -->"

@@ -1,10 +1,15 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Threading.Channels;
 using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Azure.Functions.Worker.Grpc.Messages;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Azure.Functions.Worker.Grpc.Messages.StreamingMessage;
 
 namespace Chatbot.Functions.Tests.Worker;
@@ -12,27 +17,32 @@ namespace Chatbot.Functions.Tests.Worker;
 /// <summary>
 /// The Functions host's side of its gRPC protocol with a worker, as far as these tests need it: it
 /// starts the built worker as the host does (its arguments and environment), takes the worker's
-/// event stream, and lets a test send host messages and wait for the worker's answers.
+/// event stream, and lets a test send host messages and wait for the worker's answers. Also
+/// compiled into tests/Chatbot.Benchmarks, which times the worker's cold start through it.
 /// </summary>
 internal sealed class GrpcHostStandIn : FunctionRpc.FunctionRpcBase, IAsyncDisposable
 {
     private readonly Channel<StreamingMessage> toWorker = Channel.CreateUnbounded<StreamingMessage>();
     private readonly Channel<StreamingMessage> fromWorker = Channel.CreateUnbounded<StreamingMessage>();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<InvocationResponse>> invocations = new();
     private WebApplication? server;
 
     public Process? Worker { get; private set; }
 
-    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+    public ConcurrentQueue<string> Output { get; } = new();
 
     public Uri Address { get; private set; } = null!;
+
+    /// <summary>The function app's folder: where the worker's dll, host.json and functions.metadata are.</summary>
+    public string Folder { get; private init; } = WorkerFolder;
 
     /// <summary>The worker as built next to the tests' configuration (src/Chatbot.Functions/bin/…).</summary>
     public static string WorkerFolder => AppContext.BaseDirectory
         .Replace(Path.Combine("tests", "Chatbot.Functions.Tests", "bin"), Path.Combine("src", "Chatbot.Functions", "bin"), StringComparison.Ordinal);
 
-    public static async Task<GrpcHostStandIn> StartAsync()
+    public static async Task<GrpcHostStandIn> StartAsync(string? folder = null)
     {
-        var host = new GrpcHostStandIn();
+        var host = new GrpcHostStandIn { Folder = folder ?? WorkerFolder };
         var builder = WebApplication.CreateSlimBuilder(["--Logging:LogLevel:Default=Warning"]);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = null);
@@ -40,17 +50,18 @@ internal sealed class GrpcHostStandIn : FunctionRpc.FunctionRpcBase, IAsyncDispo
         host.server = builder.Build();
         host.server.MapGrpcService<GrpcHostStandIn>();
         await host.server.StartAsync();
-        host.Address = new Uri(Loopback.AddressOf(host.server) + "/");
+        var addresses = host.server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        host.Address = new Uri(addresses.Addresses.First() + "/");
         return host;
     }
 
     /// <summary>Starts the worker with the arguments the Functions host gives a .NET isolated worker.</summary>
     public Process StartWorker(Uri endpoint, IReadOnlyDictionary<string, string> settings)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = WorkerFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
-            Path.Combine(WorkerFolder, "Chatbot.Functions.dll"), "--functions-uri", endpoint.ToString(),
+            Path.Combine(Folder, "Chatbot.Functions.dll"), "--functions-uri", endpoint.ToString(),
             "--functions-worker-id", Guid.NewGuid().ToString(), "--functions-request-id", Guid.NewGuid().ToString(),
             "--functions-grpc-max-message-length", "2147483647",
         })
@@ -58,8 +69,8 @@ internal sealed class GrpcHostStandIn : FunctionRpc.FunctionRpcBase, IAsyncDispo
             start.ArgumentList.Add(argument);
         }
         start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
-        start.Environment["AzureWebJobsScriptRoot"] = WorkerFolder;
-        start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = WorkerFolder;
+        start.Environment["AzureWebJobsScriptRoot"] = Folder;
+        start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = Folder;
         foreach (var (key, value) in settings) start.Environment[key] = value;
         Worker = Process.Start(start)!;
         Worker.OutputDataReceived += (_, line) => Output.Enqueue(line.Data ?? "");
@@ -80,20 +91,35 @@ internal sealed class GrpcHostStandIn : FunctionRpc.FunctionRpcBase, IAsyncDispo
                 await responseStream.WriteAsync(message);
         });
         await foreach (var message in requestStream.ReadAllAsync(context.CancellationToken))
-            await host.fromWorker.Writer.WriteAsync(message);
+        {
+            // Logs and invocation answers go where they are awaited (invocations may run concurrently).
+            if (message.ContentCase == ContentOneofCase.RpcLog) host.Output.Enqueue(message.RpcLog.Message);
+            else if (message.ContentCase == ContentOneofCase.InvocationResponse
+                && host.invocations.TryRemove(message.InvocationResponse.InvocationId, out var waiting))
+                waiting.TrySetResult(message.InvocationResponse);
+            else await host.fromWorker.Writer.WriteAsync(message);
+        }
         await writing;
     }
 
     public ValueTask SendAsync(StreamingMessage message) => toWorker.Writer.WriteAsync(message);
 
-    /// <summary>The worker's next message of that kind (its log lines and others are passed over).</summary>
+    /// <summary>Sends an invocation and waits for its answer, whatever other invocations run meanwhile.</summary>
+    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request)
+    {
+        var answer = new TaskCompletionSource<InvocationResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        invocations[request.InvocationId] = answer;
+        await SendAsync(new StreamingMessage { InvocationRequest = request });
+        return await answer.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>The worker's next message of that kind (others are passed over; logs go to <see cref="Output"/>).</summary>
     public async Task<StreamingMessage> ReceiveAsync(ContentOneofCase kind, Func<StreamingMessage, bool>? which = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             var message = await fromWorker.Reader.ReadAsync(timeout.Token);
-            if (message.ContentCase == ContentOneofCase.RpcLog) Output.Enqueue(message.RpcLog.Message);
             if (message.ContentCase == kind && (which is null || which(message))) return message;
         }
     }

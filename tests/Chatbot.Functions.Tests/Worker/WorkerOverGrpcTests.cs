@@ -1,59 +1,57 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Chatbot.BotFramework.Schema;
 using Chatbot.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Grpc.Messages;
-using static Microsoft.Azure.Functions.Worker.Grpc.Messages.StreamingMessage;
 
 namespace Chatbot.Functions.Tests.Worker;
 
 /// <summary>
 /// The built worker started as the Functions host starts it and driven over the host's gRPC
-/// protocol: StartStream, init, metadata, load. (Invocations over gRPC are not driven yet:
-/// docs/decisions/015.)
+/// protocol: StartStream, init, metadata, load, then invocations as the host sends them.
 /// </summary>
 public class WorkerOverGrpcTests
 {
-    private sealed record Loaded(GrpcHostStandIn Host, Uri Http, IReadOnlyDictionary<string, string> Ids);
-
-    private static async Task<Loaded> StartAndLoadAsync(GrpcHostStandIn host, Dictionary<string, string> settings)
+    private static Dictionary<string, string> OwnDatabase() => new()
     {
-        host.StartWorker(host.Address, settings);
-        await host.ReceiveAsync(ContentOneofCase.StartStream);
-        await host.SendAsync(new StreamingMessage
-        {
-            WorkerInitRequest = new WorkerInitRequest
-            {
-                HostVersion = "4.0.0", WorkerDirectory = GrpcHostStandIn.WorkerFolder, FunctionAppDirectory = GrpcHostStandIn.WorkerFolder,
-            },
-        });
-        var init = (await host.ReceiveAsync(ContentOneofCase.WorkerInitResponse)).WorkerInitResponse;
-        Assert.Equal(StatusResult.Types.Status.Success, init.Result.Status);
-        await host.SendAsync(new StreamingMessage { FunctionsMetadataRequest = new() { FunctionAppDirectory = GrpcHostStandIn.WorkerFolder } });
-        var metadata = (await host.ReceiveAsync(ContentOneofCase.FunctionMetadataResponse)).FunctionMetadataResponse;
-        foreach (var function in metadata.FunctionMetadataResults)
-        {
-            await host.SendAsync(new StreamingMessage { FunctionLoadRequest = new() { FunctionId = function.FunctionId, Metadata = function } });
-            var load = await host.ReceiveAsync(ContentOneofCase.FunctionLoadResponse, m => m.FunctionLoadResponse.FunctionId == function.FunctionId);
-            Assert.True(load.FunctionLoadResponse.Result.Status == StatusResult.Types.Status.Success,
-                $"{function.Name}: {load.FunctionLoadResponse.Result.Exception?.Message}");
-        }
-        return new Loaded(host, new Uri(init.Capabilities["HttpUri"]),
-            metadata.FunctionMetadataResults.ToDictionary(f => f.Name, f => f.FunctionId));
-    }
+        ["Storage__SqlitePath"] = Path.Combine(Path.GetTempPath(), $"chatbot-test-{Guid.NewGuid():N}", "chatbot.db"),
+    };
 
     [Fact]
     public async Task TheWorker_StartedAsTheHostStartsIt_IndexesAndLoadsEveryFunction_AndOffersItsHttpUri()
     {
         await using var host = await GrpcHostStandIn.StartAsync();
-        var data = Path.Combine(Path.GetTempPath(), "chatbot-test-" + Guid.NewGuid().ToString("N"));
 
-        var worker = await StartAndLoadAsync(host, new() { ["Storage__SqlitePath"] = Path.Combine(data, "chatbot.db") });
+        var worker = await HostedWorker.StartAsync(host, OwnDatabase());
 
         // Every [Function] of the app, by name: one added without the host indexing it fails here.
         Assert.Equal(
             ["conversations", "directline-local", "directline-token", "dispatch", "escalations", "health", "messages",
              "notify", "retention", "site", "staff-review", "staff-sign-in"],
-            worker.Ids.Keys.Order());
+            worker.Functions.Keys.Order());
         Assert.Equal("http", worker.Http.Scheme);
+    }
+
+    [Fact]
+    public async Task APatientsQuestion_InvokedOverGrpcWithItsRequestForwarded_IsAnsweredOnTheChannel_WithTheQuote()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+        await using var host = await GrpcHostStandIn.StartAsync();
+        var worker = await HostedWorker.StartAsync(host, OwnDatabase());
+        var question = Patient.Says(
+            "faut-il être à jeun pour une ostéosynthèse ?", conversation: "grpc", serviceUrl: channel.ServiceUrl);
+
+        var (response, invocation) = await worker.PostActivityAsync(
+            JsonContent.Create(question, BotJson.Default.Activity));
+
+        Assert.True(invocation.Result.Status == StatusResult.Types.Status.Success,
+            $"{invocation.Result.Exception?.Message} | {string.Join(" | ", host.Output.TakeLast(20))}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = Assert.Single(channel.Received);
+        Assert.Equal(("grpc", question.Id), (sent.ConversationId, sent.ReplyToId));
+        Assert.Contains("Il est important d’être à jeun", sent.Activity.Text, StringComparison.Ordinal);
+        Assert.Equal("fasting", sent.Activity.Chatbot().GetProperty("topic").GetString());
     }
 
     [Fact]
