@@ -62,6 +62,7 @@ public sealed class SqliteDatabase : IDisposable
         SqliteEscalationOrder.Migrate(connection);
         SqliteAnsweredActivities.Migrate(connection);
         SqliteReviewStore.CreateTables(connection);
+        SqliteActivityStore.CreateTables(connection);
         committer = new Thread(CommitLoop) { IsBackground = true, Name = "SQLite committer" };
         committer.Start();
         checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "SQLite checkpointer" };
