@@ -33,7 +33,7 @@
   }
 
   function wait(seconds) {
-    if (seconds === null) { return '—'; }
+    if (seconds == null) { return '—'; }
     if (seconds < 60) { return Math.round(seconds) + ' s'; }
     if (seconds < 3600) { return Math.round(seconds / 60) + ' min'; }
     var minutes = Math.round(seconds / 60);

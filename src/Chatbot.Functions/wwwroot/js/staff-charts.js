@@ -28,14 +28,14 @@
     var slot = (width - left) / Math.max(points.length, 1);
     // The drawing is for the eyes; its figures are said in words just below it (and in the page's table).
     var svg = node('svg', { viewBox: '0 0 ' + width + ' ' + height, 'aria-hidden': 'true', focusable: 'false' });
-    var said = points.map(function (p) { return p.label + ' : ' + (p.value === null ? 'aucune' : format(p.value)); }).join(' ; ');
+    var said = points.map(function (p) { return p.label + ' : ' + (p.value == null ? 'aucune' : format(p.value)); }).join(' ; ');
     svg.appendChild(node('line', { x1: left, y1: height - bottom, x2: width, y2: height - bottom, 'class': 'axis' }));
     points.forEach(function (p, i) {
       var h = p.value ? Math.max(1, (height - top - bottom) * p.value / max) : 0;
       var x = left + i * slot + slot * 0.15;
       var bar = node('rect', {
         x: x.toFixed(1), y: (height - bottom - h).toFixed(1), width: (slot * 0.7).toFixed(1), height: h.toFixed(1),
-        'class': alert ? 'bar alert' : 'bar', 'data-label': p.label, 'data-value': p.value === null ? '' : String(p.value)
+        'class': alert ? 'bar alert' : 'bar', 'data-label': p.label, 'data-value': p.value == null ? '' : String(p.value)
       });
       svg.appendChild(bar);
       var middle = (x + slot * 0.35).toFixed(1);
