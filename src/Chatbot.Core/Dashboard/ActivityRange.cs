@@ -60,7 +60,9 @@ public sealed record ActivityRange(string Period, DateOnly From, DateOnly To)
         if (first > last) return Refuse("from must not be after to", out refused);
         if (first < Earliest || last > today.AddYears(1))
             return Refuse("the dates must lie between 2000-01-01 and a year from today", out refused);
-        var range = period == Week ? new ActivityRange(period, Monday(first), Monday(last).AddDays(6)) : new(period, first, last);
+        var range = period == Week
+            ? new ActivityRange(period, Monday(first), Monday(last).AddDays(6))
+            : new ActivityRange(period, first, last);
         if (range.To.DayNumber - range.From.DayNumber + 1 > MaxDays + 6 || last.DayNumber - first.DayNumber + 1 > MaxDays)
             return Refuse($"at most {MaxDays} days at a time", out refused);
         return range;

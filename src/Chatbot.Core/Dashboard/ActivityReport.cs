@@ -30,7 +30,11 @@ public sealed record UnansweredTopic(string Topic, int Count);
 /// rows, so both stores only write rows and read those of a time range.
 /// </summary>
 public sealed record ActivityReport(
-    string Period, DateOnly From, DateOnly To, IReadOnlyList<ActivityBucket> Buckets, IReadOnlyList<UnansweredTopic> Unanswered)
+    string Period,
+    DateOnly From,
+    DateOnly To,
+    IReadOnlyList<ActivityBucket> Buckets,
+    IReadOnlyList<UnansweredTopic> Unanswered)
 {
     public const int TopicsShown = 5;
 

@@ -12,9 +12,10 @@ public static class ActivityRules
         new(at, OutcomeOf(turn.Decision), conversation, turn.Result.Topic, turn.Result.Procedure,
             turn.Result.Language, opened);
 
-    /// <summary>The row of staff first taking an escalation (acknowledging it, or replying), dated by its creation.</summary>
+    /// <summary>Staff first took an escalation (acknowledged it, or replied): a row dated by its creation.</summary>
     public static ActivityRow Acknowledged(string reason, string language, DateTimeOffset created, DateTimeOffset taken) =>
-        new(created, ActivityOutcomes.Acknowledged, null, "", null, language, reason, Math.Max(0, (taken - created).TotalSeconds));
+        new(created, ActivityOutcomes.Acknowledged, null, "", null, language, reason,
+            Math.Max(0, (taken - created).TotalSeconds));
 
     public static string OutcomeOf(Decision decision) => decision switch
     {

@@ -15,10 +15,12 @@ public static class ActivityEndpoints
     public static IEndpointRouteBuilder MapActivity(this IEndpointRouteBuilder app)
     {
         var activity = app.MapGroup("/api/staff/activity");
-        activity.MapGet("", async Task<IResult> (HttpRequest request, StaffAuthenticator auth, ActivityLog log, CancellationToken ct) =>
+        activity.MapGet("", async Task<IResult> (
+            HttpRequest request, StaffAuthenticator auth, ActivityLog log, CancellationToken ct) =>
             await ForRange(request, auth, log, async range =>
                 TypedResults.Json(await log.ReportAsync(range, ct), ActivityJson.Default.ActivityReport)));
-        activity.MapGet("/csv", async Task<IResult> (HttpRequest request, StaffAuthenticator auth, ActivityLog log, CancellationToken ct) =>
+        activity.MapGet("/csv", async Task<IResult> (
+            HttpRequest request, StaffAuthenticator auth, ActivityLog log, CancellationToken ct) =>
             await ForRange(request, auth, log, async range =>
             {
                 var name = $"activite-{range.Period}-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.csv";

@@ -22,14 +22,16 @@ public sealed partial class ActivityLog(
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
 
     /// <summary>A saved turn of <paramref name="conversation"/> (hashed here, with its week).</summary>
-    public Task TurnAsync(string conversation, Turn turn, string? opened, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task TurnAsync(
+        string conversation, Turn turn, string? opened, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var hash = pseudonyms.Of(ActivityRules.ConversationSalt(at, Zone) + "|" + conversation);
         return KeepAsync(ActivityRules.OfTurn(turn, hash, opened, at), cancellationToken);
     }
 
     /// <summary>Staff first took an escalation: how long it waited.</summary>
-    public Task AcknowledgedAsync(string reason, string language, DateTimeOffset created, CancellationToken cancellationToken) =>
+    public Task AcknowledgedAsync(
+        string reason, string language, DateTimeOffset created, CancellationToken cancellationToken) =>
         KeepAsync(ActivityRules.Acknowledged(reason, language, created, time.GetUtcNow()), cancellationToken);
 
     public async Task<ActivityReport> ReportAsync(ActivityRange range, CancellationToken cancellationToken)

@@ -11,5 +11,6 @@ public sealed class OfficeHoursValidator : IValidateOptions<OfficeHoursOptions>
     public ValidateOptionsResult Validate(string? name, OfficeHoursOptions options) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _)
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"OfficeHours:TimeZone '{options.TimeZone}' is not a known time zone (e.g. Europe/Paris)");
+            : ValidateOptionsResult.Fail(
+                $"OfficeHours:TimeZone '{options.TimeZone}' is not a known time zone (e.g. Europe/Paris)");
 }

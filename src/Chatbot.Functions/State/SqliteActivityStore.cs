@@ -8,7 +8,8 @@ namespace Chatbot.Functions.State;
 /// The dashboard's rows in the SQLite file. A turn's row joins the committer's queue and is not waited
 /// for: it commits in the next batch, and the turn's reply leaves without a second commit (decision 021).
 /// </summary>
-public sealed partial class SqliteActivityStore(SqliteDatabase database, ILogger<SqliteActivityStore> logger) : IActivityStore
+public sealed partial class SqliteActivityStore(SqliteDatabase database, ILogger<SqliteActivityStore> logger)
+    : IActivityStore
 {
     public const string Table = "activity_row";
 
@@ -37,7 +38,8 @@ public sealed partial class SqliteActivityStore(SqliteDatabase database, ILogger
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<ActivityRow>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ActivityRow>> ReadAsync(
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         // Behind every row queued before this read: the committer runs writes in order.
         await database.WriteAsync((_, _) => Task.FromResult(0), cancellationToken);
@@ -54,7 +56,8 @@ public sealed partial class SqliteActivityStore(SqliteDatabase database, ILogger
     public Task<int> DeleteBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            await using var delete = connection.Command($"DELETE FROM {Table} WHERE at < $t", transaction, ("$t", At(before)));
+            await using var delete = connection.Command(
+                $"DELETE FROM {Table} WHERE at < $t", transaction, ("$t", At(before)));
             return await delete.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 

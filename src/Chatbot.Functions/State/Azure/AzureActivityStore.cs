@@ -16,7 +16,8 @@ public sealed class AzureActivityStore(AzureStorageAccount account) : IActivityS
     {
         await account.ReadyAsync(cancellationToken);
         var at = row.At.ToUniversalTime();
-        var entity = new TableEntity(Day(at), at.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture) + "|" + Guid.NewGuid().ToString("N"))
+        var time = at.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+        var entity = new TableEntity(Day(at), time + "|" + Guid.NewGuid().ToString("N"))
         {
             ["At"] = at,
             ["Json"] = JsonSerializer.Serialize(row, ActivityJson.Default.ActivityRow),
@@ -24,13 +25,16 @@ public sealed class AzureActivityStore(AzureStorageAccount account) : IActivityS
         await account.Activity.AddEntityAsync(entity, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ActivityRow>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ActivityRow>> ReadAsync(
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await account.ReadyAsync(cancellationToken);
+        var (first, last, start, end) = (Day(from), Day(to), from.ToUniversalTime(), to.ToUniversalTime());
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {Day(from)} and PartitionKey le {Day(to)} and At ge {from.ToUniversalTime()} and At lt {to.ToUniversalTime()}");
+            $"PartitionKey ge {first} and PartitionKey le {last} and At ge {start} and At lt {end}");
         var rows = new List<ActivityRow>();
-        await foreach (var entity in account.Activity.QueryAsync<TableEntity>(filter, select: ["Json"], cancellationToken: cancellationToken))
+        var entities = account.Activity.QueryAsync<TableEntity>(filter, select: ["Json"], cancellationToken: cancellationToken);
+        await foreach (var entity in entities)
             rows.Add(JsonSerializer.Deserialize(entity.GetString("Json"), ActivityJson.Default.ActivityRow)!);
         return rows;
     }
@@ -49,5 +53,6 @@ public sealed class AzureActivityStore(AzureStorageAccount account) : IActivityS
         return deleted;
     }
 
-    private static string Day(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
