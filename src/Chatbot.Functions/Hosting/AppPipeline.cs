@@ -1,3 +1,4 @@
+using Chatbot.Functions.Dashboard;
 using Chatbot.Functions.DirectLine;
 using Chatbot.Functions.Messages;
 using Chatbot.Functions.Review;
@@ -27,6 +28,7 @@ public static class AppPipeline
             .MapMessages()
             .MapStaff()
             .MapReview()
+            .MapActivity()
             .MapDirectLine());
         return app;
     }

@@ -74,7 +74,8 @@ public static partial class HostingSetup
         var folder = builder.Configuration["Content:DialogsFolder"] is { Length: > 0 } configured ? configured : new ContentOptions().DialogsFolder;
         builder.Services.AddSingleton(EngineTraining.Start(Path.IsPathRooted(folder) ? folder : Path.Combine(AppContext.BaseDirectory, folder)));
         builder.Services.AddSingleton(services => services.GetRequiredService<EngineTraining>().Trained.Content);
-        builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration("OfficeHours");
+        builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration("OfficeHours").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OfficeHoursOptions>, OfficeHoursValidator>();
         builder.Services.AddOptions<ConversationOptions>().BindConfiguration("Conversation").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>();
         builder.Services.AddOptions<SiteOptions>().BindConfiguration("Site").ValidateOnStart();

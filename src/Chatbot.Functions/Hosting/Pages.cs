@@ -40,6 +40,7 @@ public static class Pages
     {
         app.MapGet("/staff", () => Results.Redirect("/staff.html"));
         app.MapGet("/staff/review", () => Results.Redirect("/staff-review.html"));
+        app.MapGet("/staff/activity", () => Results.Redirect("/staff-activity.html"));
         return app;
     }
 }

@@ -25,6 +25,8 @@ public static partial class HostingSetup
             builder.Services.AddSingleton<IDataRetention, AzureRetention>();
             builder.Services.AddSingleton<AzureReviewStore>();
             builder.Services.AddSingleton<IReviewStore>(services => services.GetRequiredService<AzureReviewStore>());
+            builder.Services.AddSingleton<AzureActivityStore>();
+            builder.Services.AddSingleton<IActivityStore>(services => services.GetRequiredService<AzureActivityStore>());
             builder.Services.AddSingleton<QueuedNotifications>();
             if (!builder.Configuration.OnAzureFunctions()) builder.Services.AddHostedService<QueueListenerService>();
         }
@@ -37,10 +39,12 @@ public static partial class HostingSetup
             builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
             builder.Services.AddSingleton<IDataRetention, SqliteRetention>();
             builder.Services.AddSingleton<IReviewStore, SqliteReviewStore>();
+            builder.Services.AddSingleton<IActivityStore, SqliteActivityStore>();
         }
         builder.Services.AddSingleton<Review.ReviewLoop>();
         builder.Services.AddSingleton<Review.AnswerFeedback>();
         builder.Services.AddSingleton<Review.TeamsFeedback>();
+        builder.Services.AddSingleton<Dashboard.ActivityLog>();
         if (!builder.Configuration.OnAzureFunctions()) builder.Services.AddHostedService<RetentionService>();
         return builder;
     }

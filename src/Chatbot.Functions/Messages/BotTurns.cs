@@ -3,6 +3,7 @@ using Chatbot.BotFramework.Schema;
 using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
 using Chatbot.Core.Escalation;
+using Chatbot.Functions.Dashboard;
 using Chatbot.Functions.Escalations;
 using Chatbot.Functions.Review;
 using Chatbot.Functions.State;
@@ -16,7 +17,8 @@ namespace Chatbot.Functions.Messages;
 /// </summary>
 public sealed partial class BotTurns(
     Assistant assistant, IConversationStore store, DispatcherService dispatcher, ReviewLoop review, AnswerFeedback feedback,
-    TeamsFeedback teamsFeedback, TimeProvider time, ILogger<BotTurns> logger, Pseudonyms pseudonyms)
+    TeamsFeedback teamsFeedback, TimeProvider time, ILogger<BotTurns> logger, Pseudonyms pseudonyms,
+    ActivityLog dashboard)
 {
     /// <summary>Longer messages are cut before the engine: nobody types a page into a chat window.</summary>
     public const int MaxTextLength = 4_000;
@@ -88,6 +90,7 @@ public sealed partial class BotTurns(
                 ChatbotTelemetry.TurnCompleted(turn.Result, (write as EscalationOpened)?.Record.Reason);
                 if (write is not null) dispatcher.Wake();
                 if (write is EscalationOpened opened) Log.EscalationOpened(logger, opened.Record.Id, opened.Record.Reason);
+                await dashboard.TurnAsync(key, turn, (write as EscalationOpened)?.Record.Reason, now, cancellationToken);
                 if (turn.Decision is SelfService { Command: SelfServiceCommands.Forgotten })
                     await review.ForgetAsync(key, cancellationToken);
                 else await review.KeepAsync(key, text, turn, now, cancellationToken);

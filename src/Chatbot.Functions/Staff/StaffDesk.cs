@@ -9,7 +9,8 @@ namespace Chatbot.Functions.Staff;
 
 /// <summary>What staff do with an escalation: acknowledge, reply into the patient's chat, resolve. Each action is audited.</summary>
 public sealed class StaffDesk(
-    IEscalationStore escalations, IConversationStore conversations, PatientChannel patient, ChatContent content, TimeProvider time)
+    IEscalationStore escalations, IConversationStore conversations, PatientChannel patient, ChatContent content, TimeProvider time,
+    Dashboard.ActivityLog activity)
 {
     public const int MaxReplyLength = 4_000;
 
@@ -63,7 +64,10 @@ public sealed class StaffDesk(
             return next;
         }, cancellationToken);
         if (saved is not null && taken is not null)
+        {
             ChatbotTelemetry.Acknowledged(taken.Reason, time.GetUtcNow() - taken.CreatedAt);
+            await activity.AcknowledgedAsync(taken.Reason, taken.Language, taken.CreatedAt, cancellationToken);
+        }
         return saved;
     }
 

@@ -106,4 +106,12 @@ public interface IDataRetention
 }
 
 /// <summary>How many records went (<paramref name="Reviews"/>: review entries and answer ratings).</summary>
-public sealed record ErasureReport(int Conversations, int Escalations, int Notifications, int Reviews = 0);
+public sealed record ErasureReport(int Conversations, int Escalations, int Notifications, int Reviews = 0)
+{
+    /// <summary>
+    /// Rows of the activity dashboard, by retention only: they name no conversation, so erasing one finds none
+    /// (left out of the answer then).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int Activity { get; init; }
+}

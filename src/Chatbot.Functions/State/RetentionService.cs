@@ -12,14 +12,14 @@ public static partial class RetentionPurge
         this IDataRetention retention, ILogger logger, CancellationToken cancellationToken)
     {
         var purged = await retention.PurgeExpiredAsync(cancellationToken);
-        Log.Purged(logger, purged.Conversations, purged.Escalations, purged.Notifications, purged.Reviews);
+        Log.Purged(logger, purged.Conversations, purged.Escalations, purged.Notifications, purged.Reviews, purged.Activity);
         return purged;
     }
 
     internal static partial class Log
     {
-        [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Retention: {Conversations} conversations, {Escalations} resolved escalations and {Notifications} notifications, {Reviews} review entries and ratings deleted")]
-        public static partial void Purged(ILogger logger, int conversations, int escalations, int notifications, int reviews);
+        [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Retention: {Conversations} conversations, {Escalations} resolved escalations and {Notifications} notifications, {Reviews} review entries and ratings, {Activity} dashboard rows deleted")]
+        public static partial void Purged(ILogger logger, int conversations, int escalations, int notifications, int reviews, int activity);
 
         [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Retention purge failed ({Error}); will try again")]
         public static partial void PurgeFailed(ILogger logger, string error);

@@ -63,6 +63,7 @@ public sealed class SqliteDatabase : IDisposable
         SqliteAnsweredActivities.Migrate(connection);
         connection.AddColumnIfMissing("answered_activity", "delivered");
         SqliteReviewStore.CreateTables(connection);
+        SqliteActivityStore.CreateTables(connection);
         committer = new Thread(CommitLoop) { IsBackground = true, Name = "SQLite committer" };
         committer.Start();
         checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "SQLite checkpointer" };

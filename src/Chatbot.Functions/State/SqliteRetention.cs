@@ -29,7 +29,10 @@ public sealed class SqliteRetention(SqliteDatabase database, RecentStates recent
             foreach (var table in ReviewTables)
                 reviews += await ExecuteAsync(connection, transaction,
                     $"DELETE FROM {table} WHERE created_at < $t", now - retention.Conversations, cancellationToken);
-            return new ErasureReport(conversations, escalations, notifications, reviews);
+            // The dashboard's anonymous rows have a retention of their own (decision 021).
+            var activity = await ExecuteAsync(connection, transaction,
+                $"DELETE FROM {SqliteActivityStore.Table} WHERE at < $t", now - retention.Activity, cancellationToken);
+            return new ErasureReport(conversations, escalations, notifications, reviews) { Activity = activity };
         }, committed: _ => recent.ForgetAll(), cancellationToken); // simpler than knowing which rows went
         return report;
     }

@@ -57,6 +57,8 @@ public sealed class StateOptions : IValidatableObject
             yield return new ValidationResult("Storage:Retention:Conversations must be at least an hour", [nameof(Retention)]);
         if (Retention.ResolvedEscalations < TimeSpan.FromDays(1))
             yield return new ValidationResult("Storage:Retention:ResolvedEscalations must be at least a day", [nameof(Retention)]);
+        if (Retention.Activity < TimeSpan.FromDays(7))
+            yield return new ValidationResult("Storage:Retention:Activity must be at least a week", [nameof(Retention)]);
         if (Retention.PurgeInterval < TimeSpan.FromMinutes(1))
             yield return new ValidationResult("Storage:Retention:PurgeInterval must be at least a minute", [nameof(Retention)]);
     }
@@ -70,6 +72,12 @@ public sealed class RetentionOptions
 
     /// <summary>Resolved escalations (with their masked transcript and audit) are deleted after this; open ones are kept.</summary>
     public TimeSpan ResolvedEscalations { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// The activity dashboard's anonymous rows (no text, no id: decision 021): over a year, so that a month can be
+    /// compared with the same month of the year before (400 days).
+    /// </summary>
+    public TimeSpan Activity { get; set; } = TimeSpan.FromDays(400);
 
     /// <summary>How often the embedded purge runs (on Functions the <c>retention</c> timer runs it).</summary>
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(6);

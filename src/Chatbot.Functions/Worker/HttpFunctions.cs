@@ -28,6 +28,12 @@ public sealed class HttpFunctions(HttpPipeline pipeline)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/staff/review/{*rest}")] HttpRequest request) =>
         pipeline.RunAsync(request.HttpContext);
 
+    /// <summary>The activity dashboard: its figures as JSON, and as CSV.</summary>
+    [Function("staff-activity")]
+    public Task StaffActivity(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/staff/activity/{*rest}")] HttpRequest request) =>
+        pipeline.RunAsync(request.HttpContext);
+
     [Function("staff-sign-in")]
     public Task StaffSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/staff/sign-in")] HttpRequest request) =>
         pipeline.RunAsync(request.HttpContext);

@@ -37,6 +37,8 @@ public class StartupTests
     [InlineData("--Conversation:IdleTimeout=00:00:10", "Conversation:IdleTimeout")]
     [InlineData("--Site:PrivacyUrl=javascript:alert(1)", "Site:PrivacyUrl")]
     [InlineData("--Site:PrivacyUrl=//elsewhere.example/privacy", "Site:PrivacyUrl")]
+    [InlineData("--OfficeHours:TimeZone=Mars/Olympus_Mons", "OfficeHours:TimeZone")]
+    [InlineData("--Storage:Retention:Activity=1.00:00:00", "Storage:Retention:Activity")]
     public async Task PatientFacingSettingsOutOfRange_FailAtStartUp_NamingTheSetting(string setting, string named)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHost.StartAsync(setting));

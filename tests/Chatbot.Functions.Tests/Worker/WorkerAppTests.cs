@@ -15,7 +15,7 @@ public class WorkerAppTests
     private static readonly string Output = AppContext.BaseDirectory;
 
     private static readonly string[] Expected =
-        ["conversations", "directline-local", "directline-token", "dispatch", "escalations", "health", "messages", "notify", "retention", "site", "staff-review", "staff-sign-in"];
+        ["conversations", "directline-local", "directline-token", "dispatch", "escalations", "health", "messages", "notify", "retention", "site", "staff-activity", "staff-review", "staff-sign-in"];
 
     public static TheoryData<string> HttpFunctions() =>
         [.. FunctionsFront.Functions().Where(f => f.TriggerType == "httpTrigger").Select(f => f.Name)];

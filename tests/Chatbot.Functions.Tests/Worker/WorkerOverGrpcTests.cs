@@ -28,7 +28,7 @@ public class WorkerOverGrpcTests
         // Every [Function] of the app, by name: one added without the host indexing it fails here.
         Assert.Equal(
             ["conversations", "directline-local", "directline-token", "dispatch", "escalations", "health", "messages",
-             "notify", "retention", "site", "staff-review", "staff-sign-in"],
+             "notify", "retention", "site", "staff-activity", "staff-review", "staff-sign-in"],
             worker.Functions.Keys.Order());
         Assert.Equal("http", worker.Http.Scheme);
     }

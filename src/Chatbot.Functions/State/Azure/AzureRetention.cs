@@ -6,8 +6,8 @@ namespace Chatbot.Functions.State.Azure;
 
 /// <summary>Retention and erasure in Table Storage (no TTL there: a query, then deletes).</summary>
 public sealed class AzureRetention(
-    AzureStorageAccount account, AzureEscalationStore escalations, AzureReviewStore reviews, IOptions<StateOptions> options,
-    TimeProvider time) : IDataRetention
+    AzureStorageAccount account, AzureEscalationStore escalations, AzureReviewStore reviews, AzureActivityStore activity,
+    IOptions<StateOptions> options, TimeProvider time) : IDataRetention
 {
     public async Task<ErasureReport> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +24,8 @@ public sealed class AzureRetention(
         var (escalations, notifications) = await DeleteEscalationsAsync(
             TableClient.CreateQueryFilter($"RowKey eq {AzureEscalationStore.RecordRow} and Status eq {"resolved"} and CreatedAt lt {resolvedBefore}"), cancellationToken);
         var reviewed = await reviews.DeleteAsync(TableClient.CreateQueryFilter($"CreatedAt lt {before}"), cancellationToken);
-        return new ErasureReport(conversations, escalations, notifications, reviewed);
+        var rows = await activity.DeleteBeforeAsync(now - options.Value.Retention.Activity, cancellationToken);
+        return new ErasureReport(conversations, escalations, notifications, reviewed) { Activity = rows };
     }
 
     public async Task<ErasureReport> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken)

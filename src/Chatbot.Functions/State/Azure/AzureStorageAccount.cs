@@ -49,6 +49,7 @@ public sealed class AzureStorageAccount : IDisposable
         Conversations = tables.GetTableClient(o.TablePrefix + "conversations");
         Escalations = tables.GetTableClient(o.TablePrefix + "escalations");
         Reviews = tables.GetTableClient(o.TablePrefix + "reviews");
+        Activity = tables.GetTableClient(o.TablePrefix + "activity");
         Notifications = queues.GetQueueClient(o.NotificationQueue);
         // The Functions host's name for a queue's poison queue.
         Poison = queues.GetQueueClient(o.NotificationQueue + "-poison");
@@ -60,6 +61,9 @@ public sealed class AzureStorageAccount : IDisposable
 
     /// <summary>The review loop's entries and answer ratings, by conversation (<see cref="AzureReviewStore"/>).</summary>
     public TableClient Reviews { get; }
+
+    /// <summary>The activity dashboard's anonymous rows, by day (<see cref="AzureActivityStore"/>).</summary>
+    public TableClient Activity { get; }
 
     public QueueClient Notifications { get; }
 
@@ -75,6 +79,7 @@ public sealed class AzureStorageAccount : IDisposable
             await tableCreation.EnsureAsync(Conversations.Name, cancellationToken);
             await tableCreation.EnsureAsync(Escalations.Name, cancellationToken);
             await tableCreation.EnsureAsync(Reviews.Name, cancellationToken);
+            await tableCreation.EnsureAsync(Activity.Name, cancellationToken);
             await Notifications.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             created = true;
