@@ -173,6 +173,17 @@ public sealed record LanguageProfile(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Commands { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// Every phrase the rules look for in a message. Their words must be known to the typo corrector, or
+    /// it turns them into others: "I don't want to bother anyone" was read "brother" and went unheard.
+    /// </summary>
+    public IEnumerable<string> RulePhrases =>
+        Greetings.Concat(Thanks).Concat(Goodbyes).Concat(Negations).Concat(Hypotheticals).Concat(Past)
+            .Concat(Worsening).Concat(Politeness).Concat(NameFillers).Concat(PersonalFactors).Concat(SameQuestion)
+            .Concat(OtherOne).Concat(PersonRequests).Concat(TranslationRequests).Concat(AgeUnits)
+            .Concat(DecisionQuestions).Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionDetails)
+            .Concat(Announcements).Concat(QuestionStarts).Concat(Commands.Values.SelectMany(c => c));
 }
 
 /// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>

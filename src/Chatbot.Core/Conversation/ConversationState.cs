@@ -46,6 +46,12 @@ public sealed record ConversationState
     /// </summary>
     public string? OpenEscalationReason { get; init; }
 
+    /// <summary>
+    /// "emergency" or "crisis" once one is reported, until staff resolve its escalation: however many
+    /// questions come between, "it's better now" or "can I wait until tomorrow?" gets its guidance again.
+    /// </summary>
+    public string? ReportedEmergency { get; init; }
+
     /// <summary>The bot just offered to be called back: the next message may be a phone number or e-mail.</summary>
     public bool CallbackAsked { get; init; }
 
@@ -66,7 +72,7 @@ public sealed record ConversationState
     public ConversationState FreshContext() => New with
     {
         Language = Language, Turns = Turns, DisclaimerShown = DisclaimerShown, Handoff = Handoff,
-        OpenEscalation = OpenEscalation, OpenEscalationReason = OpenEscalationReason,
+        OpenEscalation = OpenEscalation, OpenEscalationReason = OpenEscalationReason, ReportedEmergency = ReportedEmergency,
         Transcript = Transcript, LastMessageAt = LastMessageAt,
         LastTopic = LastTopic is "emergency" or "crisis" ? LastTopic : null,
     };

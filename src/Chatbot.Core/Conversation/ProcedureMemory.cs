@@ -26,7 +26,7 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
         var other = TheOtherOne(before, heard, language);
         IReadOnlyList<string> named = other is not null ? other
             : heard.Procedures.Count > 0 || !ListensForCues(before, heard, statement) ? heard.Procedures
-            : understander.Cued(heard, before.Procedures.Count > 0 && !heard.IsCorrection
+            : understander.Cued(heard, before.Procedures.Count > 0 && !heard.IsCorrection && !OnlyCues(before, heard)
                 ? before.Procedures : AllProcedures);
         if (heard.NamedProcedures.Count > 0)
         {
@@ -50,7 +50,15 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
     /// A correction ("non pardon, c'est pour des métastases en fait") is heard among every procedure.
     /// </summary>
     private static bool ListensForCues(ConversationState before, Understanding.Understanding heard, bool statement) =>
-        before.PendingTopic is not null || (statement && (before.Procedures.Count > 1 || heard.IsCorrection));
+        before.PendingTopic is not null || OnlyCues(before, heard)
+        || (statement && (before.Procedures.Count > 1 || heard.IsCorrection));
+
+    /// <summary>
+    /// "Et pour les métastases ?", "what about the spine one?": cues and fillers only, no question pending.
+    /// They may point away from the procedure known: heard among every procedure.
+    /// </summary>
+    private static bool OnlyCues(ConversationState before, Understanding.Understanding heard) =>
+        heard.OnlyAProcedure && heard.Procedures.Count == 0 && before.PendingTopic is null;
 
     /// <summary>
     /// "And for the other one, the same?": the one procedure named earlier, not the current one; when none

@@ -112,8 +112,9 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
             : new EscalationCreated(EscalationReasons.Emergency) { Id = turn.NewEscalationId };
         var result = Result(emergency, turn, state, Actions.Escalate, text, escalation)
             with { RedFlag = emergency.RedFlag };
-        return (result, escalation.Id is null ? state
-            : state with { OpenEscalation = escalation.Id, OpenEscalationReason = EscalationReasons.Emergency });
+        var reported = state with { ReportedEmergency = emergency.Topic };
+        return (result, escalation.Id is null ? reported
+            : reported with { OpenEscalation = escalation.Id, OpenEscalationReason = EscalationReasons.Emergency });
     }
 
     private string CallbackConfirmed(string language) => say.Say(language, ReplyKeys.CallbackConfirmed)

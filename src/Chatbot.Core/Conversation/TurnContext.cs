@@ -27,6 +27,12 @@ public sealed record TurnContext(
     public bool AfterEmergency => Before.LastTopic is "emergency" or "crisis";
 
     /// <summary>
+    /// The emergency or crisis the conversation is still under: the one just reported, or one reported
+    /// earlier whose escalation staff have not resolved. Null when none.
+    /// </summary>
+    public string? Emergency => AfterEmergency ? Before.LastTopic : Before.ReportedEmergency;
+
+    /// <summary>
     /// The words of the question answered: this message's, and the question's it answers or asks again
     /// ("the vertebral one" after "how long does it take?"), so its precision and personal factor still count.
     /// </summary>

@@ -76,11 +76,30 @@ public sealed class SnippetIndex
     /// <summary>What the documents say on this topic for this procedure; empty when they say nothing.</summary>
     public Passage Find(string topic, string procedure, Asked asked)
     {
-        if (specific.TryGetValue((topic, procedure), out var own))
+        var background = general.GetValueOrDefault((topic, procedure));
+        if (specific.TryGetValue((topic, procedure), out var own) && !OnlyInGeneral(own, background, asked.Keys))
             return new Passage(procedure, Rank(own, topic, asked.Keys), false);
-        if (general.TryGetValue((topic, procedure), out var background))
-            return new Passage(procedure, Rank(background, topic, asked.Keys), true);
+        if (background is not null) return new Passage(procedure, Rank(background, topic, asked.Keys), true);
         return new Passage(procedure, [], false);
+    }
+
+    /// <summary>
+    /// The question names a concept ("how long will the pain last?") that none of the procedure's own sentences
+    /// on the topic mentions, and a general article in the same language does ("une diminution rapide des
+    /// douleurs, en deux ou trois jours"): that sentence answers, said to be general, rather than the
+    /// procedure's sentences on other things. A document in another language than the general article's (the
+    /// Italian one) keeps its own sentences: they are in its patients' language.
+    /// </summary>
+    private static bool OnlyInGeneral(List<Indexed> own, List<Indexed>? background, List<(string Key, double Weight)> asked)
+    {
+        if (background is null || own[0].Snippets[0].Document.Language != background[0].Snippets[0].Document.Language)
+            return false;
+        foreach (var (key, _) in asked)
+        {
+            if (key[0] != '#' || own.Any(s => s.Keys.Contains(key))) continue;
+            if (background.Any(s => s.Keys.Contains(key))) return true;
+        }
+        return false;
     }
 
     /// <summary>

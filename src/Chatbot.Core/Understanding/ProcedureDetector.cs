@@ -65,13 +65,13 @@ public sealed class ProcedureDetector
     /// "c'est pour la vertébroplastie de ma mère", "it's for the screws in the sacrum btw", a clicked
     /// suggestion: besides names (and cues: "vertèbre", "femore") only fillers. "walking after vertebroplasty?"
     /// is a question of its own, however short: it used to be read as the earlier question again.
+    /// Cues alone count too: "et pour les métastases ?", "what about the spine one?".
     /// </summary>
     private bool OnlyNames(IReadOnlyList<Token> tokens, string language, bool[] names)
     {
-        if (!names.Any(c => c)) return false;
         var covered = (bool[])names.Clone();
         cues.GetValueOrDefault(language)?.Cover(tokens, covered);
-        if (covered.Count(c => !c) > MaxFillers) return false;
+        if (!covered.Any(c => c) || covered.Count(c => !c) > MaxFillers) return false;
         // Phrases, not words: "c'est pour une" fills, "qu'est-ce que c'est" asks; "what about" fills, "what is" asks.
         fillers.GetValueOrDefault(language)?.Cover(tokens, covered);
         return covered.All(c => c);

@@ -238,8 +238,8 @@ public sealed partial class Understander
             .Concat(content.Families.SelectMany(f => f.Names))
             .Concat(content.RedFlags.SelectMany(r => r.AllOf.SelectMany(g => g)))
             .Concat(content.Languages.Values.SelectMany(l => l.Sms.Values.Concat(l.Yes).Concat(l.No).Concat(l.Corrections)))
-            // "oublie moi", "dimenticami" typed loosely are still the commands.
-            .Concat(content.Languages.Values.SelectMany(l => l.Commands.Values.SelectMany(c => c)))
+            // The rules' own words ("oublie moi", "don't want to bother"), less those patients mistype for red flags.
+            .Concat(content.Languages.Values.SelectMany(l => l.RulePhrases.Except(l.MeantAsRedFlags.Select(Folding.Fold))))
             // Known, so never corrected; clean, so "smetto" is not split into "s'" + "metto".
             .Concat(content.Languages.Values.SelectMany(l => l.NotTypos.Except(l.MeantAsRedFlags.Select(Folding.Fold))));
         return texts.SelectMany(t => Folding.Words(Folding.Fold(t.Replace("*", " ", StringComparison.Ordinal)))).Select(w => w.Word);

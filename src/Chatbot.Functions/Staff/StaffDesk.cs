@@ -94,6 +94,7 @@ public sealed class StaffDesk(
                 {
                     Handoff = current.Handoff == record.Id ? null : current.Handoff,
                     OpenEscalation = current.OpenEscalation == record.Id ? null : current.OpenEscalation,
+                    ReportedEmergency = current.OpenEscalation == record.Id ? null : current.ReportedEmergency,
                     CallbackAsked = false,
                 }
                 : current with { Handoff = handoff, CallbackAsked = false };

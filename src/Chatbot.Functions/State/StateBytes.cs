@@ -35,6 +35,7 @@ internal static class StateBytes
         writer.Text(state.OpenEscalationReason);
         writer.Flag(state.ForgetMeAsked);
         writer.Time(state.LastMessageAt);
+        writer.Text(state.ReportedEmergency);
         writer.Number(state.Transcript.Count);
         foreach (var line in state.Transcript)
         {
@@ -73,6 +74,7 @@ internal static class StateBytes
             OpenEscalationReason = reader.Text(),
             ForgetMeAsked = reader.Flag(),
             LastMessageAt = reader.Time(),
+            ReportedEmergency = reader.Text(),
         };
         var transcript = new TranscriptLine[reader.Number()];
         for (var i = 0; i < transcript.Length; i++) transcript[i] = new TranscriptLine(reader.Text()!, reader.Text()!);

@@ -81,6 +81,25 @@ public class EscalationTests
     }
 
     [Fact]
+    public async Task AskingToWait_IsAboutTheEmergencyUntilStaffResolveIt_EvenAfterAnotherQuestion()
+    {
+        await using var bot = await BotHost.StartAsync("--Staff:ApiKey=k");
+        var first = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("j'ai 40 de fièvre depuis ma cimentoplastie")));
+        var id = first.Chatbot().GetProperty("escalation").GetProperty("id").GetString()!;
+        await bot.ExpectRepliesAsync(Patient.Says("combien de temps dure une vertébroplastie ?"));
+
+        var stillOpen = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("je peux attendre demain ?")));
+        Assert.Equal(id, stillOpen.Chatbot().GetProperty("escalation").GetProperty("id").GetString());
+
+        var resolve = new HttpRequestMessage(HttpMethod.Post, $"/api/escalations/{id}/resolve");
+        resolve.Headers.Add("X-Api-Key", "k");
+        (await bot.Http.SendAsync(resolve)).EnsureSuccessStatusCode();
+        await bot.ExpectRepliesAsync(Patient.Says("combien de temps dure une vertébroplastie ?"));
+        var afterResolved = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says("je peux attendre demain ?")));
+        Assert.NotEqual("emergency", afterResolved.Chatbot().GetProperty("topic").GetString());
+    }
+
+    [Fact]
     public async Task Notification_CarriesNoPatientWords_NotEvenMasked_OnlyWhyAndWhere()
     {
         await using var hook = await StaffWebhook.StartAsync();

@@ -57,7 +57,7 @@ public sealed class BareYesOrNo : ITurnPolicy
     public Outcome? Decide(TurnContext turn)
     {
         if (!turn.Heard.IsOnlyYesOrNo) return null;
-        return turn.AfterEmergency ? RedFlagsFirst.GuidanceAgain(turn) : new(Greeting.Of(turn.Heard), turn.State);
+        return turn.Emergency is not null ? RedFlagsFirst.GuidanceAgain(turn) : new(Greeting.Of(turn.Heard), turn.State);
     }
 }
 
@@ -68,8 +68,8 @@ public static class Greeting
     /// Thanks or goodbye right after an emergency or a crisis: not "another question?" but its numbers again,
     /// briefly — the patient may be leaving the chat without having called.
     /// </summary>
-    public static SmallTalk Of(TurnContext turn) => turn.AfterEmergency
-        ? new(turn.Before.LastTopic == "crisis" ? ReplyKeys.CrisisReminder : ReplyKeys.EmergencyReminder)
+    public static SmallTalk Of(TurnContext turn) => turn.Emergency is { } emergency
+        ? new(emergency == "crisis" ? ReplyKeys.CrisisReminder : ReplyKeys.EmergencyReminder)
             { Topic = "greeting" }
         : Of(turn.Heard);
 
