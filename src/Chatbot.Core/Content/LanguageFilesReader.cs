@@ -70,6 +70,8 @@ internal static class LanguageFilesReader
                 OtherOne = file.Texts(root, "other_one", required: false),
                 PersonRequests = file.Texts(root, "person_requests", required: false),
                 TranslationRequests = file.Texts(root, "translation_requests", required: false),
+                PracticalQuestions = file.Texts(root, "practical_questions", required: false),
+                AnyProcedure = file.Texts(root, "any_procedure", required: false),
                 ClockQuestions = file.Texts(root, "clock_questions", required: false),
                 AgeUnits = file.Texts(root, "age_units", required: false),
                 PrecisionNumbers = file.Texts(root, "precision_numbers", required: false),

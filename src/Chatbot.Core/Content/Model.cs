@@ -138,6 +138,15 @@ public sealed record LanguageProfile(
     /// <summary>Asking what to do about one's own treatment ("dois-je arrêter", "can I take"): the team decides.</summary>
     public IReadOnlyList<string> DecisionQuestions { get; init; } = [];
 
+    /// <summary>
+    /// Practical details of the day no document gives ("où se garer", "what time should I arrive", "quale
+    /// piano"): said not to be in the documents, and the team offered, rather than the out-of-scope reply.
+    /// </summary>
+    public IReadOnlyList<string> PracticalQuestions { get; init; } = [];
+
+    /// <summary>"En général", "non lo so", "not sure which": after "which procedure?", the patient cannot say.</summary>
+    public IReadOnlyList<string> AnyProcedure { get; init; } = [];
+
     /// <summary>Asking for a clock time ("à quelle heure"): the quotes must give one.</summary>
     public IReadOnlyList<string> ClockQuestions { get; init; } = [];
 
@@ -182,7 +191,7 @@ public sealed record LanguageProfile(
         Greetings.Concat(Thanks).Concat(Goodbyes).Concat(Negations).Concat(Hypotheticals).Concat(Past)
             .Concat(Worsening).Concat(Politeness).Concat(NameFillers).Concat(PersonalFactors).Concat(SameQuestion)
             .Concat(OtherOne).Concat(PersonRequests).Concat(TranslationRequests).Concat(AgeUnits)
-            .Concat(DecisionQuestions).Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionDetails)
+            .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionDetails)
             .Concat(Announcements).Concat(QuestionStarts).Concat(Commands.Values.SelectMany(c => c));
 }
 

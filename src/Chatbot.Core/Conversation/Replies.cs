@@ -33,7 +33,8 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
         {
             NotInTheDocuments none => Reply(Actions.Escalate, say.NoAnswer(language, none.Topic, none.Procedures)),
             Clarify clarify => Reply(Actions.Clarify, say.Say(language, ReplyKeys.ClarifyProcedure),
-                buttons: [.. clarify.Procedures.Select(p => say.ProcedureName(language, p))]),
+                buttons: [.. clarify.Procedures.Select(p => say.ProcedureName(language, p)),
+                    say.Say(language, ReplyKeys.ClarifyUnknown)]),
             RelayToStaff relay => Reply(Actions.Escalate, say.Say(language, ReplyKeys.HandoffRelay),
                 new AddedToEscalation(EscalationReasons.HumanRequested, PatientLine(turn)) { Id = relay.EscalationId }),
             CallbackNoted noted => Reply(Actions.Escalate, CallbackConfirmed(language),

@@ -13,10 +13,14 @@ public static class ReplyKeys
     public const string PerProcedure = "per_procedure";
     public const string PerTopic = "per_topic";
     public const string ClarifyProcedure = "clarify_procedure";
+
+    /// <summary>The last button of "which procedure?": the patient may not know (Policies/AnyProcedure).</summary>
+    public const string ClarifyUnknown = "clarify_unknown";
     public const string NoAnswer = "no_answer";
     public const string OfferStaff = "offer_staff";
     public const string PersonalSituation = "personal_situation";
     public const string PrecisionGap = "precision_gap";
+    public const string PracticalDetail = "practical_detail";
     public const string OfferDeclined = "offer_declined";
     public const string EscalationHuman = "escalation_human";
     public const string EscalationMedical = "escalation_medical";
@@ -71,7 +75,7 @@ public static class ReplyKeys
     public static readonly IReadOnlyList<string> All =
     [
         Welcome, Disclaimer, AnswerIntro, QuotedInFrench, QuotedInItalian, GeneralSource, GeneralSourceInFrench, PerProcedure, PerTopic,
-        ClarifyProcedure, NoAnswer, OfferStaff, PersonalSituation, PrecisionGap, OfferDeclined, EscalationHuman, EscalationMedical,
+        ClarifyProcedure, ClarifyUnknown, NoAnswer, OfferStaff, PersonalSituation, PrecisionGap, PracticalDetail, OfferDeclined, EscalationHuman, EscalationMedical,
         EscalationAccepted, Emergency, Crisis, DoNotWait, Fallback, FallbackOffer, UnknownLanguage, Translation, GreetingHello,
         GreetingThanks, GreetingBye, OutOfScope, EmptyMessage, OptionYes, OptionNo, HandoffRelay, CareTeam, CallbackAsk, CallbackConfirmed,
         TechnicalProblem, ProcedureNoted, UnknownProcedure,

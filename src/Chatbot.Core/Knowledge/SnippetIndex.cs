@@ -83,6 +83,17 @@ public sealed class SnippetIndex
         return new Passage(procedure, [], false);
     }
 
+    /// <summary>What the general article says on this topic, whichever of these procedures it is.</summary>
+    public Passage? General(string topic, IEnumerable<string> procedures, Asked asked)
+    {
+        foreach (var procedure in procedures)
+        {
+            if (general.TryGetValue((topic, procedure), out var background))
+                return new Passage(procedure, Rank(background, topic, asked.Keys), true);
+        }
+        return null;
+    }
+
     /// <summary>
     /// The question names a concept ("how long will the pain last?") that none of the procedure's own sentences
     /// on the topic mentions, and a general article in the same language does ("une diminution rapide des

@@ -23,6 +23,8 @@ public sealed partial class SituationDetector
     private readonly PhraseSet<string> otherOne;
     private readonly PhraseSet<string> sameQuestion;
     private readonly PhraseSet<string> translations;
+    private readonly PhraseSet<string> practical;
+    private readonly PhraseSet<string> anyProcedure;
     private readonly PhraseSet<string> announcements;
     private readonly Dictionary<string, HashSet<string>> ageUnits;
     private readonly PhraseSet<string> numbers;
@@ -40,6 +42,8 @@ public sealed partial class SituationDetector
         otherOne = Compile(content, l => l.OtherOne);
         sameQuestion = Compile(content, l => l.SameQuestion);
         translations = Compile(content, l => l.TranslationRequests);
+        practical = Compile(content, l => l.PracticalQuestions);
+        anyProcedure = Compile(content, l => l.AnyProcedure);
         announcements = Compile(content, l => l.Announcements);
         ageUnits = content.Languages.ToDictionary(l => l.Key, l => l.Value.AgeUnits.ToHashSet(StringComparer.Ordinal));
         numbers = Compile(content, l => l.PrecisionNumbers);
@@ -97,6 +101,13 @@ public sealed partial class SituationDetector
 
     /// <summary>"Can you translate?": the bot quotes as written and cannot.</summary>
     public bool AsksForATranslation(IReadOnlyList<Token> tokens, string language) => Says(translations, tokens, language);
+
+    /// <summary>"Où est-ce que je peux me garer ?", "what time should I arrive?": no document says.</summary>
+    public bool AsksAPracticalDetail(IReadOnlyList<Token> tokens, string language) => Says(practical, tokens, language);
+
+    /// <summary>"Je ne sais pas laquelle, en général": the patient cannot say which procedure.</summary>
+    public bool LeavesTheProcedureOpen(IReadOnlyList<Token> tokens, string language) =>
+        Says(anyProcedure, tokens, language);
 
     private static bool Says(PhraseSet<string> phrases, IReadOnlyList<Token> tokens, string language) =>
         phrases.FindAll(tokens).Any(m => m.Value == language);

@@ -40,7 +40,8 @@ public class AnswerTests
         var chat = Transcript.Start()
             .Send("quand est ce que je pourrai remarcher ?")
             .Expect("clarify", "walking");
-        Assert.Equal(4, chat.Last.SuggestedActions.Count);
+        Assert.Equal(5, chat.Last.SuggestedActions.Count);
+        Assert.Equal("Je ne sais pas", chat.Last.SuggestedActions[^1]);
         Assert.Empty(chat.Last.Citations);
 
         chat.Send(chat.Last.SuggestedActions.Single(s => s.StartsWith("Cimentoplastie pour", StringComparison.Ordinal)))

@@ -95,4 +95,21 @@ public class FifthReviewTests
     public void PainAfterAVertebroplasty_IsAnsweredByTheGeneralArticlesSentenceOnPain(string message) =>
         Transcript.Start().Send(message).Expect("answer", procedure: "vertebral_cementoplasty")
             .ExpectQuotesFrom("medisite-cimentoplastie").ExpectText("deux ou trois jours");
+
+    [Theory]
+    [InlineData("où est-ce que je peux me garer à l'hôpital et à quelle heure je dois arriver ?")]
+    [InlineData("dove posso parcheggiare in ospedale? c'è un parcheggio gratuito?")]
+    [InlineData("what time should I arrive on the day and is there parking?")]
+    [InlineData("à quelle heure je dois être à l'hôpital pour ma cimentoplastie ?")]
+    public void APracticalDetailOfTheDay_IsSaidNotToBeInTheDocuments_AndTheTeamOffered(string message) =>
+        Transcript.Start().Send(message).Expect("fallback").ExpectEscalation("offered", "unanswered");
+
+    [Theory]
+    [InlineData("what is cementoplasty", "just in general, the doctor hasn't said which one yet")]
+    [InlineData("c'est quoi une cimentoplastie", "je sais pas trop, en général")]
+    [InlineData("what is cementoplasty", "I don't know")]
+    public void NotKnowingWhichProcedure_GetsTheGeneralAnswer_NotTheSameQuestionAgain(string question, string unsure) =>
+        Transcript.Start().Send(question).Expect("clarify", "definition")
+            .Send(unsure).Expect("answer", "definition").ExpectQuotesFrom("medisite-cimentoplastie")
+            .ExpectEscalation("offered", "low_confidence");
 }

@@ -133,7 +133,7 @@ public class JudgementTests
     {
         // A single button would be taken as the patient's own procedure.
         var chat = Transcript.Start().Send("do I need to fast before?").Expect("clarify", "fasting");
-        Assert.Equal(4, chat.Last.SuggestedActions.Count);
+        Assert.Equal(4, chat.Last.SuggestedActions.Count(b => b != "I don't know"));
 
         chat.Send("Vertebral cementoplasty (vertebroplasty)").Expect("escalate", "fasting", "vertebral_cementoplasty")
             .ExpectEscalation("offered", "unanswered");

@@ -69,7 +69,7 @@ public class ProtocolTests
 
         var reply = Assert.Single(replies);
         Assert.Equal("clarify", reply.Chatbot().GetProperty("action").GetString());
-        Assert.Equal(4, reply.SuggestedActions!.Actions.Count);
+        Assert.Equal(5, reply.SuggestedActions!.Actions.Count);
         Assert.All(reply.SuggestedActions.Actions, a => Assert.Equal("imBack", a.Type));
         Assert.Equal(InputHints.ExpectingInput, reply.InputHint);
         Assert.Empty(channel.Received);

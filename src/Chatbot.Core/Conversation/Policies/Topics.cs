@@ -103,6 +103,25 @@ public sealed class TranslationRequest(SituationDetector situation) : ITurnPolic
         : null;
 }
 
+/// <summary>
+/// "Où me garer, et à quelle heure arriver ?": a practical detail of the patient's own day that no document
+/// gives but the team knows. Said so, and the team offered — not the out-of-scope reply that sends the
+/// patient to the reception desk, nor "which procedure?" (the answer does not depend on it). A question on
+/// a subject of the documents in the same message is answered instead (the classifier is sure of it).
+/// </summary>
+public sealed class PracticalDetail(SituationDetector situation) : ITurnPolicy
+{
+    private static readonly HashSet<string> DayTopics = ["preparation", "hospital_stay", "course"];
+
+    public Outcome? Decide(TurnContext turn) =>
+        situation.AsksAPracticalDetail(turn.Question, turn.Language)
+        && (!turn.Understood || turn.Kind == TopicKind.OutOfScope || DayTopics.Contains(turn.Topic))
+            ? new(new Fallback(ReplyKeys.PracticalDetail)
+                { Topic = turn.Topic, Confidence = turn.Confidence, Offer = new(EscalationReasons.Unanswered) },
+                turn.State with { FallbackCount = 0, PendingTopic = null })
+            : null;
+}
+
 /// <summary>Greetings, and subjects the documents do not cover (with the common questions as buttons).</summary>
 public sealed class SmallTalkByTopic : ITurnPolicy
 {
