@@ -5,12 +5,14 @@ using Chatbot.BotFramework.Schema;
 using Chatbot.Functions.Tests.Escalations;
 using Chatbot.Functions.Tests.Storage;
 using Microsoft.Azure.Functions.Worker.Grpc.Messages;
+using Microsoft.Data.Sqlite;
 
 namespace Chatbot.Functions.Tests.Worker;
 
 /// <summary>
 /// The worker's queue and timer functions invoked over gRPC as the Functions host invokes them,
-/// on what the worker itself stored while answering a patient through the same stand-in.
+/// on what the worker itself stored while answering a patient through the same stand-in: notify,
+/// and both timers (dispatch, retention).
 /// </summary>
 public class WorkerTriggersOverGrpcTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
 {
@@ -60,6 +62,33 @@ public class WorkerTriggersOverGrpcTests(AzuriteFixture fixture) : IClassFixture
         var (_, _, key, signed) = Assert.Single(hook.Received);
         Assert.True(signed);
         Assert.Equal($"{id}:webhook", key);
+    }
+
+    [Fact]
+    public async Task AConversationSilentForLongerThanKept_IsDeletedByTheRetentionTimersTick()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"chatbot-{Guid.NewGuid():N}", "chatbot.db");
+        await using var host = await GrpcHostStandIn.StartAsync();
+        var worker = await HostedWorker.StartAsync(host, Settings([$"--Storage:SqlitePath={database}"]));
+        await AskForANurseAsync(worker);
+        Assert.Equal(1, await ConversationsAsync(database));
+        // Forty days of silence, longer than the 30 days conversations are kept.
+        await ConversationsAsync(database, $"UPDATE conversation_state SET updated_at = '{DateTimeOffset.UtcNow.AddDays(-40):O}'");
+
+        var invocation = await worker.InvokeTimerAsync("retention", DateTimeOffset.UtcNow);
+
+        Succeeded(invocation, host);
+        Assert.Equal(0, await ConversationsAsync(database));
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the worker's SQLite file, then counts its conversations.</summary>
+    private static async Task<long> ConversationsAsync(string database, string? sql = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = (sql is null ? "" : sql + ";") + "SELECT COUNT(*) FROM conversation_state";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The patient's request through the messages function; the escalation's id from the reply.</summary>
