@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Telemetry's cost under load (issue 23): the Native AOT bot twice on loopback, telemetry off and on
 # (OpenTelemetry exporting traces, metrics and logs by OTLP/HTTP to a loopback sink), taking turns
-# at 64 connections with scripts/load/activity.lua, ROUNDS times; medians and on/off ratios. Then
+# at 64 connections with scripts/load/activity.lua, ROUNDS times, then side by side (both loaded at once);
+# medians and on/off ratios of turns/s and of each bot's own CPU per turn. Then
 # BenchmarkDotNet's one turn through the host, off and on. Writes artifacts/bench-telemetry/.
 # Usage: bash scripts/benchmark-telemetry.sh [SECONDS per round, default 10] [ROUNDS, default 5]
 # Loopback only; needs wrk and clang (as scripts/benchmark.sh installs them).
@@ -22,6 +23,7 @@ off_data=$(mktemp -d) on_data=$(mktemp -d)
 trap 'rm -rf "$off_data" "$on_data"; kill $(jobs -p) 2>/dev/null || true' EXIT
 question='{"type":"message","id":"q","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"u"},"recipient":{"id":"b"},"conversation":{"id":"idle"},"locale":"fr-FR","text":"faut il etre a jeun ?","deliveryMode":"expectReplies"}'
 declare -A pid port
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 start() {
   local name=$1 data=$2
   port[$name]=$3
@@ -46,8 +48,34 @@ for name in off on; do wrk -t2 -c16 -d3s -s scripts/load/activity.lua "http://12
 for round in $(seq "$rounds"); do
   order="off on"; [ $((round % 2)) -eq 0 ] && order="on off"
   for name in $order; do
+    before=$(cpu_ticks "${pid[$name]}")
     result=$(wrk -t2 -c64 -d"${secs}s" --latency -s scripts/load/activity.lua "http://127.0.0.1:${port[$name]}" | grep RESULT)
+    # The bot's own CPU (user + system) per turn: the cost of telemetry itself, whatever the machine's
+    # speed does meanwhile (it moved between two levels within seconds on 2026-12-07).
+    used=$(( $(cpu_ticks "${pid[$name]}") - before ))
+    turns=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")
+    result="$result cpu_us_per_turn=$(awk -v t="$used" -v n="$turns" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
     echo "$name round=$round $result" | tee -a "$out/load.txt"
+  done
+done
+# Side by side: both bots loaded at once (32 connections each), so both meet the same machine at the
+# same moment; the ratio of their turns/s and of their CPU per turn is then read round by round.
+: >"$out/side.txt"
+for round in $(seq "$rounds"); do
+  declare -A before
+  for name in off on; do before[$name]=$(cpu_ticks "${pid[$name]}"); done
+  loads=()
+  for name in off on; do
+    wrk -t1 -c32 -d"${secs}s" --latency -s scripts/load/activity.lua "http://127.0.0.1:${port[$name]}" \
+      | grep RESULT >"$out/side-$name.txt" &
+    loads+=($!)
+  done
+  wait "${loads[@]}"
+  for name in off on; do
+    turns=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' "$out/side-$name.txt")
+    cpu=$(awk -v t="$(( $(cpu_ticks "${pid[$name]}") - before[$name] ))" -v n="$turns" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+    echo "$name round=$round $(cat "$out/side-$name.txt") cpu_us_per_turn=$cpu" | tee -a "$out/side.txt"
   done
 done
 for name in off on; do kill "${pid[$name]}"; wait "${pid[$name]}" 2>/dev/null || true; done
@@ -56,7 +84,7 @@ cat "$out/sink.txt"
 median() { grep "^$1 " "$out/load.txt" | sed -n "s/.* $2=\([0-9.]*\).*/\1/p" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 {
   echo "64 connections, $rounds rounds of $secs s, medians: off / on / on÷off"
-  for measure in rps p50_ms p90_ms p99_ms; do
+  for measure in rps p50_ms p90_ms p99_ms cpu_us_per_turn; do
     off=$(median off $measure) on=$(median on $measure)
     echo "$measure $off / $on / $(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.3f", a / b }')"
   done
@@ -67,6 +95,11 @@ median $(paste -d' ' <(grep '^off ' "$out/load.txt" | sort -t= -k2 -n | sed -n '
     <(grep '^on ' "$out/load.txt" | sort -t= -k2 -n | sed -n 's/.*rps=\([0-9.]*\).*/\1/p') | awk '{ print $2 / $1 }' | sort -g \
     | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')"
   echo "errors off $(grep '^off ' "$out/load.txt" | sed -n 's/.*non2xx_or_errors=\([0-9]*\).*/\1/p' | paste -sd+ | bc), on $(grep '^on ' "$out/load.txt" | sed -n 's/.*non2xx_or_errors=\([0-9]*\).*/\1/p' | paste -sd+ | bc)"
+  pairs() { paste -d' ' <(sed -n "s/^off .* $1=\([0-9.]*\).*/\1/p" "$out/side.txt") \
+    <(sed -n "s/^on .* $1=\([0-9.]*\).*/\1/p" "$out/side.txt") | awk '{ printf "%.3f\n", $2 / $1 }'; }
+  echo "side by side, $rounds rounds of $secs s, 32 connections each, on÷off per round:"
+  echo "  rps $(pairs rps | paste -sd' '), median $(pairs rps | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')"
+  echo "  cpu_us_per_turn $(pairs cpu_us_per_turn | paste -sd' '), median $(pairs cpu_us_per_turn | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')"
 } | tee "$out/summary.txt"
 
 echo "== one turn through the host, BenchmarkDotNet (off, on)"
