@@ -72,6 +72,7 @@ internal static class LanguageFilesReader
                 TranslationRequests = file.Texts(root, "translation_requests", required: false),
                 PracticalQuestions = file.Texts(root, "practical_questions", required: false),
                 AnyProcedure = file.Texts(root, "any_procedure", required: false),
+                Comparisons = file.Texts(root, "comparisons", required: false),
                 ClockQuestions = file.Texts(root, "clock_questions", required: false),
                 AgeUnits = file.Texts(root, "age_units", required: false),
                 PrecisionNumbers = file.Texts(root, "precision_numbers", required: false),

@@ -147,6 +147,9 @@ public sealed record LanguageProfile(
     /// <summary>"En général", "non lo so", "not sure which": after "which procedure?", the patient cannot say.</summary>
     public IReadOnlyList<string> AnyProcedure { get; init; } = [];
 
+    /// <summary>"Quelle est la différence entre", "versus": two procedures named are compared.</summary>
+    public IReadOnlyList<string> Comparisons { get; init; } = [];
+
     /// <summary>Asking for a clock time ("à quelle heure"): the quotes must give one.</summary>
     public IReadOnlyList<string> ClockQuestions { get; init; } = [];
 
@@ -191,7 +194,7 @@ public sealed record LanguageProfile(
         Greetings.Concat(Thanks).Concat(Goodbyes).Concat(Negations).Concat(Hypotheticals).Concat(Past)
             .Concat(Worsening).Concat(Politeness).Concat(NameFillers).Concat(PersonalFactors).Concat(SameQuestion)
             .Concat(OtherOne).Concat(PersonRequests).Concat(TranslationRequests).Concat(AgeUnits)
-            .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionDetails)
+            .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(Comparisons).Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionDetails)
             .Concat(Announcements).Concat(QuestionStarts).Concat(Commands.Values.SelectMany(c => c));
 }
 

@@ -73,6 +73,7 @@ public sealed class Assistant
             new BareYesOrNo(),
             new EmergencyByTopic(),
             new AnyProcedure(content, index, situation),
+            new Comparison(index, situation),
             new ProcedureNoted(situation),
             new PersonRequest(situation),
             new PersonalDecision(situation),

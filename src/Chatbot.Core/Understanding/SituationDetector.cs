@@ -25,6 +25,7 @@ public sealed partial class SituationDetector
     private readonly PhraseSet<string> translations;
     private readonly PhraseSet<string> practical;
     private readonly PhraseSet<string> anyProcedure;
+    private readonly PhraseSet<string> comparisons;
     private readonly PhraseSet<string> announcements;
     private readonly Dictionary<string, HashSet<string>> ageUnits;
     private readonly PhraseSet<string> numbers;
@@ -44,6 +45,7 @@ public sealed partial class SituationDetector
         translations = Compile(content, l => l.TranslationRequests);
         practical = Compile(content, l => l.PracticalQuestions);
         anyProcedure = Compile(content, l => l.AnyProcedure);
+        comparisons = Compile(content, l => l.Comparisons);
         announcements = Compile(content, l => l.Announcements);
         ageUnits = content.Languages.ToDictionary(l => l.Key, l => l.Value.AgeUnits.ToHashSet(StringComparer.Ordinal));
         numbers = Compile(content, l => l.PrecisionNumbers);
@@ -108,6 +110,9 @@ public sealed partial class SituationDetector
     /// <summary>"Je ne sais pas laquelle, en général": the patient cannot say which procedure.</summary>
     public bool LeavesTheProcedureOpen(IReadOnlyList<Token> tokens, string language) =>
         Says(anyProcedure, tokens, language);
+
+    /// <summary>"What's the difference between", "c'est pareil ?" with two procedures named.</summary>
+    public bool Compares(IReadOnlyList<Token> tokens, string language) => Says(comparisons, tokens, language);
 
     private static bool Says(PhraseSet<string> phrases, IReadOnlyList<Token> tokens, string language) =>
         phrases.FindAll(tokens).Any(m => m.Value == language);

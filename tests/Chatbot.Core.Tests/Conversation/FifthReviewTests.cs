@@ -112,4 +112,19 @@ public class FifthReviewTests
         Transcript.Start().Send(question).Expect("clarify", "definition")
             .Send(unsure).Expect("answer", "definition").ExpectQuotesFrom("medisite-cimentoplastie")
             .ExpectEscalation("offered", "low_confidence");
+
+    [Theory]
+    [InlineData("what's the difference between vertebroplasty and cementoplasty for metastases?",
+        "cimentoplastie-vertebrale", "cimentoplastie-metastases")]
+    [InlineData("la vertébroplastie et la cimentoplastie pour métastases c'est pareil ?",
+        "cimentoplastie-vertebrale", "cimentoplastie-metastases")]
+    [InlineData("whats the difference between osteosynthesis and vertebroplasty",
+        "osteosynthese-percutanee", "cimentoplastie-vertebrale")]
+    public void TwoProceduresCompared_AreEachDescribedByTheirOwnDocument(string message, string first, string second)
+    {
+        var chat = Transcript.Start().Send(message).Expect("answer", "definition").ExpectQuotesFrom(first, second);
+
+        Assert.Contains(chat.Last.Citations, c => c.DocumentId == first);
+        Assert.Contains(chat.Last.Citations, c => c.DocumentId == second);
+    }
 }
