@@ -28,6 +28,9 @@
     rootHeight: '100%', rootWidth: '100%'
   };
 
+  /** The Direct Line on screen and its status subscription, to end them when the connection is lost. */
+  var shown = null;
+
   function show(opened, afterLoss) {
     var directLine = window.ChatSession.connect(opened);
     var online = false;
@@ -48,13 +51,18 @@
     var subscription = directLine.connectionStatus$.subscribe(function (connection) {
       if (connection === 2) { online = true; return; }
       if (connection !== 3 && connection !== 4) { return; }
-      subscription.unsubscribe();
-      directLine.end();
       if (!online) { window.ChatSession.forget(); }
-      window.ReactDOM.unmountComponentAtNode(host);
-      status.textContent = t.reconnecting;
-      reconnect(1);
+      restart();
     });
+    shown = { directLine: directLine, subscription: subscription };
+  }
+
+  /** Ends the Direct Line on screen and opens the conversation again (a new one if it was forgotten). */
+  function restart() {
+    if (shown) { shown.subscription.unsubscribe(); shown.directLine.end(); shown = null; }
+    window.ReactDOM.unmountComponentAtNode(host);
+    status.textContent = t.reconnecting;
+    reconnect(1);
   }
 
   /** Tries again after 2, 4, 8… seconds (at most 30) while the server cannot be reached. */
@@ -66,14 +74,16 @@
   }
 
   // The browser's own signal: the patient knows at once that messages cannot leave. Its 'online' only means
-  // a network is back, so "restored" is said once the server itself answers.
+  // a network is back: once the server itself answers, the conversation is opened again on a fresh Direct
+  // Line — the old one may still be waiting out its own retries, and a message sent on it then waited
+  // with it ("sending…") — and "restored" is said when it is on screen.
   window.addEventListener('offline', function () { status.textContent = t.offline; });
   window.addEventListener('online', function () { status.textContent = t.reconnecting; whenReachable(1); });
 
   function whenReachable(attempt) {
     fetch('api/health', { cache: 'no-store' }).then(function (answer) {
       if (!answer.ok) { throw new Error('health ' + answer.status); }
-      if (navigator.onLine) { status.textContent = t.reconnected; }
+      if (navigator.onLine && shown) { restart(); }
     }).catch(function () {
       if (navigator.onLine) { setTimeout(function () { whenReachable(attempt + 1); }, Math.min(30000, 500 * attempt)); }
     });
