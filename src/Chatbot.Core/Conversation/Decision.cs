@@ -68,8 +68,8 @@ public sealed record Fallback(string ReplyKey, string? Language = null) : Decisi
 /// <param name="Command">One of <see cref="SelfServiceCommands"/>.</param>
 public sealed record SelfService(string Command) : Decision
 {
-    /// <summary>Said right after an emergency: its guidance is recalled first.</summary>
-    public bool AfterEmergency { get; init; }
+    /// <summary>"emergency" or "crisis" while one is open (TurnContext.Emergency): recalled first.</summary>
+    public string? Emergency { get; init; }
 
     /// <summary>The request open with the team when the patient asked to be forgotten.</summary>
     public string? ErasedRequest { get; init; }

@@ -19,8 +19,8 @@ public sealed class SelfServiceReplies(Composer say, Keeping keeping)
             KeptAfterAll => say.Say(language, ReplyKeys.ForgetMeKept),
             _ => say.Say(language, ReplyKeys.StartedOver) + StillOpen(language, state),
         };
-        if (!self.AfterEmergency) return text;
-        var reminder = before.LastTopic == "crisis" ? ReplyKeys.CrisisReminder : ReplyKeys.EmergencyReminder;
+        if (self.Emergency is not { } emergency) return text;
+        var reminder = emergency == "crisis" ? ReplyKeys.CrisisReminder : ReplyKeys.EmergencyReminder;
         return say.Say(language, reminder) + "\n\n" + text;
     }
 

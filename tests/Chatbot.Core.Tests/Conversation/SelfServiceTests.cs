@@ -120,6 +120,18 @@ public class SelfServiceTests
     }
 
     [Fact]
+    public void WhileTheEmergencyIsOpen_ACommandAfterAnotherQuestion_StillRecallsItFirst()
+    {
+        var (chat, _) = Start();
+        chat.Send("I have a fever of 39.5 since the vertebroplasty").Expect("escalate", "emergency")
+            .Send("how long does the procedure take?")
+            .Send("what do you know about me?")
+            .ExpectText("A reminder: what you described may be an emergency. Call 15 or 112");
+
+        chat.Send("help").Expect("escalate", "emergency");
+    }
+
+    [Fact]
     public void AfterHalfAnHour_TheNextMessage_StartsAFreshContext_AndSaysSo()
     {
         var (chat, clock) = Start();

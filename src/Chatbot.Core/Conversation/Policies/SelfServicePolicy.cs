@@ -15,8 +15,8 @@ public sealed class SelfServicePolicy(PatientCommands commands) : ITurnPolicy
     {
         if (turn.Before.ForgetMeAsked && Confirmation(turn) is { } answered) return answered;
         if (commands.In(turn.Heard.Tokens, turn.Language) is not { } command) return null;
-        // "Help!" right after an emergency is about the emergency.
-        if (command == SelfServiceCommands.Help && turn.AfterEmergency) return RedFlagsFirst.GuidanceAgain(turn);
+        // "Help!" while an emergency is open is about the emergency.
+        if (command == SelfServiceCommands.Help && turn.Emergency is not null) return RedFlagsFirst.GuidanceAgain(turn);
         var state = command switch
         {
             SelfServiceCommands.ForgetMe => turn.State with { ForgetMeAsked = true },
@@ -47,5 +47,5 @@ public sealed class SelfServicePolicy(PatientCommands commands) : ITurnPolicy
     }
 
     private static SelfService Said(string command, TurnContext turn) =>
-        new(command) { Topic = Topic, AfterEmergency = turn.AfterEmergency };
+        new(command) { Topic = Topic, Emergency = turn.Emergency };
 }
