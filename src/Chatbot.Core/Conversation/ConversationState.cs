@@ -72,10 +72,24 @@ public sealed record ConversationState
     public ConversationState FreshContext() => New with
     {
         Language = Language, Turns = Turns, DisclaimerShown = DisclaimerShown, Handoff = Handoff,
-        OpenEscalation = OpenEscalation, OpenEscalationReason = OpenEscalationReason, ReportedEmergency = ReportedEmergency,
-        Transcript = Transcript, LastMessageAt = LastMessageAt,
+        OpenEscalation = OpenEscalation, OpenEscalationReason = OpenEscalationReason,
+        ReportedEmergency = ReportedEmergency, Transcript = Transcript, LastMessageAt = LastMessageAt,
         LastTopic = LastTopic is "emergency" or "crisis" ? LastTopic : null,
     };
+
+    /// <summary>
+    /// Staff resolved this escalation: staff leave the chat, a pending call-back offer lapses, and once it is no
+    /// longer the open one, the emergency it carried is over: a later emergency opens a new escalation.
+    /// </summary>
+    public ConversationState Resolved(string escalation)
+    {
+        var open = OpenEscalation == escalation;
+        return this with
+        {
+            Handoff = Handoff == escalation ? null : Handoff, CallbackAsked = false,
+            OpenEscalation = open ? null : OpenEscalation, ReportedEmergency = open ? null : ReportedEmergency,
+        };
+    }
 }
 
 /// <param name="From">"patient" or "bot".</param>

@@ -87,16 +87,9 @@ public sealed class StaffDesk(
             var stored = await conversations.LoadAsync(key, cancellationToken);
             var current = stored.State;
             if (handoff is null && current.Handoff != record.Id && current.OpenEscalation != record.Id) return;
-            // Staff are in the chat now: a pending call-back offer lapses. Once resolved, the escalation is no
-            // longer the conversation's open one: a later emergency opens a new escalation.
+            // Staff are in the chat now: a pending call-back offer lapses.
             var next = handoff is null
-                ? current with
-                {
-                    Handoff = current.Handoff == record.Id ? null : current.Handoff,
-                    OpenEscalation = current.OpenEscalation == record.Id ? null : current.OpenEscalation,
-                    ReportedEmergency = current.OpenEscalation == record.Id ? null : current.ReportedEmergency,
-                    CallbackAsked = false,
-                }
+                ? current.Resolved(record.Id)
                 : current with { Handoff = handoff, CallbackAsked = false };
             // The activities answered stay: a retry after a staff action still gets its reply again.
             if (await conversations.TrySaveAsync(key, next, stored.Answered, stored.Version, null, cancellationToken))

@@ -53,8 +53,7 @@ public class FifthReviewTests
     {
         var first = Bot.Reply(ConversationState.New, "je ne sens plus mes jambes depuis la vertébroplastie", newEscalationId: "esc-1");
         var second = Bot.Reply(first.State, "combien de temps dure l'intervention ?");
-        // What the staff console does when the escalation is resolved.
-        var resolved = second.State with { OpenEscalation = null, ReportedEmergency = null };
+        var resolved = second.State.Resolved("esc-1");
 
         var next = Bot.Reply(resolved, "je peux attendre demain pour appeler ?");
 
