@@ -1,3 +1,4 @@
+using Chatbot.Core.Content;
 using Chatbot.Core.Understanding;
 
 namespace Chatbot.Core.Tests.Understanding;
@@ -25,5 +26,28 @@ public class NotTyposTests
         Assert.Equal("soigne", vocabulary.Correct("soigne"));
         // A real typo still meets its term.
         Assert.Equal("fever", vocabulary.Correct("feverr"));
+    }
+
+    [Fact]
+    public void EveryWordTheRulesLookFor_IsLeftAsTyped()
+    {
+        // "I don't want to bother anyone" was read "brother" and went unheard: a list of dialogs/language that
+        // LanguageProfile.RulePhrases forgets lets the corrector change the words its rule looks for.
+        var vocabulary = TestContent.Assistant.Understander.Trained.Vocabulary;
+        string[] notInMessages = [nameof(LanguageProfile.NotTypos), nameof(LanguageProfile.MeantAsRedFlags),
+            nameof(LanguageProfile.Quantities)];
+        var lists = typeof(LanguageProfile).GetProperties()
+            .Where(p => p.PropertyType == typeof(IReadOnlyList<string>) && !notInMessages.Contains(p.Name));
+
+        var changed =
+            from profile in TestContent.Content.Languages.Values
+            from list in lists
+            from phrase in (IReadOnlyList<string>)list.GetValue(profile)!
+            from word in Folding.Words(Folding.Fold(phrase.Replace("*", " ", StringComparison.Ordinal)))
+            let corrected = vocabulary.Correct(word.Word)
+            where corrected != word.Word && !profile.MeantAsRedFlags.Select(Folding.Fold).Contains(word.Word)
+            select $"{profile.Language} {list.Name}: {word.Word} -> {corrected}";
+
+        Assert.Empty(changed);
     }
 }
