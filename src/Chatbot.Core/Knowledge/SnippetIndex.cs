@@ -14,7 +14,8 @@ public sealed record Citation(
 }
 
 /// <summary>A question as the index ranks snippets for it: its keys (stems, concepts) and their weights.</summary>
-public sealed record Asked(List<(string Key, double Weight)> Keys);
+/// <param name="Named">The concepts of its words that do not name the procedure ("bruise", not "screw").</param>
+public sealed record Asked(List<(string Key, double Weight)> Keys, HashSet<string> Named);
 
 /// <summary>The snippets that answer a topic for one procedure, best first.</summary>
 /// <param name="FromGeneralSource">The quotes come from a general article, not a document on this procedure.</param>
@@ -45,17 +46,19 @@ public sealed class SnippetIndex
     private readonly Dictionary<string, double> weights = [];
     private readonly Concepts concepts;
     private readonly HashSet<string> procedureNames;
+    private readonly HashSet<string> procedureWords;
 
     public SnippetIndex(ChatContent content)
     {
         concepts = new Concepts(content.Languages);
         procedureNames = ProcedureNames(content);
+        procedureWords = ProcedureWords(content);
         var keysOf = content.Snippets.ToDictionary(s => s, s => Keys(Folding.Fold(s.Text), s.Document.Language));
         Weigh(keysOf.Values);
         foreach (var snippet in content.Snippets)
         {
             var table = snippet.Document.IsGeneral ? general : specific;
-            var indexed = new Indexed([snippet], keysOf[snippet], snippet.PartOf);
+            var indexed = new Indexed([snippet], [keysOf[snippet]], keysOf[snippet], snippet.PartOf);
             foreach (var topic in snippet.Topics)
             {
                 foreach (var procedure in snippet.Document.Procedures)
@@ -71,15 +74,17 @@ public sealed class SnippetIndex
     }
 
     /// <summary>The question's words and concepts, weighed once for every procedure it is asked for.</summary>
-    public Asked Ask(IReadOnlyList<Token> question, string language) => new(Keys(question, language));
+    public Asked Ask(IReadOnlyList<Token> question, string language) => new(Keys(question, language),
+        question.Where(t => !procedureWords.Contains(t.Text))
+            .SelectMany(t => concepts.Of(t.Text, language)).Select(c => "#" + c).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>What the documents say on this topic for this procedure; empty when they say nothing.</summary>
     public Passage Find(string topic, string procedure, Asked asked)
     {
         var background = general.GetValueOrDefault((topic, procedure));
         if (specific.TryGetValue((topic, procedure), out var own) && !OnlyInGeneral(own, background, asked.Keys))
-            return new Passage(procedure, Rank(own, topic, asked.Keys), false);
-        if (background is not null) return new Passage(procedure, Rank(background, topic, asked.Keys), true);
+            return new Passage(procedure, Rank(own, topic, asked), false);
+        if (background is not null) return new Passage(procedure, Rank(background, topic, asked), true);
         return new Passage(procedure, [], false);
     }
 
@@ -89,7 +94,7 @@ public sealed class SnippetIndex
         foreach (var procedure in procedures)
         {
             if (general.TryGetValue((topic, procedure), out var background))
-                return new Passage(procedure, Rank(background, topic, asked.Keys), true);
+                return new Passage(procedure, Rank(background, topic, asked), true);
         }
         return null;
     }
@@ -117,14 +122,14 @@ public sealed class SnippetIndex
     /// Snippets whose main topic is the question's first, then those sharing its words; document order
     /// breaks ties. A plain loop and a top-three kept in place: it runs once per candidate procedure.
     /// </summary>
-    private static List<Snippet> Rank(List<Indexed> snippets, string topic, List<(string Key, double Weight)> asked)
+    private static List<Snippet> Rank(List<Indexed> snippets, string topic, Asked asked)
     {
         Span<int> best = stackalloc int[MaxQuotes];
         Span<double> bestScore = stackalloc double[MaxQuotes];
         var kept = 0;
         for (var i = 0; i < snippets.Count; i++)
         {
-            var score = (snippets[i].IsMainlyAbout(topic) ? MainTopic : 0) + Shared(snippets[i].Keys, asked);
+            var score = (snippets[i].IsMainlyAbout(topic) ? MainTopic : 0) + Shared(snippets[i].Keys, asked.Keys);
             // Strictly better only: among equal scores the earlier snippet stays.
             var at = kept;
             while (at > 0 && bestScore[at - 1] < score) at--;
@@ -135,7 +140,7 @@ public sealed class SnippetIndex
         }
         best[..kept].Sort();
         var ranked = new List<Snippet>(kept);
-        foreach (var i in best[..kept]) ranked.AddRange(snippets[i].Snippets);
+        foreach (var i in best[..kept]) ranked.AddRange(snippets[i].Asked(asked.Named));
         return ranked;
     }
 
@@ -158,6 +163,13 @@ public sealed class SnippetIndex
     private static HashSet<string> ProcedureNames(ChatContent content) =>
         content.Families.SelectMany(f => f.Names).Concat(content.Procedures.SelectMany(p => p.Names))
             .Select(Folding.Fold).Where(name => name.Length > 8 && !name.Contains(' ')).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every word that names a procedure, cues included ("screw", "spinal"): not what is asked about.</summary>
+    private static HashSet<string> ProcedureWords(ChatContent content) =>
+        content.Families.SelectMany(f => f.Names)
+            .Concat(content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values).Concat(p.Cues.Values.SelectMany(c => c))))
+            .SelectMany(name => Folding.Words(Folding.Fold(name.Replace("*", " ", StringComparison.Ordinal))))
+            .Select(w => w.Word).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The weight of the question's keys the snippet has.</summary>
     private static double Shared(HashSet<string> snippetKeys, List<(string Key, double Weight)> asked)
@@ -195,11 +207,26 @@ public sealed class SnippetIndex
         foreach (var (key, count) in counts) weights[key] = Math.Log((double)Math.Max(total, 2) / count) / scale;
     }
 
-    /// <summary>One snippet, or the items of one list in source order.</summary>
-    private sealed record Indexed(IReadOnlyList<Snippet> Snippets, HashSet<string> Keys, string? PartOf)
+    /// <summary>One snippet, or the items of one list in source order, each with its own keys.</summary>
+    private sealed record Indexed(
+        IReadOnlyList<Snippet> Snippets, IReadOnlyList<HashSet<string>> ItemKeys, HashSet<string> Keys, string? PartOf)
     {
-        public Indexed Joining(Snippet item, HashSet<string> keys) =>
-            new([.. Snippets, item], new HashSet<string>(Keys.Concat(keys), StringComparer.Ordinal), PartOf);
+        public Indexed Joining(Snippet item, HashSet<string> keys) => new(
+            [.. Snippets, item], [.. ItemKeys, keys], new HashSet<string>(Keys.Concat(keys), StringComparer.Ordinal),
+            PartOf);
+
+        /// <summary>
+        /// A list is quoted whole, unless the question names a concept only some items have ("a small bruise
+        /// where the needle went"): then its first item, which says what the list is, and those items. A
+        /// patient asking about a bruise is not read every risk down to death.
+        /// </summary>
+        public IReadOnlyList<Snippet> Asked(HashSet<string> concepts)
+        {
+            if (Snippets.Count == 1 || concepts.Count == 0) return Snippets;
+            var named = ItemKeys.Select(keys => keys.Overlaps(concepts)).ToList();
+            if (!named.Contains(true) || !named.Contains(false)) return Snippets;
+            return Snippets.Where((_, i) => i == 0 || named[i]).ToList();
+        }
 
         public bool IsMainlyAbout(string topic)
         {
