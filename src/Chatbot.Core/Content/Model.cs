@@ -39,6 +39,12 @@ public sealed record Procedure(
 {
     /// <summary>Procedures this one is meant over when cues of both are found ("cement for my spine metastases").</summary>
     public IReadOnlyList<string> Outranks { get; init; } = [];
+
+    /// <summary>
+    /// Per language, what its document covers, said when the bot took a family word for this procedure
+    /// ("cementoplastica" in Italian): the patient may mean another one, whose answers differ.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Scope { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A verbatim passage of a source document, tagged by topic.</summary>

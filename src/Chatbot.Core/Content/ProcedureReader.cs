@@ -19,7 +19,7 @@ internal static class ProcedureReader
         foreach (var node in file.Seq(file.Root, "procedures")?.OfType<YamlMappingNode>() ?? [])
         {
             var id = file.Text(node, "id");
-            var labels = ReadLabels(file, node);
+            var labels = ReadLabels(file, node, "labels", required: true);
             var cues = new Dictionary<string, IReadOnlyList<string>>();
             if (file.Map(node, "cues", required: false) is { } cueMap)
             {
@@ -27,16 +27,20 @@ internal static class ProcedureReader
             }
             if (id is not null)
             {
-                procedures.Add(new Procedure(id, labels, file.Texts(node, "names"), cues) { Outranks = file.Texts(node, "outranks", required: false) });
+                procedures.Add(new Procedure(id, labels, file.Texts(node, "names"), cues)
+                {
+                    Outranks = file.Texts(node, "outranks", required: false),
+                    Scope = ReadLabels(file, node, "scope", required: false),
+                });
             }
         }
         return (families, procedures);
     }
 
-    private static Dictionary<string, string> ReadLabels(YamlFile file, YamlMappingNode node)
+    private static Dictionary<string, string> ReadLabels(YamlFile file, YamlMappingNode node, string key, bool required)
     {
         var labels = new Dictionary<string, string>();
-        if (file.Map(node, "labels") is not { } map) return labels;
+        if (file.Map(node, key, required) is not { } map) return labels;
         foreach (var language in ChatContent.SupportedLanguages)
         {
             if (file.Text(map, language) is { } label) labels[language] = label;

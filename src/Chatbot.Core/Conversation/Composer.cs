@@ -43,6 +43,18 @@ public sealed class Composer(ChatContent content)
             .Replace("{topic}", TopicName(language, topic).ToLowerInvariant(), StringComparison.Ordinal)
             .Replace("{procedure}", string.Join(" / ", procedures.Select(p => ProcedureName(language, p))), StringComparison.Ordinal);
 
+    /// <summary>
+    /// What the document of a procedure taken from a family word covers, and the family's other procedures
+    /// as buttons (a label tapped asks the question again for it). Null when the procedure has no scope.
+    /// </summary>
+    public (string Text, IReadOnlyList<string> Others)? Assumed(string language, string procedure)
+    {
+        if (content.FindProcedure(procedure)?.Scope.GetValueOrDefault(language) is not { } scope) return null;
+        var others = content.Families.Where(f => f.Members.Contains(procedure)).SelectMany(f => f.Members)
+            .Distinct().Where(p => p != procedure).Select(p => ProcedureName(language, p)).ToList();
+        return (Say(language, ReplyKeys.ProcedureAssumed).Replace("{scope}", scope, StringComparison.Ordinal), others);
+    }
+
     public IReadOnlyList<string> YesNo(string language) => [Say(language, ReplyKeys.OptionYes), Say(language, ReplyKeys.OptionNo)];
 
     /// <summary>Topic buttons after a misunderstanding: the questions patients ask most.</summary>

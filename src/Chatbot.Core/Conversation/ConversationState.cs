@@ -52,6 +52,12 @@ public sealed record ConversationState
     /// </summary>
     public string? ReportedEmergency { get; init; }
 
+    /// <summary>
+    /// The procedure was not named but taken from a family word ("cementoplastica", in Italian, for the one
+    /// document in Italian): each answer says what that document covers and offers the others.
+    /// </summary>
+    public bool ProcedureAssumed { get; init; }
+
     /// <summary>The bot just offered to be called back: the next message may be a phone number or e-mail.</summary>
     public bool CallbackAsked { get; init; }
 

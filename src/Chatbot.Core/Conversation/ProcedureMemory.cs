@@ -33,8 +33,16 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
             var discussed = before.Discussed.Union(heard.NamedProcedures).TakeLast(MaxDiscussed);
             state = state with { Discussed = [.. discussed] };
         }
-        if (other is not null) state = state with { Procedures = other };
-        else if (named.Count > 0) state = state with { Procedures = Narrow(Known(before.Procedures, named), language) };
+        if (other is not null) state = state with { Procedures = other, ProcedureAssumed = false };
+        else if (named.Count > 0)
+        {
+            var known = Known(before.Procedures, named);
+            var narrowed = Narrow(known, language);
+            // Still assumed when a family word again meets the procedure assumed before.
+            var assumed = narrowed.Count < known.Count
+                || (before.ProcedureAssumed && named.Count > 1 && narrowed.SequenceEqual(before.Procedures));
+            state = state with { Procedures = narrowed, ProcedureAssumed = assumed };
+        }
         else if (heard.DeniedProcedures.Count > 0)
         {
             state = state with { Procedures = [.. before.Procedures.Except(heard.DeniedProcedures)] };
@@ -83,7 +91,10 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
     private static List<string> Known(IReadOnlyList<string> known, IReadOnlyList<string> named) =>
         known.Count == 1 && named.Count > 1 && named.Contains(known[0]) ? [known[0]] : [.. named];
 
-    /// <summary>A family name in Italian means the Italian document's procedure when only it is in Italian.</summary>
+    /// <summary>
+    /// A family name in Italian means the Italian document's procedure when only it is in Italian; assumed,
+    /// so each answer says what that document covers (<see cref="ConversationState.ProcedureAssumed"/>).
+    /// </summary>
     private List<string> Narrow(List<string> procedures, string language)
     {
         if (procedures.Count < 2) return procedures;

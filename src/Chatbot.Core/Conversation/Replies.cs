@@ -83,8 +83,14 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
         {
             quoted += "\n\n" + say.NoAnswer(language, topic, [.. state.Procedures]);
         }
+        IReadOnlyList<string> buttons = [];
+        if (state.ProcedureAssumed && answer.Passages is [var passage] && say.Assumed(language, passage.Procedure) is
+            { } assumed)
+        {
+            (quoted, buttons) = (assumed.Text + "\n\n" + quoted, assumed.Others);
+        }
         var result = new TurnResult(answer.Topic, Math.Round(answer.Confidence, 2), language, Procedure(state),
-            Actions.Answer, quoted, citations, null, []);
+            Actions.Answer, quoted, citations, null, buttons);
         return (result, state with { DisclaimerShown = true });
     }
 

@@ -70,6 +70,7 @@ public static class ReplyKeys
     public const string WelcomeBack = "welcome_back";
     public const string RequestStillOpen = "request_still_open";
     public const string EmergencyReminder = "emergency_reminder";
+    public const string ProcedureAssumed = "procedure_assumed";
     public const string CrisisReminder = "crisis_reminder";
 
     public static readonly IReadOnlyList<string> All =
@@ -82,6 +83,6 @@ public static class ReplyKeys
         LanguageName, DurationDays, DurationHours, WelcomePrivacy, PrivacyNotice, Help, WhatWeKnowIntro,
         WhatWeKnowLanguage, WhatWeKnowProcedure, WhatWeKnowRequest, WhatWeKnowMessages, WhatWeKnowKept,
         ForgetMeConfirm, ForgetMeOptionYes, Forgotten, ForgottenRequest, ForgottenEmergency, ForgetMeKept,
-        StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder,
+        StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder, ProcedureAssumed,
     ];
 }

@@ -36,6 +36,7 @@ internal static class StateBytes
         writer.Flag(state.ForgetMeAsked);
         writer.Time(state.LastMessageAt);
         writer.Text(state.ReportedEmergency);
+        writer.Flag(state.ProcedureAssumed);
         writer.Number(state.Transcript.Count);
         foreach (var line in state.Transcript)
         {
@@ -75,6 +76,7 @@ internal static class StateBytes
             ForgetMeAsked = reader.Flag(),
             LastMessageAt = reader.Time(),
             ReportedEmergency = reader.Text(),
+            ProcedureAssumed = reader.Flag(),
         };
         var transcript = new TranscriptLine[reader.Number()];
         for (var i = 0; i < transcript.Length; i++) transcript[i] = new TranscriptLine(reader.Text()!, reader.Text()!);

@@ -26,6 +26,7 @@ public class StateBytesTests
         OpenEscalationReason = "emergency",
         ForgetMeAsked = true,
         ReportedEmergency = "crisis",
+        ProcedureAssumed = true,
         LastMessageAt = new DateTimeOffset(2026, 12, 7, 10, 30, 15, TimeSpan.Zero),
         Transcript = [new TranscriptLine("patient", "mia madre ha 82 anni, è pericoloso ? 🙏"), new TranscriptLine("bot", "[answer/risks] « Les complications sont rares… » [1]")],
     };
