@@ -115,6 +115,11 @@ public sealed class Assistant
         {
             written = replies.Write(outcome with { Decision = outcome.Decision with { Offer = offer } }, turn);
         }
+        if (Reminder(turn, written.Decision) is { } reminder)
+        {
+            var first = say.Say(written.Result.Language, reminder);
+            written = written with { Result = written.Result with { Text = first + "\n\n" + written.Result.Text } };
+        }
         if (idle && written.Decision is not Emergency)
         {
             var back = selfService.WelcomeBack(written.Result.Language, written.State);
@@ -129,6 +134,20 @@ public sealed class Assistant
         var transcript = Transcripts.Append(kept.Transcript, text, written.Result);
         return written with { State = kept with { Transcript = transcript } };
     }
+
+    /// <summary>
+    /// While an emergency or a crisis is open, whatever else the patient asks ("ok. how long before the pain
+    /// goes away?") is answered after its numbers again: an answer alone would read as reassurance. Not when
+    /// the reply is the guidance, already recalls it, or goes to staff who are in the chat.
+    /// </summary>
+    private static string? Reminder(TurnContext turn, Decision decision) => turn.Emergency switch
+    {
+        null => null,
+        _ when decision is Emergency or SelfService or RelayToStaff => null,
+        _ when decision is SmallTalk { ReplyKey: ReplyKeys.EmergencyReminder or ReplyKeys.CrisisReminder } => null,
+        "crisis" => ReplyKeys.CrisisReminder,
+        _ => ReplyKeys.EmergencyReminder,
+    };
 
     /// <summary>
     /// The message understood, and the state it starts from: the turn counted, the procedure and language
@@ -156,8 +175,10 @@ public sealed class Assistant
         // "et pour une ostéosynthèse ?", "ah non, une vertébroplastie", "c pour des métastases aux vertèbres"
         // after "which procedure?": still the question just asked.
         var stillTheQuestion = heard.OnlyAProcedure || heard.IsCorrection || procedure.TheOtherOne
-            || AnswersWhichProcedure(before, text) || situation.AsksTheSame(heard.Tokens, language);
-        var asksAgain = stillTheQuestion && procedure.NamesOne && (before.PendingTopic ?? before.LastTopic) is not null;
+            || AnswersWhichProcedure(before, text) || situation.AsksTheSame(heard.Tokens, language)
+            || (heard.NamedProcedures.Count > 0 && situation.MeansTheOtherOne(heard.Tokens, language));
+        var asksAgain = stillTheQuestion && procedure.NamesOne && (before.PendingTopic ?? before.LastTopic) is not null
+            && !AsksAnotherTopic(heard, language, before);
         if (asksAgain) (topic, confidence) = ((before.PendingTopic ?? before.LastTopic)!, Math.Max(confidence, 0.9));
         else if ((AboutTheProcedure(heard, language) ?? AQuestionAfterHello(heard, text, language)) is { } question)
         {
@@ -170,6 +191,16 @@ public sealed class Assistant
         return new(before, state, text, heard, language, topic, confidence, kind, newEscalationId)
         { AsksAgain = asksAgain, Question = asked };
     }
+
+    /// <summary>
+    /// "The other one, the osteosynthesis — is it general anaesthesia too?": another topic, said in its own
+    /// words and read so, is asked about, not the one before.
+    /// </summary>
+    private bool AsksAnotherTopic(Understanding.Understanding heard, string language, ConversationState before) =>
+        !heard.OnlyAProcedure && !heard.IsCorrection && before.PendingTopic is null
+        && heard.Topic.Topic != before.LastTopic
+        && content.FindTopic(heard.Topic.Topic)?.Kind == TopicKind.Answer
+        && situation.NamesTopic(heard.Tokens, language, heard.Topic.Topic);
 
     /// <summary>After "which procedure?", a statement naming one is the answer, not a new question.</summary>
     private static bool AnswersWhichProcedure(ConversationState before, string text) =>

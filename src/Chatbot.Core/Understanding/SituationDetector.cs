@@ -33,6 +33,7 @@ public sealed partial class SituationDetector
     private readonly PhraseSet<string> details;
     private readonly List<Phrase> quantities;
     private readonly PhraseSet<string> questionStarts;
+    private readonly PhraseSet<(string Topic, string Language)> topicWords;
 
     public SituationDetector(ChatContent content)
     {
@@ -54,6 +55,8 @@ public sealed partial class SituationDetector
         // Quotes are French or Italian whatever the patient's language: every language's words count.
         quantities = [.. content.Languages.Values.SelectMany(l => l.Quantities).Select(Tokeniser.Compile)];
         questionStarts = Compile(content, l => l.QuestionStarts);
+        topicWords = new(content.Topics.SelectMany(t => t.Cues.SelectMany(
+            c => c.Value.Select(word => (Tokeniser.Compile(word), (t.Id, c.Key))))));
     }
 
     /// <summary>"combien de temps…", "est-ce qu'il sera…": these words begin a question of their own.</summary>
@@ -97,6 +100,13 @@ public sealed partial class SituationDetector
 
     /// <summary>"Et pour l'autre ?": the other procedure of the conversation.</summary>
     public bool MeansTheOtherOne(IReadOnlyList<Token> tokens, string language) => Says(otherOne, tokens, language);
+
+    /// <summary>
+    /// The message says the topic in its own words (its <c>cues</c> in topics.yaml: "anesthésie", "walk"):
+    /// "the other one, the osteosynthesis — is it general anaesthesia too?" asks about anaesthesia.
+    /// </summary>
+    public bool NamesTopic(IReadOnlyList<Token> tokens, string language, string topic) =>
+        topicWords.FindAll(tokens).Any(m => m.Value == (topic, language));
 
     /// <summary>"C'est pareil pour la vertébroplastie ?": the question just asked, again.</summary>
     public bool AsksTheSame(IReadOnlyList<Token> tokens, string language) => Says(sameQuestion, tokens, language);

@@ -30,4 +30,65 @@ public class SixthReviewTests
         Assert.Contains(chat.Last.Citations, c => c.Quote.StartsWith("• ", StringComparison.Ordinal));
         Assert.True(chat.Last.Citations.Count(c => c.Quote.StartsWith("• ", StringComparison.Ordinal)) >= 2);
     }
+
+    [Theory]
+    [InlineData("I had a cementoplasty yesterday and I can't feel my legs and I wet myself",
+        "ok. how long before the pain goes away usually?", "the vertebral one",
+        "A reminder: what you described may be an emergency")]
+    [InlineData("j'ai eu une vertébroplastie hier et je ne sens plus mes jambes",
+        "et la douleur ça part en combien de temps ?", "et quand pourra-t-il marcher ?",
+        "Rappel : ce que vous avez décrit peut être une urgence")]
+    public void WhileTheEmergencyIsOpen_AnotherQuestion_IsAnsweredAfterItsNumbersAgain(
+        string emergency, string question, string next, string reminder)
+    {
+        var chat = Transcript.Start().Send(emergency).Expect("escalate", "emergency").Send(question);
+
+        Assert.StartsWith(reminder, chat.Last.Text, StringComparison.Ordinal);
+        chat.Send(next);
+        Assert.StartsWith(reminder, chat.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CementoplasticaAlone_InItalian_IsAnsweredFromTheItalianDocument_SayingWhatItCovers_WithTheOthers()
+    {
+        var chat = Transcript.Start()
+            .Send("Mia madre fa la cementoplastica la settimana prossima, quanto tempo dopo puo camminare?")
+            .Expect("answer", "walking", "bone_cementoplasty")
+            .ExpectText("riguarda le ossa fuori dalla colonna vertebrale");
+        Assert.Contains("Cementoplastica vertebrale (vertebroplastica)", chat.Last.SuggestedActions);
+
+        chat.Send("Cementoplastica vertebrale (vertebroplastica)")
+            .Expect("answer", "walking", "vertebral_cementoplasty").ExpectText("rester immobile");
+        Assert.DoesNotContain("fuori dalla colonna", chat.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("quanto dura la cementoplastica ossea?")]
+    [InlineData("quanto dura la cementoplastica al femore?")]
+    public void TheItalianDocumentsProcedure_NamedOrCued_IsNotSaidToBeAssumed(string message) =>
+        Assert.DoesNotContain("fuori dalla colonna",
+            Transcript.Start().Send(message).Expect("answer", procedure: "bone_cementoplasty").Last.Text,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void SpineMetastases_InItalian_AreNotTheItalianDocument_WhichIsAboutBonesOutsideTheSpine() =>
+        Transcript.Start().Send("quanti giorni resto in ospedale per la cementoplastica delle metastasi alla colonna?")
+            .Expect("answer", "hospital_stay", "metastasis_cementoplasty");
+
+    [Theory]
+    [InlineData("What are the risks of vertebroplasty?",
+        "how about the other procedure, the osteosynthesis - is it general anaesthesia too?")]
+    [InlineData("quels sont les risques de la vertébroplastie ?",
+        "et l'autre intervention, l'ostéosynthèse, c'est sous anesthésie générale aussi ?")]
+    public void TheOtherProcedure_WithAnotherTopicInItsOwnWords_IsAskedAboutThatTopic(string first, string then) =>
+        Transcript.Start().Send(first).Expect("answer", "risks", "vertebral_cementoplasty")
+            .Send(then).Expect("answer", "anesthesia", "osteosynthesis");
+
+    [Theory]
+    [InlineData("e l'altra, la vertebroplastica? mia zia la deve fare")]
+    [InlineData("e la vertebroplastica invece? mia zia la deve fare")]
+    public void TheOtherProcedureNamed_ThenAFewWordsMore_IsStillTheQuestionJustAsked(string then) =>
+        Transcript.Start().Send("quando si cammina dopo la cementoplastica ossea?")
+            .Expect("answer", "walking", "bone_cementoplasty")
+            .Send(then).Expect("answer", "walking", "vertebral_cementoplasty");
 }
