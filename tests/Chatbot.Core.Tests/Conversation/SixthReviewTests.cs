@@ -91,4 +91,15 @@ public class SixthReviewTests
         Transcript.Start().Send("quando si cammina dopo la cementoplastica ossea?")
             .Expect("answer", "walking", "bone_cementoplasty")
             .Send(then).Expect("answer", "walking", "vertebral_cementoplasty");
+
+    [Theory]
+    [InlineData("je suis sous Préviscan et je vais avoir une vertébroplastie")]
+    [InlineData("I take Plavix, I'm having the osteosynthesis next week")]
+    public void AMedicineToldWithTheProcedure_NoQuestion_IsNotJustNoted_TheTeamIsOffered(string message) =>
+        Transcript.Start().Send(message).ExpectEscalation("offered", "medical_advice");
+
+    [Fact]
+    public void Metformin_IsAPersonalFactor() =>
+        Transcript.Start().Send("I'm on metformin, do I need to fast before the osteosynthesis?")
+            .Expect("answer", "fasting", "osteosynthesis").ExpectEscalation("offered", "medical_advice");
 }

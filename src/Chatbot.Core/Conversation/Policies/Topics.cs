@@ -32,10 +32,13 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
         var noQuestionHeard = !turn.Understood || turn.Kind is TopicKind.Greeting or TopicKind.OutOfScope
             || (turn.Kind is TopicKind.Answer && turn.Question.Count <= ShortTelling
                 && situation.TellsOfTheProcedure(turn.Heard.Tokens, turn.Language));
-        return statement && noQuestionHeard && !turn.AsksAgain
-            ? new(new SmallTalk(ReplyKeys.ProcedureNoted) { Topic = "greeting", Confidence = turn.Confidence },
-                turn.State with { FallbackCount = 0 })
-            : null;
+        if (!statement || !noQuestionHeard || turn.AsksAgain) return null;
+        // "Je suis sous Préviscan et je vais avoir une vertébroplastie": no question, but a situation the
+        // documents cannot settle: said so, and the team offered, rather than a bare "noted".
+        return situation.HasPersonalFactor(turn.Heard.Tokens, turn.Language)
+            ? new(PersonalSituationAsked.Offered(turn), turn.State with { FallbackCount = 0 })
+            : new(new SmallTalk(ReplyKeys.ProcedureNoted) { Topic = "greeting", Confidence = turn.Confidence },
+                turn.State with { FallbackCount = 0 });
     }
 }
 
@@ -88,10 +91,14 @@ public sealed class PersonalSituationAsked(SituationDetector situation) : ITurnP
     public Outcome? Decide(TurnContext turn) =>
         (turn.Text.Contains('?') || situation.AsksSomething(turn.Question, turn.Language))
         && situation.HasPersonalFactor(turn.Question, turn.Language)
-            ? new(new Fallback(ReplyKeys.PersonalSituation)
-                { Topic = "medical_advice", Confidence = turn.Confidence, Offer = new(EscalationReasons.MedicalAdvice) },
-                turn.State with { FallbackCount = 0 })
+            ? new(Offered(turn), turn.State with { FallbackCount = 0 })
             : null;
+
+    /// <summary>The documents cannot settle the patient's situation: said so, and the team offered.</summary>
+    public static Fallback Offered(TurnContext turn) => new(ReplyKeys.PersonalSituation)
+    {
+        Topic = "medical_advice", Confidence = turn.Confidence, Offer = new(EscalationReasons.MedicalAdvice),
+    };
 }
 
 /// <summary>"Can you translate?": the bot quotes as written and cannot; an offer made before stays open.</summary>
