@@ -102,4 +102,17 @@ public class SixthReviewTests
     public void Metformin_IsAPersonalFactor() =>
         Transcript.Start().Send("I'm on metformin, do I need to fast before the osteosynthesis?")
             .Expect("answer", "fasting", "osteosynthesis").ExpectEscalation("offered", "medical_advice");
+
+    [Theory]
+    [InlineData("I'm pregnant, can I have a vertebroplasty?")]
+    [InlineData("je suis enceinte, est-ce que je peux faire une vertébroplastie ?")]
+    [InlineData("sono incinta, posso fare la vertebroplastica?")]
+    public void CanIHaveIt_WithAPersonalFactor_IsADecisionForTheTeam_NotAQuote(string message) =>
+        Transcript.Start().Send(message).Expect("escalate", "medical_advice")
+            .ExpectEscalation("created", "medical_advice");
+
+    [Fact]
+    public void ARemarkTheClassifierBarelyReadsAsAskingForAPerson_OffersTheTeam_OpensNothing() =>
+        Transcript.Start().Send("I'm dead tired of all these appointments haha")
+            .Expect("fallback", "human").ExpectEscalation("offered", "human_requested");
 }

@@ -42,13 +42,27 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
     }
 }
 
+/// <summary>
+/// Asking for a person: a request opened. Guessed by the classifier alone, with little certainty ("I'm dead
+/// tired of all these appointments haha"), the team is offered rather than a request opened unasked.
+/// </summary>
 public sealed class PersonRequest(SituationDetector situation) : ITurnPolicy
 {
-    public Outcome? Decide(TurnContext turn) =>
-        turn.Understood && turn.Kind == TopicKind.Human || situation.AsksForAPerson(turn.Question, turn.Language)
-        ? new(new Escalate(EscalationReasons.HumanRequested, ReplyKeys.EscalationHuman)
-            { Topic = "human", Confidence = turn.Confidence }, turn.State)
-        : null;
+    private const double SureOfARequest = 0.6;
+
+    public Outcome? Decide(TurnContext turn)
+    {
+        var asked = situation.AsksForAPerson(turn.Question, turn.Language);
+        if (!asked && !(turn.Understood && turn.Kind == TopicKind.Human)) return null;
+        if (!asked && turn.Confidence < SureOfARequest)
+        {
+            return new(new Fallback(ReplyKeys.FallbackOffer)
+                { Topic = "human", Confidence = turn.Confidence, Offer = new(EscalationReasons.HumanRequested) },
+                turn.State);
+        }
+        return new(new Escalate(EscalationReasons.HumanRequested, ReplyKeys.EscalationHuman)
+            { Topic = "human", Confidence = turn.Confidence }, turn.State);
+    }
 }
 
 /// <summary>
