@@ -115,4 +115,20 @@ public class SixthReviewTests
     public void ARemarkTheClassifierBarelyReadsAsAskingForAPerson_OffersTheTeam_OpensNothing() =>
         Transcript.Start().Send("I'm dead tired of all these appointments haha")
             .Expect("fallback", "human").ExpectEscalation("offered", "human_requested");
+
+    [Theory]
+    [InlineData("je veux parler à quelqu'un", "vous m'appelez à quelle heure ?",
+        "transmis à l'équipe qui suit votre demande")]
+    [InlineData("I want to talk to a nurse", "when will she call me?", "passed to the team handling your request")]
+    public void AskingAgainForAPerson_WithARequestOpen_JoinsIt_InsteadOfOpeningAnother(
+        string first, string again, string joined)
+    {
+        var opened = TestContent.Assistant.Reply(ConversationState.New, first, newEscalationId: "esc-1");
+        Assert.IsType<EscalationCreated>(opened.Result.Escalation);
+
+        var next = TestContent.Assistant.Reply(opened.State, again, newEscalationId: "esc-2");
+
+        Assert.Equal("esc-1", Assert.IsType<AddedToEscalation>(next.Result.Escalation).Id);
+        Assert.Contains(joined, next.Result.Text, StringComparison.Ordinal);
+    }
 }

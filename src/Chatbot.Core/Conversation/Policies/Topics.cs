@@ -44,7 +44,8 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
 
 /// <summary>
 /// Asking for a person: a request opened. Guessed by the classifier alone, with little certainty ("I'm dead
-/// tired of all these appointments haha"), the team is offered rather than a request opened unasked.
+/// tired of all these appointments haha"), the team is offered rather than a request opened unasked. With a
+/// request already open ("when will she call me?"), the message joins it: one request, not two.
 /// </summary>
 public sealed class PersonRequest(SituationDetector situation) : ITurnPolicy
 {
@@ -54,6 +55,7 @@ public sealed class PersonRequest(SituationDetector situation) : ITurnPolicy
     {
         var asked = situation.AsksForAPerson(turn.Question, turn.Language);
         if (!asked && !(turn.Understood && turn.Kind == TopicKind.Human)) return null;
+        if (turn.State.OpenEscalation is { } open) return new(new RelayToStaff(open) { Topic = "human" }, turn.State);
         if (!asked && turn.Confidence < SureOfARequest)
         {
             return new(new Fallback(ReplyKeys.FallbackOffer)
