@@ -131,4 +131,11 @@ public class SixthReviewTests
         Assert.Equal("esc-1", Assert.IsType<AddedToEscalation>(next.Result.Escalation).Id);
         Assert.Contains(joined, next.Result.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("pour la vertébroplastie de ma mère, il faut apporter quoi le jour J ?")]
+    [InlineData("per la vertebroplastica cosa devo portare il giorno dell'intervento?")]
+    public void WhatToBring_WhenTheQuotesDoNotSay_IsSaidNotStated_AndTheTeamOffered(string message) =>
+        Transcript.Start().Send(message).Expect("answer", procedure: "vertebral_cementoplasty")
+            .ExpectEscalation("offered", "unanswered");
 }
