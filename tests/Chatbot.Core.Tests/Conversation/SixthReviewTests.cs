@@ -138,4 +138,21 @@ public class SixthReviewTests
     public void WhatToBring_WhenTheQuotesDoNotSay_IsSaidNotStated_AndTheTeamOffered(string message) =>
         Transcript.Start().Send(message).Expect("answer", procedure: "vertebral_cementoplasty")
             .ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void TwoQuestions_OneWithoutQuotes_TheOtherMissingItsPreciseTime_BothAreSaid() =>
+        Transcript.Start().Send("à quelle heure je dois arriver et combien ça coûte pour la vertébroplastie ?")
+            .ExpectText("Nos documents ne répondent pas à cette question (remboursement)")
+            .ExpectText("Ce point précis n'est pas indiqué dans nos documents.")
+            .ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void TwoQuestions_TheFirstBeginningWithCheAnestesia_AreBothAnswered()
+    {
+        var chat = Transcript.Start()
+            .Send("per la cementoplastica ossea: che anestesia si fa e quando posso camminare? sono diabetico")
+            .ExpectText("Su «Anestesia»:").ExpectText("Su «Camminare»:");
+
+        Assert.Equal(("offered", "medical_advice"), (chat.Last.Escalation!.Status, chat.Last.Escalation.Reason));
+    }
 }

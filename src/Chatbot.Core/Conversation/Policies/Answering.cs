@@ -70,9 +70,10 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         }
         var answer = new Answer(answered)
         { Topic = several[0].Topic, Confidence = turn.Confidence, NotAnswered = notAnswered };
-        var offer = notAnswered.Count > 0
-            ? new TeamOffer(EscalationReasons.Unanswered)
-            : offers.WithinTheDocumentsLimits(answer, turn);
+        // A question without quotes is said unanswered; one whose quotes miss its precise point ("à quelle
+        // heure") is said so too, with the offer, or the patient reads the quotes as its answer.
+        var within = offers.WithinTheDocumentsLimits(answer, turn);
+        var offer = notAnswered.Count > 0 ? new TeamOffer(EscalationReasons.Unanswered, within?.Because) : within;
         return new(answer with { Offer = offer }, state with { LastQuestions = [.. several.Select(q => q.Topic)] });
     }
 
