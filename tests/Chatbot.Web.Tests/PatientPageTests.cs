@@ -38,6 +38,42 @@ public class PatientPageTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task NotKnowingWhichProcedure_IsAButton_AndTheTeamIsOffered()
+    {
+        await using var bot = await BotHost.StartAsync();
+        var page = await browser.OpenAsync(bot.Address, phone: true);
+        await Assertions.Expect(Chat.Said(page, "Bonjour, je suis")).ToBeVisibleAsync(Chat.Patiently);
+
+        await Chat.AskAsync(page, "je pourrai remarcher quand après ?");
+        var unsure = page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Button, new() { Name = "Je ne sais pas" });
+        await Assertions.Expect(unsure).ToBeVisibleAsync(Chat.Patiently);
+        await unsure.ClickAsync();
+
+        await Assertions.Expect(Chat.Said(page, "membre de l’équipe vous réponde"))
+            .ToBeVisibleAsync(Chat.Patiently);
+    }
+
+    [Fact]
+    public async Task CementoplasticaAlone_SaysWhatTheItalianDocumentCovers_AndAButtonAsksForTheSpine()
+    {
+        await using var bot = await BotHost.StartAsync();
+        var page = await browser.OpenAsync(bot.Address, locale: "it-IT", phone: true);
+        await Assertions.Expect(Chat.Said(page, "Buongiorno, sono l’assistente")).ToBeVisibleAsync(Chat.Patiently);
+
+        await Chat.AskAsync(page, "Mia madre fa la cementoplastica, quando potrà camminare?");
+        await Assertions.Expect(Chat.Said(page, "riguarda le ossa fuori dalla colonna vertebrale"))
+            .ToBeVisibleAsync(Chat.Patiently);
+        var spine = page.GetByRole(AriaRole.Toolbar)
+            .GetByRole(AriaRole.Button, new() { Name = "Cementoplastica vertebrale (vertebroplastica)" });
+        var shot = Path.Combine(Browser.Screenshots, "patient-assumed-procedure.png");
+        await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+        await spine.ClickAsync();
+
+        await Assertions.Expect(Chat.Said(page, "Il est nécessaire de rester immobile un certain temps"))
+            .ToBeVisibleAsync(Chat.Patiently);
+    }
+
+    [Fact]
     public async Task ItalianBrowser_GetsTheItalianPageAndWelcome()
     {
         await using var bot = await BotHost.StartAsync();
