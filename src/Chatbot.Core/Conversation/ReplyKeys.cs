@@ -71,6 +71,8 @@ public static class ReplyKeys
     public const string RequestStillOpen = "request_still_open";
     public const string EmergencyReminder = "emergency_reminder";
     public const string ProcedureAssumed = "procedure_assumed";
+    public const string CallbackYes = "callback_yes";
+    public const string CallbackNo = "callback_no";
     public const string CrisisReminder = "crisis_reminder";
 
     public static readonly IReadOnlyList<string> All =
@@ -83,6 +85,6 @@ public static class ReplyKeys
         LanguageName, DurationDays, DurationHours, WelcomePrivacy, PrivacyNotice, Help, WhatWeKnowIntro,
         WhatWeKnowLanguage, WhatWeKnowProcedure, WhatWeKnowRequest, WhatWeKnowMessages, WhatWeKnowKept,
         ForgetMeConfirm, ForgetMeOptionYes, Forgotten, ForgottenRequest, ForgottenEmergency, ForgetMeKept,
-        StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder, ProcedureAssumed,
+        StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder, ProcedureAssumed, CallbackYes, CallbackNo,
     ];
 }

@@ -95,8 +95,12 @@ public sealed partial class SituationDetector
     /// <summary>"Dois-je arrêter mon Kardégic ?": what to do about one's own treatment, for the team to decide.</summary>
     public bool AsksForADecision(IReadOnlyList<Token> tokens, string language) => Says(decisions, tokens, language);
 
-    /// <summary>"Je voudrais parler à l'anesthésiste": a person, whatever the subject named with it.</summary>
-    public bool AsksForAPerson(IReadOnlyList<Token> tokens, string language) => Says(persons, tokens, language);
+    /// <summary>
+    /// "Je voudrais parler à l'anesthésiste": a person, whatever the subject named with it. Not when denied:
+    /// "non merci, pas besoin de parler à quelqu'un", "I don't want to talk to anyone".
+    /// </summary>
+    public bool AsksForAPerson(IReadOnlyList<Token> tokens, string language) =>
+        persons.FindAll(tokens).Any(m => m.Value == language && !negations.Before(tokens, m.Index, language));
 
     /// <summary>"Et pour l'autre ?": the other procedure of the conversation.</summary>
     public bool MeansTheOtherOne(IReadOnlyList<Token> tokens, string language) => Says(otherOne, tokens, language);

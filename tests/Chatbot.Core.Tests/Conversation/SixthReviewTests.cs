@@ -155,4 +155,29 @@ public class SixthReviewTests
 
         Assert.Equal(("offered", "medical_advice"), (chat.Last.Escalation!.Status, chat.Last.Escalation.Reason));
     }
+
+    [Theory]
+    [InlineData("no I don't want to talk to anyone, just tell me if I need to fast before the osteosynthesis",
+        "fasting")]
+    [InlineData("non merci pas besoin de parler à quelqu'un, est-ce que l'ostéosynthèse est remboursée ?",
+        "reimbursement")]
+    [InlineData("no grazie, non voglio parlare con nessuno. quando posso camminare dopo la cementoplastica ossea?",
+        "walking")]
+    public void NotWantingToTalkToAnyone_IsNoRequestForAPerson(string message, string topic) =>
+        Transcript.Start().Send(message).Expect("answer", topic);
+
+    [Theory]
+    [InlineData("Should I stop my aspirin before the vertebroplasty?", "yes", "Write your phone number")]
+    [InlineData("Should I stop my aspirin before the vertebroplasty?", "no", "the team will answer you in this")]
+    [InlineData("devo sospendere l'aspirina prima della vertebroplastica?", "sì", "Scriva qui il suo numero")]
+    public void YesOrNo_ToGivingANumber_IsAnsweredAsSuch_NotWithHello(string first, string answer, string reply)
+    {
+        var opened = TestContent.Assistant.Reply(ConversationState.New, first, newEscalationId: "esc-1");
+        Assert.True(opened.State.CallbackAsked);
+
+        var next = TestContent.Assistant.Reply(opened.State, answer);
+
+        Assert.Contains(reply, next.Result.Text, StringComparison.Ordinal);
+        Assert.Equal(answer != "no", next.State.CallbackAsked);
+    }
 }

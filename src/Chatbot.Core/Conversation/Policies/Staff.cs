@@ -15,11 +15,20 @@ public sealed class ForeignLanguage : ITurnPolicy
 /// <summary>Right after a call-back was offered, a phone number or e-mail is the way to be called back.</summary>
 public sealed class CallbackNumber : ITurnPolicy
 {
-    public Outcome? Decide(TurnContext turn) =>
-        turn.Before.CallbackAsked && turn.State.OpenEscalation is { } open
-        && ContactDetails.Find(turn.Text) is { } contact
-            ? new(new CallbackNoted(open, contact) { Topic = "human" }, turn.State)
-            : null;
+    public Outcome? Decide(TurnContext turn)
+    {
+        if (!turn.Before.CallbackAsked || turn.State.OpenEscalation is not { } open) return null;
+        if (ContactDetails.Find(turn.Text) is { } contact)
+        {
+            return new(new CallbackNoted(open, contact) { Topic = "human" }, turn.State);
+        }
+        // "Oui" to "give a number if you wish": where to write it, and the question still open; "non": the
+        // team answers here. Not "Hello! Ask me your question".
+        if (!turn.Heard.IsOnlyYesOrNo) return null;
+        return turn.Heard.IsYes && !turn.Heard.IsNo
+            ? new(new SmallTalk(ReplyKeys.CallbackYes) { Topic = "human" }, turn.State with { CallbackAsked = true })
+            : new(new SmallTalk(ReplyKeys.CallbackNo) { Topic = "human" }, turn.State);
+    }
 }
 
 /// <summary>Staff have answered in this conversation: what the patient writes goes to them.</summary>
