@@ -180,4 +180,17 @@ public class SixthReviewTests
         Assert.Contains(reply, next.Result.Text, StringComparison.Ordinal);
         Assert.Equal(answer != "no", next.State.CallbackAsked);
     }
+
+    [Fact]
+    public void TheOtherOne_NamedWithANewQuestionInItsOwnWords_IsAskedAboutThatQuestion() =>
+        Transcript.Start().Send("what is percutaneous osteosynthesis?").Expect("answer", "definition", "osteosynthesis")
+            .Send("and for the other one, the vertebroplasty, how long do I stay?")
+            .Expect("answer", "hospital_stay", "vertebral_cementoplasty");
+
+    [Theory]
+    [InlineData("do I need to stop working after the osteosynthesis?")]
+    [InlineData("dopo l'osteosintesi devo stare a casa dal lavoro?")]
+    public void TimeOffWork_InEnglishAndItalian_IsTheRecoverySentenceOnIt(string message) =>
+        Transcript.Start().Send(message).Expect("answer", "recovery", "osteosynthesis")
+            .ExpectText("Un arrêt de travail de 48h est nécessaire.");
 }
