@@ -193,4 +193,11 @@ public class SixthReviewTests
     public void TimeOffWork_InEnglishAndItalian_IsTheRecoverySentenceOnIt(string message) =>
         Transcript.Start().Send(message).Expect("answer", "recovery", "osteosynthesis")
             .ExpectText("Un arrêt de travail de 48h est nécessaire.");
+
+    [Theory]
+    [InlineData("elle habite seule, elle pourra rentrer le soir après sa cimentoplastie pour métastases ?")]
+    [InlineData("mia madre abita da sola, potrà tornare a casa la sera dopo la cementoplastica ossea?")]
+    public void LivingAlone_SaidWithHabiterOrAbitare_IsAPersonalFactor(string message) =>
+        Transcript.Start().Send(message).Expect("answer", "hospital_stay")
+            .ExpectEscalation("offered", "medical_advice");
 }
