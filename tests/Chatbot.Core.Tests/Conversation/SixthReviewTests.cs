@@ -200,4 +200,11 @@ public class SixthReviewTests
     public void LivingAlone_SaidWithHabiterOrAbitare_IsAPersonalFactor(string message) =>
         Transcript.Start().Send(message).Expect("answer", "hospital_stay")
             .ExpectEscalation("offered", "medical_advice");
+
+    [Fact]
+    public void QuestionsSeparatedByCommas_ElleSera_IsAQuestionOfItsOwn() =>
+        Transcript.Start()
+            .Send("ma mère a des métastases, cimentoplastie prévue, elle sera endormie, "
+                + "et quand pourra-t-elle remarcher ?")
+            .ExpectText("Sur « Anesthésie » :").ExpectText("Sur « Remarcher » :");
 }
