@@ -110,20 +110,15 @@ public sealed class Assistant
         var idle = keeping.IsIdle(state, now) && !string.IsNullOrWhiteSpace(text);
         var turn = Hear(idle ? state.FreshContext() : state, text, locale, newEscalationId);
         var outcome = policies.Select(p => p.Decide(turn)).First(o => o is not null)!;
-        var written = replies.Write(outcome, turn);
+        var written = Remind(turn, replies.Write(outcome, turn));
+        // Compared with the reminder on both sides: a repeat while an emergency is open is still a repeat.
         if (TeamOffers.AfterARepeat(state, written) is { } offer)
         {
-            written = replies.Write(outcome with { Decision = outcome.Decision with { Offer = offer } }, turn);
-        }
-        if (Reminder(turn, written.Decision) is { } reminder)
-        {
-            var first = say.Say(written.Result.Language, reminder);
-            written = written with { Result = written.Result with { Text = first + "\n\n" + written.Result.Text } };
+            written = Remind(turn, replies.Write(outcome with { Decision = outcome.Decision with { Offer = offer } }, turn));
         }
         if (idle && written.Decision is not Emergency)
         {
-            var back = selfService.WelcomeBack(written.Result.Language, written.State);
-            written = written with { Result = written.Result with { Text = back + "\n\n" + written.Result.Text } };
+            written = Before(written, selfService.WelcomeBack(written.Result.Language, written.State));
         }
         var kept = written.State with { LastMessageAt = now };
         // Forgotten: not even the "yes" that asked for it is kept.
@@ -138,16 +133,21 @@ public sealed class Assistant
     /// <summary>
     /// While an emergency or a crisis is open, whatever else the patient asks ("ok. how long before the pain
     /// goes away?") is answered after its numbers again: an answer alone would read as reassurance. Not when
-    /// the reply is the guidance, already recalls it, or goes to staff who are in the chat.
+    /// the reply is the guidance, already recalls it, or goes to staff who are in the chat. Self-service
+    /// replies too ("forget me" does not close the emergency: staff do).
     /// </summary>
-    private static string? Reminder(TurnContext turn, Decision decision) => turn.Emergency switch
+    private Turn Remind(TurnContext turn, Turn written) => turn.Emergency switch
     {
-        null => null,
-        _ when decision is Emergency or SelfService or RelayToStaff => null,
-        _ when decision is SmallTalk { ReplyKey: ReplyKeys.EmergencyReminder or ReplyKeys.CrisisReminder } => null,
-        "crisis" => ReplyKeys.CrisisReminder,
-        _ => ReplyKeys.EmergencyReminder,
+        null => written,
+        _ when written.Decision is Emergency or RelayToStaff => written,
+        _ when written.Decision is SmallTalk { ReplyKey: ReplyKeys.EmergencyReminder or ReplyKeys.CrisisReminder }
+            => written,
+        "crisis" => Before(written, say.Say(written.Result.Language, ReplyKeys.CrisisReminder)),
+        _ => Before(written, say.Say(written.Result.Language, ReplyKeys.EmergencyReminder)),
     };
+
+    private static Turn Before(Turn written, string first) =>
+        written with { Result = written.Result with { Text = first + "\n\n" + written.Result.Text } };
 
     /// <summary>
     /// The message understood, and the state it starts from: the turn counted, the procedure and language

@@ -68,9 +68,6 @@ public sealed record Fallback(string ReplyKey, string? Language = null) : Decisi
 /// <param name="Command">One of <see cref="SelfServiceCommands"/>.</param>
 public sealed record SelfService(string Command) : Decision
 {
-    /// <summary>"emergency" or "crisis" while one is open (TurnContext.Emergency): recalled first.</summary>
-    public string? Emergency { get; init; }
-
     /// <summary>The request open with the team when the patient asked to be forgotten.</summary>
     public string? ErasedRequest { get; init; }
 }

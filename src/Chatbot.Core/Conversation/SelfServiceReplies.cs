@@ -8,9 +8,8 @@ namespace Chatbot.Core.Conversation;
 /// </summary>
 public sealed class SelfServiceReplies(Composer say, Keeping keeping)
 {
-    public string Text(SelfService self, string language, ConversationState before, ConversationState state)
-    {
-        var text = self.Command switch
+    public string Text(SelfService self, string language, ConversationState before, ConversationState state) =>
+        self.Command switch
         {
             Help => say.Say(language, ReplyKeys.Help),
             WhatWeKnow => WhatIsKept(language, state),
@@ -19,10 +18,6 @@ public sealed class SelfServiceReplies(Composer say, Keeping keeping)
             KeptAfterAll => say.Say(language, ReplyKeys.ForgetMeKept),
             _ => say.Say(language, ReplyKeys.StartedOver) + StillOpen(language, state),
         };
-        if (self.Emergency is not { } emergency) return text;
-        var reminder = emergency == "crisis" ? ReplyKeys.CrisisReminder : ReplyKeys.EmergencyReminder;
-        return say.Say(language, reminder) + "\n\n" + text;
-    }
 
     /// <summary>"Forget me" asks for a yes: its own yes button says what it does.</summary>
     public IReadOnlyList<string> Buttons(SelfService self, string language) => self.Command == ForgetMe

@@ -92,6 +92,17 @@ public class SixthReviewTests
             .Expect("answer", "walking", "bone_cementoplasty")
             .Send(then).Expect("answer", "walking", "vertebral_cementoplasty");
 
+    [Fact]
+    public void WhileTheEmergencyIsOpen_TheSameAnswerTwice_IsStillARepeat_AndTheTeamOffered()
+    {
+        var chat = Transcript.Start().Send("j'ai eu une vertébroplastie hier et je ne sens plus mes jambes")
+            .Send("quand pourrai-je marcher ?").Expect("answer", "walking");
+        Assert.Null(chat.Last.Escalation);
+
+        chat.Send("quand pourrai-je marcher ?").Expect("answer", "walking").ExpectEscalation("offered", "unanswered");
+        Assert.StartsWith("Rappel : ce que vous avez décrit peut être une urgence", chat.Last.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("je suis sous Préviscan et je vais avoir une vertébroplastie")]
     [InlineData("I take Plavix, I'm having the osteosynthesis next week")]

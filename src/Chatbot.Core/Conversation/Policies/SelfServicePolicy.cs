@@ -47,5 +47,5 @@ public sealed class SelfServicePolicy(PatientCommands commands) : ITurnPolicy
     }
 
     private static SelfService Said(string command, TurnContext turn) =>
-        new(command) { Topic = Topic, Emergency = turn.Emergency };
+        new(command) { Topic = Topic };
 }
