@@ -1,5 +1,6 @@
 using Chatbot.Core.Content;
 using Chatbot.Core.Conversation;
+using Chatbot.Core.Escalation;
 
 namespace Chatbot.Cli;
 
@@ -16,7 +17,8 @@ public static class ChatCommand
         {
             output.Write("> ");
             if (input.ReadLine() is not { Length: > 0 } line) return 0;
-            var turn = assistant.Reply(state, line);
+            // Escalations get an id as in the host, so that what joins an open one shows here too.
+            var turn = assistant.Reply(state, line, newEscalationId: EscalationRecord.NewId());
             state = turn.State;
             AskCommand.Write(turn.Result, options.Json, output);
         }

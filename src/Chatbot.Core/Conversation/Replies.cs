@@ -19,7 +19,7 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
             Escalate escalate => Escalated(escalate, turn, state),
             _ => (Plain(decision, turn, state), Kept(decision, turn, state)),
         };
-        return decision.Offer is { } offer ? Offered(result, kept, offer, decision) : new Turn(result, kept, decision);
+        return decision.Offer is { } offer ? Offered(result, kept, offer, decision, turn) : new Turn(result, kept, decision);
     }
 
     /// <summary>The replies that are one sentence of the bot's, with their buttons and escalation.</summary>
@@ -63,10 +63,22 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
         _ => state,
     };
 
-    /// <summary>The reply, one plain sentence on why when there is one, and the offer; its buttons kept.</summary>
-    private Turn Offered(TurnResult result, ConversationState state, TeamOffer offer, Decision decision)
+    /// <summary>
+    /// The reply, one plain sentence on why when there is one, and the offer; its buttons kept. With a request
+    /// already open, nothing to offer: the message is added to it, and the patient told.
+    /// </summary>
+    private Turn Offered(TurnResult result, ConversationState state, TeamOffer offer, Decision decision, TurnContext turn)
     {
         var why = offer.Because is null ? "" : say.Say(result.Language, offer.Because) + " ";
+        if (state.OpenEscalation is { } open)
+        {
+            var added = result with
+            {
+                Text = result.Text + "\n\n" + why + say.Say(result.Language, ReplyKeys.AddedToRequest),
+                Escalation = Joined(turn, open, offer.Reason),
+            };
+            return new Turn(added, state, decision);
+        }
         var offered = result with
         {
             Text = result.Text + "\n\n" + why + say.Say(result.Language, ReplyKeys.OfferStaff),
@@ -94,10 +106,18 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
         return (result, state with { DisclaimerShown = true });
     }
 
-    /// <summary>A person needed now: the escalation opened, and a call-back offered.</summary>
+    /// <summary>
+    /// A person needed now: the escalation opened, and a call-back offered. One patient, one request: with one
+    /// already open (an emergency, a request for a person), the question is added to it, not filed again.
+    /// </summary>
     private (TurnResult, ConversationState) Escalated(Escalate escalate, TurnContext turn, ConversationState state)
     {
-        var text = say.Say(turn.Language, escalate.ReplyKey) + "\n\n" + say.Say(turn.Language, ReplyKeys.CallbackAsk);
+        var text = say.Say(turn.Language, escalate.ReplyKey);
+        if (state.OpenEscalation is { } open)
+        {
+            return (Result(escalate, turn, state, Actions.Escalate, text, Joined(turn, open, escalate.Reason)), state);
+        }
+        text += "\n\n" + say.Say(turn.Language, ReplyKeys.CallbackAsk);
         var created = new EscalationCreated(escalate.Reason) { Id = turn.NewEscalationId };
         var result = Result(escalate, turn, state, Actions.Escalate, text, created);
         var opened = created.Id is null ? state
@@ -123,6 +143,9 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
         return (result, escalation.Id is null ? reported
             : reported with { OpenEscalation = escalation.Id, OpenEscalationReason = EscalationReasons.Emergency });
     }
+
+    private static AddedToEscalation Joined(TurnContext turn, string open, string reason) =>
+        new(reason, PatientLine(turn)) { Id = open };
 
     private string CallbackConfirmed(string language) => say.Say(language, ReplyKeys.CallbackConfirmed)
         .Replace("{when}", hours.NextCall(time.GetUtcNow(), language), StringComparison.Ordinal);

@@ -74,6 +74,7 @@ public static class ReplyKeys
     public const string CallbackYes = "callback_yes";
     public const string CallbackNo = "callback_no";
     public const string CrisisReminder = "crisis_reminder";
+    public const string AddedToRequest = "added_to_request";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -86,5 +87,6 @@ public static class ReplyKeys
         WhatWeKnowLanguage, WhatWeKnowProcedure, WhatWeKnowRequest, WhatWeKnowMessages, WhatWeKnowKept,
         ForgetMeConfirm, ForgetMeOptionYes, Forgotten, ForgottenRequest, ForgottenEmergency, ForgetMeKept,
         StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder, ProcedureAssumed, CallbackYes, CallbackNo,
+        AddedToRequest,
     ];
 }
