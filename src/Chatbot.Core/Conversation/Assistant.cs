@@ -79,7 +79,7 @@ public sealed class Assistant
             new PersonalDecision(situation),
             new PracticalDetail(situation),
             new UnknownProcedureName(new UnknownProcedures(content)),
-            new Answering(content, index, offers, new Questions(understander, content, situation)),
+            new Answering(content, index, offers, new Questions(understander, content, situation), understander),
             new PersonalSituationAsked(situation),
             new SmallTalkByTopic(),
             new NotUnderstood(),

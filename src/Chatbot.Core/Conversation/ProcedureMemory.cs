@@ -27,7 +27,7 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
         IReadOnlyList<string> named = other is not null ? other
             : heard.Procedures.Count > 0 || !ListensForCues(before, heard, statement) ? heard.Procedures
             : understander.Cued(heard, before.Procedures.Count > 0 && !heard.IsCorrection && !OnlyCues(before, heard)
-                ? before.Procedures : AllProcedures);
+                && !before.ProcedureAssumed ? before.Procedures : AllProcedures);
         if (heard.NamedProcedures.Count > 0)
         {
             var discussed = before.Discussed.Union(heard.NamedProcedures).TakeLast(MaxDiscussed);
@@ -55,11 +55,12 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
     /// <summary>
     /// Cues ("the spine one", "c'est pour le bassin") say which procedure after "which one?", or in a statement
     /// once a word shared by several is known. Not in any question: "when can I go back home?" is no back.
-    /// A correction ("non pardon, c'est pour des métastases en fait") is heard among every procedure.
+    /// A correction ("non pardon, c'est pour des métastases en fait") is heard among every procedure, and so is
+    /// a statement after a procedure only assumed ("è per la schiena, una vertebra schiacciata").
     /// </summary>
     private static bool ListensForCues(ConversationState before, Understanding.Understanding heard, bool statement) =>
         before.PendingTopic is not null || OnlyCues(before, heard)
-        || (statement && (before.Procedures.Count > 1 || heard.IsCorrection));
+        || (statement && (before.Procedures.Count > 1 || heard.IsCorrection || before.ProcedureAssumed));
 
     /// <summary>
     /// "Et pour les métastases ?", "what about the spine one?": cues and fillers only, no question pending.

@@ -32,6 +32,9 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
         return decision switch
         {
             NotInTheDocuments none => Reply(Actions.Escalate, say.NoAnswer(language, none.Topic, none.Procedures)),
+            // Asked again (the offer comes with it): not the same question, and no "I don't know" button twice.
+            Clarify { Offer: not null } again => Reply(Actions.Clarify, say.Say(language, ReplyKeys.ClarifyAgain),
+                buttons: [.. again.Procedures.Select(p => say.ProcedureName(language, p))]),
             Clarify clarify => Reply(Actions.Clarify, say.Say(language, ReplyKeys.ClarifyProcedure),
                 buttons: [.. clarify.Procedures.Select(p => say.ProcedureName(language, p)),
                     say.Say(language, ReplyKeys.ClarifyUnknown)]),

@@ -16,6 +16,7 @@ public static class ReplyKeys
 
     /// <summary>The last button of "which procedure?": the patient may not know (Policies/AnyProcedure).</summary>
     public const string ClarifyUnknown = "clarify_unknown";
+    public const string ClarifyAgain = "clarify_again";
     public const string NoAnswer = "no_answer";
     public const string OfferStaff = "offer_staff";
     public const string PersonalSituation = "personal_situation";
@@ -87,6 +88,6 @@ public static class ReplyKeys
         WhatWeKnowLanguage, WhatWeKnowProcedure, WhatWeKnowRequest, WhatWeKnowMessages, WhatWeKnowKept,
         ForgetMeConfirm, ForgetMeOptionYes, Forgotten, ForgottenRequest, ForgottenEmergency, ForgetMeKept,
         StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder, ProcedureAssumed, CallbackYes, CallbackNo,
-        AddedToRequest,
+        AddedToRequest, ClarifyAgain,
     ];
 }

@@ -8,7 +8,8 @@ namespace Chatbot.Core.Conversation.Policies;
 /// A question the documents may answer: quotes of the patient's procedure, which procedure first when
 /// the documents differ by procedure, and the team offered where the quotes cannot settle the point.
 /// </summary>
-public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffers offers, Questions questions)
+public sealed class Answering(
+    ChatContent content, SnippetIndex index, TeamOffers offers, Questions questions, Understander understander)
     : ITurnPolicy
 {
     public Outcome? Decide(TurnContext turn)
@@ -25,6 +26,12 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         var asked = index.Ask(turn.Question, turn.Language);
         var answered = candidates.Select(p => index.Find(turn.Topic, p, asked))
             .Where(p => p.Snippets.Count > 0).ToList();
+        if (answered.Count == 0 && state.ProcedureAssumed && SetAside(turn, candidates) is { Count: > 0 } others)
+        {
+            // Only assumed (the one document in the patient's language): the others it stood for may answer.
+            (candidates, state) = (others, state with { Procedures = others, ProcedureAssumed = false });
+            answered = [.. candidates.Select(p => index.Find(turn.Topic, p, asked)).Where(p => p.Snippets.Count > 0)];
+        }
         if (answered.Count == 0)
         {
             var none = new NotInTheDocuments(candidates)
@@ -75,6 +82,17 @@ public sealed class Answering(ChatContent content, SnippetIndex index, TeamOffer
         var within = offers.WithinTheDocumentsLimits(answer, turn);
         var offer = notAnswered.Count > 0 ? new TeamOffer(EscalationReasons.Unanswered, within?.Because) : within;
         return new(answer with { Offer = offer }, state with { LastQuestions = [.. several.Select(q => q.Topic)] });
+    }
+
+    /// <summary>
+    /// The other procedures of the family an assumed procedure was taken from ("cementoplastica") that the
+    /// message's cues also point to ("metastasi all'omero": the French document on metastases answers the
+    /// risks the Italian one does not state). Without such a cue the assumed one's "not stated" stands.
+    /// </summary>
+    private List<string> SetAside(TurnContext turn, IReadOnlyList<string> assumed)
+    {
+        var family = content.Families.FirstOrDefault(f => assumed.All(f.Members.Contains));
+        return family is null ? [] : understander.Cued(turn.Heard, [.. family.Members.Except(assumed)]);
     }
 
     /// <summary>The message's questions, or those of the last message asked again for another procedure.</summary>

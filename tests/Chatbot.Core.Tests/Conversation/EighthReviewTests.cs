@@ -1,0 +1,51 @@
+using Chatbot.Core.Conversation;
+
+namespace Chatbot.Core.Tests.Conversation;
+
+/// <summary>
+/// What the eighth blind clinical review found (issue 20), general causes each: a spine told after the Italian
+/// document was assumed, ignored (D: walking after two hours); "not in our documents" although the French
+/// document on metastases answers; "the cancer one" not heard as that one; "which one?" asked twice alike.
+/// </summary>
+public class EighthReviewTests
+{
+    [Fact]
+    public void AfterTheItalianDocumentWasAssumed_TheSpineToldInWords_IsTheVertebralProcedure() =>
+        Transcript.Start().Send("quando posso camminare dopo l intervento col cemento?")
+            .Expect("answer", procedure: "bone_cementoplasty")
+            .Send("è per la schiena, una vertebra schiacciata").Expect("answer", procedure: "vertebral_cementoplasty");
+
+    [Fact]
+    public void RisksTheItalianDocumentDoesNotState_ForMetastases_AreQuotedFromTheDocumentOnMetastases()
+    {
+        var chat = Transcript.Start()
+            .Send("che rischi ci sono con la cementoplastica? mio marito ha un tumore al polmone con metastasi all omero")
+            .Expect("answer", "risks", "metastasis_cementoplasty");
+
+        Assert.All(chat.Last.Citations, c => Assert.Equal("cimentoplastie-metastases", c.DocumentId));
+        Assert.StartsWith("Il nostro documento su questo argomento è in francese", chat.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutACue_TheItalianDocumentsSilence_IsSaid_NotAnotherProceduresAnswer() =>
+        Transcript.Start().Send("fino a che ora posso mangiare prima della cementoplastica?")
+            .Expect("escalate", "fasting", "bone_cementoplasty").ExpectEscalation("offered", "unanswered");
+
+    [Theory]
+    [InlineData("what are the risks, my husband is on chemo", "the cancer one, metastases in his pelvis")]
+    [InlineData("quels sont les risques ?", "celle pour le cancer, il a des métastases dans le bassin")]
+    public void TheCancerOne_InThePelvis_IsTheProcedureForMetastases(string question, string which) =>
+        Transcript.Start().Send(question).Expect("clarify").Send(which)
+            .Expect("answer", "risks", "metastasis_cementoplasty");
+
+    [Fact]
+    public void IDoNotKnow_IsNotAskedTheSameQuestionAgain_ItIsToldWhy_AndOfferedTheTeam()
+    {
+        var chat = Transcript.Start().Send("ya t il des risques ? je suis un peu inquiete").Expect("clarify")
+            .Send("Je ne sais pas").Expect("clarify").ExpectEscalation("offered", "low_confidence")
+            .ExpectText("Sans savoir de quelle intervention il s'agit");
+
+        Assert.DoesNotContain("Je ne sais pas", chat.Last.SuggestedActions);
+        Assert.Contains("Cimentoplastie vertébrale (vertébroplastie)", chat.Last.SuggestedActions);
+    }
+}
