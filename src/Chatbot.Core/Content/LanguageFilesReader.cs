@@ -78,6 +78,8 @@ internal static class LanguageFilesReader
                 PrecisionNumbers = file.Texts(root, "precision_numbers", required: false),
                 PrecisionDetails = file.Texts(root, "precision_details", required: false),
                 Quantities = file.Texts(root, "quantities", required: false),
+                PrecisionWhen = file.Texts(root, "precision_when", required: false),
+                Timings = file.Texts(root, "timings", required: false),
                 QuestionStarts = file.Texts(root, "question_starts", required: false),
                 Announcements = file.Texts(root, "announcements", required: false),
                 Concepts = ReadLists(file, root, "concepts"),

@@ -165,6 +165,12 @@ public sealed record LanguageProfile(
     /// <summary>Words that give a quantity in a quote ("le lendemain", "deux"), besides digits.</summary>
     public IReadOnlyList<string> Quantities { get; init; } = [];
 
+    /// <summary>Asking when ("quand pourrai-je marcher ?"): the quotes must say it, if only "rapidement".</summary>
+    public IReadOnlyList<string> PrecisionWhen { get; init; } = [];
+
+    /// <summary>Words that say when in a quote ("rapide", "immédiatement"), besides quantities and digits.</summary>
+    public IReadOnlyList<string> Timings { get; init; } = [];
+
     /// <summary>Asking about one precise thing (water, tobacco, an insurer): the quotes must name it.</summary>
     public IReadOnlyList<string> PrecisionDetails { get; init; } = [];
 
@@ -202,7 +208,7 @@ public sealed record LanguageProfile(
             .Concat(Worsening).Concat(Politeness).Concat(NameFillers).Concat(PersonalFactors).Concat(SameQuestion)
             .Concat(OtherOne).Concat(PersonRequests).Concat(TranslationRequests).Concat(AgeUnits)
             .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(Comparisons)
-            .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionDetails)
+            .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionWhen).Concat(PrecisionDetails)
             .Concat(Announcements).Concat(QuestionStarts).Concat(Commands.Values.SelectMany(c => c));
 }
 

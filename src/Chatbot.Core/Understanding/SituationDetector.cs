@@ -32,6 +32,8 @@ public sealed partial class SituationDetector
     private readonly PhraseSet<string> clock;
     private readonly PhraseSet<string> details;
     private readonly List<Phrase> quantities;
+    private readonly PhraseSet<string> when;
+    private readonly List<Phrase> timings;
     private readonly PhraseSet<string> questionStarts;
     private readonly PhraseSet<(string Topic, string Language)> topicWords;
 
@@ -54,6 +56,8 @@ public sealed partial class SituationDetector
         details = Compile(content, l => l.PrecisionDetails);
         // Quotes are French or Italian whatever the patient's language: every language's words count.
         quantities = [.. content.Languages.Values.SelectMany(l => l.Quantities).Select(Tokeniser.Compile)];
+        when = Compile(content, l => l.PrecisionWhen);
+        timings = [.. content.Languages.Values.SelectMany(l => l.Timings).Select(Tokeniser.Compile)];
         questionStarts = Compile(content, l => l.QuestionStarts);
         topicWords = new(content.Topics.SelectMany(t => t.Cues.SelectMany(
             c => c.Value.Select(word => (Tokeniser.Compile(word), (t.Id, c.Key))))));
@@ -138,6 +142,8 @@ public sealed partial class SituationDetector
         var givesANumber = quotes.Any(q => q.Any(char.IsDigit)) || folded.Any(words => quantities.Any(p => Names(words, p)));
         if (numbers.FindAll(question).Any(m => m.Value == language) && !givesANumber) return true;
         if (clock.FindAll(question).Any(m => m.Value == language) && !quotes.Any(q => ClockTime().IsMatch(q))) return true;
+        if (when.FindAll(question).Any(m => m.Value == language) && !givesANumber
+            && !folded.Any(words => timings.Any(p => Names(words, p)))) return true;
         return details.FindAll(question).Any(m => m.Value == language && !folded.Any(words => Names(words, m.Phrase)));
     }
 

@@ -48,4 +48,20 @@ public class EighthReviewTests
         Assert.DoesNotContain("Je ne sais pas", chat.Last.SuggestedActions);
         Assert.Contains("Cimentoplastie vertébrale (vertébroplastie)", chat.Last.SuggestedActions);
     }
+
+    [Theory]
+    [InlineData("when can i walk after the vertebroplasty?")]
+    [InlineData("quand pourrai-je marcher après la vertébroplastie ?")]
+    [InlineData("quando posso tornare in palestra dopo la cementoplastica?")]
+    [InlineData("when can I take the dressing off after the osteosynthesis?")]
+    public void WhenOrAPointTheQuotesDoNotSay_IsSaidNotStated_AndTheTeamOffered(string message) =>
+        Transcript.Start().Send(message).Expect("answer").ExpectEscalation("offered", "unanswered")
+            .ExpectText(message.StartsWith("quando", StringComparison.Ordinal) ? "Questo punto preciso non è indicato"
+                : message.StartsWith("quand", StringComparison.Ordinal) ? "Ce point précis n'est pas indiqué"
+                : "This precise point is not stated");
+
+    [Fact]
+    public void When_AnsweredWithRapidly_IsAPlainAnswer() =>
+        Transcript.Start().Send("when can I walk again after the osteosynthesis?").Expect("answer", "walking")
+            .ExpectText("reprise rapide de la marche");
 }

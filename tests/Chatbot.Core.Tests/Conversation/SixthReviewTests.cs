@@ -96,10 +96,10 @@ public class SixthReviewTests
     public void WhileTheEmergencyIsOpen_TheSameAnswerTwice_IsStillARepeat_AndTheTeamOffered()
     {
         var chat = Transcript.Start().Send("j'ai eu une vertébroplastie hier et je ne sens plus mes jambes")
-            .Send("quand pourrai-je marcher ?").Expect("answer", "walking");
+            .Send("est-ce que je serai endormi ?").Expect("answer", "anesthesia");
         Assert.Null(chat.Last.Escalation);
 
-        chat.Send("quand pourrai-je marcher ?").Expect("answer", "walking").ExpectEscalation("offered", "unanswered");
+        chat.Send("est-ce que je serai endormi ?").Expect("answer", "anesthesia").ExpectEscalation("offered", "unanswered");
         Assert.StartsWith("Rappel : ce que vous avez décrit peut être une urgence", chat.Last.Text, StringComparison.Ordinal);
     }
 

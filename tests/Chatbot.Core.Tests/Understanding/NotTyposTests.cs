@@ -35,7 +35,7 @@ public class NotTyposTests
         // LanguageProfile.RulePhrases forgets lets the corrector change the words its rule looks for.
         var vocabulary = TestContent.Assistant.Understander.Trained.Vocabulary;
         string[] notInMessages = [nameof(LanguageProfile.NotTypos), nameof(LanguageProfile.MeantAsRedFlags),
-            nameof(LanguageProfile.Quantities)];
+            nameof(LanguageProfile.Quantities), nameof(LanguageProfile.Timings)];
         var lists = typeof(LanguageProfile).GetProperties()
             .Where(p => p.PropertyType == typeof(IReadOnlyList<string>) && !notInMessages.Contains(p.Name));
 
