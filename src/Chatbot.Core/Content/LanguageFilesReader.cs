@@ -80,6 +80,7 @@ internal static class LanguageFilesReader
                 Quantities = file.Texts(root, "quantities", required: false),
                 PrecisionWhen = file.Texts(root, "precision_when", required: false),
                 Timings = file.Texts(root, "timings", required: false),
+                ListQuestions = file.Texts(root, "list_questions", required: false),
                 QuestionStarts = file.Texts(root, "question_starts", required: false),
                 Announcements = file.Texts(root, "announcements", required: false),
                 Concepts = ReadLists(file, root, "concepts"),

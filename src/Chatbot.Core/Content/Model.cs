@@ -171,6 +171,9 @@ public sealed record LanguageProfile(
     /// <summary>Words that say when in a quote ("rapide", "immédiatement"), besides quantities and digits.</summary>
     public IReadOnlyList<string> Timings { get; init; } = [];
 
+    /// <summary>Asking for a whole list ("quels sont les risques"): quoted whole, whatever item is named too.</summary>
+    public IReadOnlyList<string> ListQuestions { get; init; } = [];
+
     /// <summary>Asking about one precise thing (water, tobacco, an insurer): the quotes must name it.</summary>
     public IReadOnlyList<string> PrecisionDetails { get; init; } = [];
 
@@ -208,7 +211,7 @@ public sealed record LanguageProfile(
             .Concat(Worsening).Concat(Politeness).Concat(NameFillers).Concat(PersonalFactors).Concat(SameQuestion)
             .Concat(OtherOne).Concat(PersonRequests).Concat(TranslationRequests).Concat(AgeUnits)
             .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(Comparisons)
-            .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionWhen).Concat(PrecisionDetails)
+            .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionWhen).Concat(PrecisionDetails).Concat(ListQuestions)
             .Concat(Announcements).Concat(QuestionStarts).Concat(Commands.Values.SelectMany(c => c));
 }
 

@@ -47,12 +47,14 @@ public sealed class SnippetIndex
     private readonly Concepts concepts;
     private readonly HashSet<string> procedureNames;
     private readonly HashSet<string> procedureWords;
+    private readonly PhraseSet<string> wholeLists;
 
     public SnippetIndex(ChatContent content)
     {
         concepts = new Concepts(content.Languages);
         procedureNames = ProcedureNames(content);
         procedureWords = ProcedureWords(content);
+        wholeLists = new(content.Languages.SelectMany(l => l.Value.ListQuestions.Select(p => (Tokeniser.Compile(p), l.Key))));
         var keysOf = content.Snippets.ToDictionary(s => s, s => Keys(Folding.Fold(s.Text), s.Document.Language));
         Weigh(keysOf.Values);
         foreach (var snippet in content.Snippets)
@@ -73,9 +75,13 @@ public sealed class SnippetIndex
         }
     }
 
-    /// <summary>The question's words and concepts, weighed once for every procedure it is asked for.</summary>
+    /// <summary>
+    /// The question's words and concepts, weighed once for every procedure it is asked for. A question for the
+    /// whole list ("quels sont les risques ? j'ai lu que le ciment pouvait fuir") names no item to narrow it to.
+    /// </summary>
     public Asked Ask(IReadOnlyList<Token> question, string language) => new(Keys(question, language),
-        question.Where(t => !procedureWords.Contains(t.Text))
+        wholeLists.FindAll(question).Any(m => m.Value == language) ? new HashSet<string>(StringComparer.Ordinal)
+        : question.Where(t => !procedureWords.Contains(t.Text))
             .SelectMany(t => concepts.Of(t.Text, language)).Select(c => "#" + c).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>What the documents say on this topic for this procedure; empty when they say nothing.</summary>

@@ -64,4 +64,21 @@ public class EighthReviewTests
     public void When_AnsweredWithRapidly_IsAPlainAnswer() =>
         Transcript.Start().Send("when can I walk again after the osteosynthesis?").Expect("answer", "walking")
             .ExpectText("reprise rapide de la marche");
+
+    [Theory]
+    [InlineData("quels sont les risques de la cimentoplastie vertebrale, jai lu que le ciment pouvait fuir")]
+    [InlineData("what are the risks of a vertebroplasty? I read the cement can leak")]
+    public void AskingForTheWholeList_WhileNamingOneItem_GetsTheWholeList(string message)
+    {
+        var chat = Transcript.Start().Send(message).Expect("answer", "risks", "vertebral_cementoplasty");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("Fuite de ciment", StringComparison.Ordinal));
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("Décès", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("je dois avoir une cimentoplastie pour mes metastases")]
+    [InlineData("quick q about the pelvic screw operation")]
+    public void AShortTelling_ReadAsATopicWithLittleCertainty_IsNoted_NotAnsweredNorEscalated(string message) =>
+        Transcript.Start().Send(message).Expect("smalltalk").ExpectText("?");
 }

@@ -22,6 +22,9 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
     /// <summary>Words of a message that only tells of the procedure: longer ones ask something too.</summary>
     private const int ShortTelling = 14;
 
+    /// <summary>Below this, a topic read from a short telling is a guess, not a question heard.</summary>
+    private const double AGuess = 0.6;
+
     public Outcome? Decide(TurnContext turn)
     {
         var statement = !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Procedures.Count > 0
@@ -31,7 +34,11 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
         // que c'est" and "May I eat my breakfast before I come in." ask without the mark.
         var noQuestionHeard = !turn.Understood || turn.Kind is TopicKind.Greeting or TopicKind.OutOfScope
             || (turn.Kind is TopicKind.Answer && turn.Question.Count <= ShortTelling
-                && situation.TellsOfTheProcedure(turn.Heard.Tokens, turn.Language));
+                && situation.TellsOfTheProcedure(turn.Heard.Tokens, turn.Language))
+            // "Je dois avoir une cimentoplastie pour mes métastases" read as a personal decision at 0.51, "quick q
+            // about the pelvic screw operation" as recovery at 0.48: no question in it, and the topic a guess.
+            || (turn.Kind is TopicKind.Answer or TopicKind.MedicalAdvice && turn.Confidence < AGuess
+                && turn.Question.Count <= ShortTelling);
         if (!statement || !noQuestionHeard || turn.AsksAgain) return null;
         // "Je suis sous Préviscan et je vais avoir une vertébroplastie": no question, but a situation the
         // documents cannot settle: said so, and the team offered, rather than a bare "noted".
