@@ -232,6 +232,16 @@ public sealed record ChatContent(
 
     public IEnumerable<Snippet> Snippets => Documents.SelectMany(d => d.Snippets);
 
+    /// <summary>
+    /// How the content names procedures: the families' and the procedures' names, their labels, and the cues
+    /// that point to one ("spinal", "bassin"; a cue's "*" kept). One list for the index, the typo corrector
+    /// and the rule on procedures the documents do not describe.
+    /// </summary>
+    public IEnumerable<string> ProcedureNames(bool labels = true, bool cues = true) =>
+        Families.SelectMany(f => f.Names).Concat(Procedures.SelectMany(p => p.Names
+            .Concat(labels ? p.Labels.Values : [])
+            .Concat(cues ? p.Cues.Values.SelectMany(c => c) : [])));
+
     public Topic? FindTopic(string id) => Topics.FirstOrDefault(t => t.Id == id);
 
     public Procedure? FindProcedure(string? id) => Procedures.FirstOrDefault(p => p.Id == id);

@@ -167,13 +167,12 @@ public sealed class SnippetIndex
     /// would favour every sentence that says "cemento". Short names ("ciment") are words of the texts too.
     /// </summary>
     private static HashSet<string> ProcedureNames(ChatContent content) =>
-        content.Families.SelectMany(f => f.Names).Concat(content.Procedures.SelectMany(p => p.Names))
-            .Select(Folding.Fold).Where(name => name.Length > 8 && !name.Contains(' ')).ToHashSet(StringComparer.Ordinal);
+        content.ProcedureNames(labels: false, cues: false).Select(Folding.Fold)
+            .Where(name => name.Length > 8 && !name.Contains(' ')).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Every word that names a procedure, cues included ("screw", "spinal"): not what is asked about.</summary>
     private static HashSet<string> ProcedureWords(ChatContent content) =>
-        content.Families.SelectMany(f => f.Names)
-            .Concat(content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values).Concat(p.Cues.Values.SelectMany(c => c))))
+        content.ProcedureNames()
             .SelectMany(name => Folding.Words(Folding.Fold(name.Replace("*", " ", StringComparison.Ordinal))))
             .Select(w => w.Word).ToHashSet(StringComparer.Ordinal);
 

@@ -234,8 +234,7 @@ public sealed partial class Understander
     {
         var texts = (withExamples ? content.Examples.Select(e => e.Text) : [])
             .Concat(content.Snippets.Select(s => s.Text))
-            .Concat(content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values).Concat(p.Cues.Values.SelectMany(c => c))))
-            .Concat(content.Families.SelectMany(f => f.Names))
+            .Concat(content.ProcedureNames())
             .Concat(content.RedFlags.SelectMany(r => r.AllOf.SelectMany(g => g)))
             .Concat(content.Languages.Values.SelectMany(l => l.Sms.Values.Concat(l.Yes).Concat(l.No).Concat(l.Corrections)))
             // The rules' own words ("oublie moi", "don't want to bother"), less those patients mistype for red flags.

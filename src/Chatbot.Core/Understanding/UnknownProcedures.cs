@@ -17,10 +17,8 @@ public sealed class UnknownProcedures
 
     public UnknownProcedures(ChatContent content)
     {
-        var names = content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values))
-            .Concat(content.Families.SelectMany(f => f.Names));
-        known = names.SelectMany(n => Folding.Words(Folding.Fold(n)).Select(w => w.Word))
-            .ToHashSet(StringComparer.Ordinal);
+        known = content.ProcedureNames(cues: false)
+            .SelectMany(n => Folding.Words(Folding.Fold(n)).Select(w => w.Word)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The first word of the message that names a procedure none of ours is, if any.</summary>
