@@ -63,6 +63,33 @@ public class EscalationTests
         Assert.Equal("message", (await store.GetAsync(id, CancellationToken.None))!.History[^1].Action);
     }
 
+    [Theory]
+    [InlineData("je voudrais parler à une infirmière", "combien coûte la vertébroplastie ?",
+        "Votre demande est déjà transmise à l'équipe")]
+    [InlineData("je voudrais parler à une infirmière", "je prends du Kardégic, dois-je l'arrêter avant la vertébroplastie ?",
+        "Je transmets votre question à l'équipe")]
+    public async Task WithARequestOpen_WhatTheTeamShouldAnswer_IsAddedToIt_NotASecondRequest(
+        string request, string then, string said)
+    {
+        await using var hook = await StaffWebhook.StartAsync();
+        await using var bot = await BotHost.StartAsync(Notifications(hook));
+        var first = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says(request))).Chatbot().GetProperty("escalation");
+        var id = first.GetProperty("id").GetString()!;
+
+        var added = Assert.Single(await bot.ExpectRepliesAsync(Patient.Says(then)));
+
+        var escalation = added.Chatbot().GetProperty("escalation");
+        Assert.Equal(("relayed", id), (escalation.GetProperty("status").GetString(), escalation.GetProperty("id").GetString()));
+        Assert.Contains(said, added.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("numéro de téléphone", added.Text, StringComparison.Ordinal);
+        var store = bot.Services.GetRequiredService<SqliteEscalationStore>();
+        Assert.Single(await store.ListAllAsync(null));
+        Assert.Equal("message", (await store.GetAsync(id, CancellationToken.None))!.History[^1].Action);
+        // Staff hear of the request, then of the message added to it: both notices name the one request.
+        await hook.WaitForAsync(2);
+        Assert.All(hook.Received, notice => Assert.StartsWith($"{id}:webhook", notice.IdempotencyKey, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AnEmergencyAfterTheLastOneWasClosed_OpensANewEscalation()
     {
