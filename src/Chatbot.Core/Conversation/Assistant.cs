@@ -77,6 +77,7 @@ public sealed class Assistant
             new ProcedureNoted(situation),
             new PersonRequest(situation),
             new PersonalDecision(situation),
+            new PersonalSituationTold(situation),
             new PracticalDetail(situation),
             new UnknownProcedureName(new UnknownProcedures(content)),
             new Answering(content, index, offers, new Questions(understander, content, situation), understander),

@@ -81,4 +81,16 @@ public class EighthReviewTests
     [InlineData("quick q about the pelvic screw operation")]
     public void AShortTelling_ReadAsATopicWithLittleCertainty_IsNoted_NotAnsweredNorEscalated(string message) =>
         Transcript.Start().Send(message).Expect("smalltalk").ExpectText("?");
+
+    [Theory]
+    [InlineData("how long will my husband stay in hospital for his pelvic osteosynthesis?", "he's on warfarin")]
+    [InlineData("combien de temps dure la vertébroplastie ?", "elle est sous previscan")]
+    public void ASituationToldAfterAQuestion_IsNotTheLastAnswerAgain_TheTeamIsOffered(string question, string told) =>
+        Transcript.Start().Send(question).Expect("answer").Send(told)
+            .Expect("fallback", "medical_advice").ExpectEscalation("offered", "medical_advice");
+
+    [Fact]
+    public void Tennis_IsAPointTheDocumentsDoNotGive() =>
+        Transcript.Start().Send("quando posso tornare a giocare a tennis dopo la cementoplastica?")
+            .ExpectEscalation("offered", "unanswered").ExpectText("Questo punto preciso non è indicato");
 }

@@ -124,6 +124,23 @@ public sealed class PersonalSituationAsked(SituationDetector situation) : ITurnP
     };
 }
 
+/// <summary>
+/// "He's on warfarin", "elle est sous Préviscan" after a question: the patient's situation told, no question.
+/// Not the last answer again with a caveat: the documents cannot settle it, said so, and the team offered.
+/// </summary>
+public sealed class PersonalSituationTold(SituationDetector situation) : ITurnPolicy
+{
+    /// <summary>Words of a message that only tells of a situation: longer ones go on to ask something.</summary>
+    private const int ShortTelling = 14;
+
+    public Outcome? Decide(TurnContext turn) =>
+        !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Tokens.Count <= ShortTelling
+        && !situation.AsksSomething(turn.Heard.Tokens, turn.Language)
+        && situation.HasPersonalFactor(turn.Heard.Tokens, turn.Language)
+            ? new(PersonalSituationAsked.Offered(turn), turn.State with { FallbackCount = 0 })
+            : null;
+}
+
 /// <summary>"Can you translate?": the bot quotes as written and cannot; an offer made before stays open.</summary>
 public sealed class TranslationRequest(SituationDetector situation) : ITurnPolicy
 {
