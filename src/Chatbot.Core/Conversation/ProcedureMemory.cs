@@ -36,7 +36,7 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
         if (other is not null) state = state with { Procedures = other, ProcedureAssumed = false };
         else if (named.Count > 0)
         {
-            var known = Known(before.Procedures, named);
+            var known = HospitalsFirst(Known(before.Procedures, named), language);
             var narrowed = Narrow(known, language);
             // Still assumed when a family word again meets the procedure assumed before.
             var assumed = narrowed.Count < known.Count
@@ -99,9 +99,22 @@ public sealed class ProcedureMemory(ChatContent content, Understander understand
     private List<string> Narrow(List<string> procedures, string language)
     {
         if (procedures.Count < 2) return procedures;
-        var inLanguage = procedures
-            .Where(p => content.Documents.Any(d => !d.IsGeneral && d.Language == language && d.Procedures.Contains(p)))
-            .ToList();
+        var inLanguage = procedures.Where(p => HasDocumentIn(p, language)).ToList();
         return language != "fr" && inLanguage.Count == 1 ? inLanguage : procedures;
     }
+
+    /// <summary>
+    /// "Cementoplasty for my metastasis in the femur", in English: both the French document on metastases and
+    /// the Italian one fit. With none in the patient's language, the hospital's French documents come first:
+    /// the Italian one is for Italian readers. Not an assumption to announce: both cues were the patient's.
+    /// </summary>
+    private List<string> HospitalsFirst(List<string> procedures, string language)
+    {
+        if (procedures.Count < 2 || language is "fr" or "it") return procedures;
+        var inFrench = procedures.Where(p => HasDocumentIn(p, "fr")).ToList();
+        return inFrench.Count > 0 ? inFrench : procedures;
+    }
+
+    private bool HasDocumentIn(string procedure, string language) =>
+        content.Documents.Any(d => !d.IsGeneral && d.Language == language && d.Procedures.Contains(procedure));
 }

@@ -164,7 +164,8 @@ public sealed partial class Understander
                 : AskedFirst(text, Classify(named.Masked, tokens, redFlag.NamesSymptom, previous, reading), previous, reading),
             named.Procedures,
             named.OnlyAName,
-            words.Corrections.FindAll(tokens).Count > 0,
+            // "Sorry, not vertebroplasty: cementoplasty for my metastasis": one procedure denied, another named.
+            words.Corrections.FindAll(tokens).Count > 0 || (named.Denied.Count > 0 && named.Named.Count > 0),
             yes,
             no,
             words.ThanksFound.FindAll(tokens).Count > 0,

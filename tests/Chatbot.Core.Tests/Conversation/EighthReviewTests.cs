@@ -93,4 +93,20 @@ public class EighthReviewTests
     public void Tennis_IsAPointTheDocumentsDoNotGive() =>
         Transcript.Start().Send("quando posso tornare a giocare a tennis dopo la cementoplastica?")
             .ExpectEscalation("offered", "unanswered").ExpectText("Questo punto preciso non è indicato");
+
+    [Fact]
+    public void InEnglish_MetastasisInTheFemur_IsTheHospitalsDocumentOnMetastases_NotAQuestionBetweenTwo() =>
+        Transcript.Start().Send("is the vertebroplasty dangerous").Expect("answer", "risks", "vertebral_cementoplasty")
+            .Send("sorry not vertebroplasty, cementoplasty for my metastasis in the femur")
+            .Expect("answer", "risks", "metastasis_cementoplasty")
+            .Send("will I be awake").Expect("answer", "anesthesia", "metastasis_cementoplasty");
+
+    [Fact]
+    public void InEnglish_CementoplastyAlone_OffersTheHospitalsDocuments_NotTheItalianOne()
+    {
+        var chat = Transcript.Start().Send("what are the risks of cementoplasty?").Expect("clarify");
+
+        Assert.DoesNotContain("Bone cementoplasty (Italian document)", chat.Last.SuggestedActions);
+        Assert.Contains("Cementoplasty for bone metastases", chat.Last.SuggestedActions);
+    }
 }
