@@ -78,7 +78,7 @@ public sealed class Assistant
             new PersonRequest(situation),
             new PersonalDecision(situation),
             new PersonalSituationTold(situation),
-            new PracticalDetail(situation),
+            new PracticalDetail(situation, index, offers),
             new UnknownProcedureName(new UnknownProcedures(content)),
             new Answering(content, index, offers, new Questions(understander, content, situation), understander),
             new PersonalSituationAsked(situation),

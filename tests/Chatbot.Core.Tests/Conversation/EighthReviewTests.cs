@@ -109,4 +109,10 @@ public class EighthReviewTests
         Assert.DoesNotContain("Bone cementoplasty (Italian document)", chat.Last.SuggestedActions);
         Assert.Contains("Cementoplasty for bone metastases", chat.Last.SuggestedActions);
     }
+
+    [Fact]
+    public void WhatTimeToArrive_ForAProcedureWhoseDocumentSaysTheDayBefore_QuotesIt_ThenSaysTheTimeIsNotGiven() =>
+        Transcript.Start().Send("a quelle heure faut il arriver le jour de l'osteosynthese du bassin")
+            .Expect("answer", "hospital_stay", "osteosynthesis").ExpectText("entrée la veille de l’intervention")
+            .ExpectText("Nos documents ne donnent pas ces informations pratiques").ExpectEscalation("offered", "unanswered");
 }

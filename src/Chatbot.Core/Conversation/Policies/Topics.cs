@@ -1,4 +1,5 @@
 using Chatbot.Core.Content;
+using Chatbot.Core.Knowledge;
 using Chatbot.Core.Understanding;
 
 namespace Chatbot.Core.Conversation.Policies;
@@ -156,17 +157,31 @@ public sealed class TranslationRequest(SituationDetector situation) : ITurnPolic
 /// patient to the reception desk, nor "which procedure?" (the answer does not depend on it). A question on
 /// a subject of the documents in the same message is answered instead (the classifier is sure of it).
 /// </summary>
-public sealed class PracticalDetail(SituationDetector situation) : ITurnPolicy
+public sealed class PracticalDetail(SituationDetector situation, SnippetIndex index, TeamOffers offers) : ITurnPolicy
 {
     private static readonly HashSet<string> DayTopics = ["preparation", "hospital_stay", "course"];
 
-    public Outcome? Decide(TurnContext turn) =>
-        situation.AsksAPracticalDetail(turn.Question, turn.Language)
-        && (!turn.Understood || turn.Kind == TopicKind.OutOfScope || DayTopics.Contains(turn.Topic))
-            ? new(new Fallback(ReplyKeys.PracticalDetail)
-                { Topic = turn.Topic, Confidence = turn.Confidence, Offer = new(EscalationReasons.Unanswered) },
-                turn.State with { FallbackCount = 0, PendingTopic = null })
-            : null;
+    public Outcome? Decide(TurnContext turn)
+    {
+        if (!situation.AsksAPracticalDetail(turn.Question, turn.Language)
+            || !(!turn.Understood || turn.Kind == TopicKind.OutOfScope || DayTopics.Contains(turn.Topic)))
+        {
+            return null;
+        }
+        var state = turn.State with { FallbackCount = 0, PendingTopic = null };
+        // "À quelle heure arriver le jour de l'ostéosynthèse ?": its document says "entrée la veille". The day's
+        // topic heard for a known procedure: what its documents say first, then the detail they do not give.
+        if (turn.Understood && DayTopics.Contains(turn.Topic) && turn.State.Procedures is [var procedure]
+            && index.Find(turn.Topic, procedure, index.Ask(turn.Question, turn.Language)) is { Snippets.Count: > 0 } said)
+        {
+            var answer = new Answer([said]) { Topic = turn.Topic, Confidence = turn.Confidence };
+            var offer = offers.WithinTheDocumentsLimits(answer, turn) is { Because: ReplyKeys.PersonalSituation } own
+                ? own : new TeamOffer(EscalationReasons.Unanswered, ReplyKeys.PracticalDetail);
+            return new(answer with { Offer = offer }, state with { LastTopic = turn.Topic });
+        }
+        return new(new Fallback(ReplyKeys.PracticalDetail)
+            { Topic = turn.Topic, Confidence = turn.Confidence, Offer = new(EscalationReasons.Unanswered) }, state);
+    }
 }
 
 /// <summary>Greetings, and subjects the documents do not cover (with the common questions as buttons).</summary>
