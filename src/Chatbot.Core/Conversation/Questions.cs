@@ -23,10 +23,13 @@ public sealed partial class Questions(Understander understander, ChatContent con
     public IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> Of(TurnContext turn)
     {
         IReadOnlyList<(string, IReadOnlyList<Token>)> one = [(turn.Topic, turn.Question)];
-        // Only what ends with a question mark is a question: "sorry if this is a dumb question" is not one.
-        var marked = turn.Text.Split('?').SkipLast(1).ToList();
         // Clauses are read one by one only when question words begin more than once: most messages ask one.
         var several = situation.QuestionWords(turn.Heard.Tokens, turn.Language) >= 2;
+        // Only what ends with a question mark is a question: "sorry if this is a dumb question" is not one. A
+        // phone message without any ("when does he need to arrive and does he need to stop eating") asks
+        // where question words begin twice.
+        List<string> marked = turn.Text.Contains('?', StringComparison.Ordinal) ? [.. turn.Text.Split('?').SkipLast(1)]
+            : several ? [turn.Text] : [];
         var parts = (several ? marked.SelectMany(p => Clauses(p, turn.Language)) : marked)
             .Where(p => p.Count(char.IsLetter) >= 8).ToList();
         if (parts.Count < 2) return one;

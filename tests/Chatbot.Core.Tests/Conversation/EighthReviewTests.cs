@@ -115,4 +115,11 @@ public class EighthReviewTests
         Transcript.Start().Send("a quelle heure faut il arriver le jour de l'osteosynthese du bassin")
             .Expect("answer", "hospital_stay", "osteosynthesis").ExpectText("entrée la veille de l’intervention")
             .ExpectText("Nos documents ne donnent pas ces informations pratiques").ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void TwoQuestions_WithoutAQuestionMark_AreEachAnswered() =>
+        Transcript.Start()
+            .Send("my dad is having a vertebroplasty next month, will he be able to walk after and when can he go home")
+            .Expect("answer", "walking", "vertebral_cementoplasty").ExpectText("On Walking again:")
+            .ExpectText("On Hospital stay:");
 }
