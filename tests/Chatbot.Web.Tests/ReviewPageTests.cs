@@ -63,7 +63,14 @@ public class ReviewPageTests(Browser browser) : IClassFixture<Browser>
         var page = await browser.OpenAsync(new Uri(bot.Address, "/staff/review"));
         await page.GetByLabel("Clé d'accès (local) ou jeton Entra ID").FillAsync(Key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("réponse jugée inutile par le patient", new() { Exact = false })).ToBeVisibleAsync(Chat.Patiently);
+        // Web Chat posts the rating a moment after the click: the editor refreshes the list until it shows.
+        var rated = page.GetByText("réponse jugée inutile par le patient", new() { Exact = false });
+        for (var tries = 0; tries < 40 && !await rated.IsVisibleAsync(); tries++)
+        {
+            await Task.Delay(500);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Actualiser" }).ClickAsync();
+        }
+        await Assertions.Expect(rated).ToBeVisibleAsync(Chat.Patiently);
         await Assertions.Expect(page.Locator(".line").First).ToHaveTextAsync("faut-il être à jeun pour une ostéosynthèse ?");
         var rows = page.Locator("#feedback tr");
         await Assertions.Expect(rows.Nth(1).Locator("td").Last).ToHaveTextAsync("1");

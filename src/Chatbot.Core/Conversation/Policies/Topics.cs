@@ -26,6 +26,9 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
     /// <summary>Below this, a topic read from a short telling is a guess, not a question heard.</summary>
     private const double AGuess = 0.6;
 
+    /// <summary>Fewer words are keywords ("vertebroplastie : jacuzzi"), a question in short, not a telling.</summary>
+    private const int ASentence = 5;
+
     public Outcome? Decide(TurnContext turn)
     {
         var statement = !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Procedures.Count > 0
@@ -37,9 +40,10 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
             || (turn.Kind is TopicKind.Answer && turn.Question.Count <= ShortTelling
                 && situation.TellsOfTheProcedure(turn.Heard.Tokens, turn.Language))
             // "Je dois avoir une cimentoplastie pour mes métastases" read as a personal decision at 0.51, "quick q
-            // about the pelvic screw operation" as recovery at 0.48: no question in it, and the topic a guess.
+            // about the pelvic screw operation" as recovery at 0.48: a sentence with no question in it, and the
+            // topic a guess. Not keywords ("vertebroplastie: jacuzzi"): those ask, tersely, and are answered.
             || (turn.Kind is TopicKind.Answer or TopicKind.MedicalAdvice && turn.Confidence < AGuess
-                && turn.Question.Count <= ShortTelling);
+                && turn.Question.Count is >= ASentence and <= ShortTelling);
         if (!statement || !noQuestionHeard || turn.AsksAgain) return null;
         // "Je suis sous Préviscan et je vais avoir une vertébroplastie": no question, but a situation the
         // documents cannot settle: said so, and the team offered, rather than a bare "noted".
