@@ -122,4 +122,11 @@ public class EighthReviewTests
             .Send("my dad is having a vertebroplasty next month, will he be able to walk after and when can he go home")
             .Expect("answer", "walking", "vertebral_cementoplasty").ExpectText("On Walking again:")
             .ExpectText("On Hospital stay:");
+
+    [Fact]
+    public void StayingInTheRoom_WhilePregnant_IsForTheTeam_NotWhichProcedure() =>
+        Transcript.Start()
+            .Send("I'm 7 months pregnant and my mother is having a cementoplasty, can I stay with her in the room during it?")
+            .Expect("fallback").ExpectEscalation("offered", "medical_advice")
+            .ExpectText("they cannot say what applies in your situation");
 }

@@ -183,8 +183,12 @@ public sealed class PracticalDetail(SituationDetector situation, SnippetIndex in
                 ? own : new TeamOffer(EscalationReasons.Unanswered, ReplyKeys.PracticalDetail);
             return new(answer with { Offer = offer }, state with { LastTopic = turn.Topic });
         }
+        // "I'm 7 months pregnant, can I stay with her in the room?": the situation said too, for the team.
+        var told = situation.HasPersonalFactor(turn.Question, turn.Language)
+            ? new TeamOffer(EscalationReasons.MedicalAdvice, ReplyKeys.PersonalSituation)
+            : new TeamOffer(EscalationReasons.Unanswered);
         return new(new Fallback(ReplyKeys.PracticalDetail)
-            { Topic = turn.Topic, Confidence = turn.Confidence, Offer = new(EscalationReasons.Unanswered) }, state);
+            { Topic = turn.Topic, Confidence = turn.Confidence, Offer = told }, state);
     }
 }
 
