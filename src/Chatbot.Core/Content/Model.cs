@@ -211,7 +211,8 @@ public sealed record LanguageProfile(
             .Concat(Worsening).Concat(Politeness).Concat(NameFillers).Concat(PersonalFactors).Concat(SameQuestion)
             .Concat(OtherOne).Concat(PersonRequests).Concat(TranslationRequests).Concat(AgeUnits)
             .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(Comparisons)
-            .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionWhen).Concat(PrecisionDetails).Concat(ListQuestions)
+            .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionWhen).Concat(PrecisionDetails)
+            .Concat(ListQuestions)
             .Concat(Announcements).Concat(QuestionStarts).Concat(Commands.Values.SelectMany(c => c));
 }
 

@@ -115,7 +115,8 @@ public sealed class Assistant
         // Compared with the reminder on both sides: a repeat while an emergency is open is still a repeat.
         if (TeamOffers.AfterARepeat(state, written) is { } offer)
         {
-            written = Remind(turn, replies.Write(outcome with { Decision = outcome.Decision with { Offer = offer } }, turn));
+            var offered = outcome with { Decision = outcome.Decision with { Offer = offer } };
+            written = Remind(turn, replies.Write(offered, turn));
         }
         if (idle && written.Decision is not Emergency)
         {

@@ -28,7 +28,8 @@ public sealed partial class Questions(Understander understander, ChatContent con
         // Only what ends with a question mark is a question: "sorry if this is a dumb question" is not one. A
         // phone message without any ("when does he need to arrive and does he need to stop eating") asks
         // where question words begin twice.
-        List<string> marked = turn.Text.Contains('?', StringComparison.Ordinal) ? [.. turn.Text.Split('?').SkipLast(1)]
+        List<string> marked = turn.Text.Contains('?', StringComparison.Ordinal)
+            ? [.. turn.Text.Split('?').SkipLast(1)]
             : several ? [turn.Text] : [];
         var parts = (several ? marked.SelectMany(p => Clauses(p, turn.Language)) : marked)
             .Where(p => p.Count(char.IsLetter) >= 8).ToList();

@@ -19,7 +19,9 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
             Escalate escalate => Escalated(escalate, turn, state),
             _ => (Plain(decision, turn, state), Kept(decision, turn, state)),
         };
-        return decision.Offer is { } offer ? Offered(result, kept, offer, decision, turn) : new Turn(result, kept, decision);
+        return decision.Offer is { } offer
+            ? Offered(result, kept, offer, decision, turn)
+            : new Turn(result, kept, decision);
     }
 
     /// <summary>The replies that are one sentence of the bot's, with their buttons and escalation.</summary>
@@ -70,7 +72,8 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
     /// The reply, one plain sentence on why when there is one, and the offer; its buttons kept. With a request
     /// already open, nothing to offer: the message is added to it, and the patient told.
     /// </summary>
-    private Turn Offered(TurnResult result, ConversationState state, TeamOffer offer, Decision decision, TurnContext turn)
+    private Turn Offered(
+        TurnResult result, ConversationState state, TeamOffer offer, Decision decision, TurnContext turn)
     {
         var why = offer.Because is null ? "" : say.Say(result.Language, offer.Because) + " ";
         if (state.OpenEscalation is { } open)

@@ -87,7 +87,7 @@ public static class ReplyKeys
         LanguageName, DurationDays, DurationHours, WelcomePrivacy, PrivacyNotice, Help, WhatWeKnowIntro,
         WhatWeKnowLanguage, WhatWeKnowProcedure, WhatWeKnowRequest, WhatWeKnowMessages, WhatWeKnowKept,
         ForgetMeConfirm, ForgetMeOptionYes, Forgotten, ForgottenRequest, ForgottenEmergency, ForgetMeKept,
-        StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder, ProcedureAssumed, CallbackYes, CallbackNo,
-        AddedToRequest, ClarifyAgain,
+        StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder, ProcedureAssumed,
+        CallbackYes, CallbackNo, AddedToRequest, ClarifyAgain,
     ];
 }

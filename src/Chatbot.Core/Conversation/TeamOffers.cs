@@ -12,15 +12,18 @@ public sealed class TeamOffers(SituationDetector situation)
     /// <summary>Quotes that cannot settle this patient's case (medical_advice) or the point asked.</summary>
     public TeamOffer? WithinTheDocumentsLimits(Answer answer, TurnContext turn)
     {
-        if (situation.HasPersonalFactor(turn.Question, turn.Language))
-        {
-            return new(EscalationReasons.MedicalAdvice, ReplyKeys.PersonalSituation);
-        }
+        if (ForThePatientsSituation(turn) is { } own) return own;
         var quotes = answer.Passages.SelectMany(p => p.Snippets).Select(s => s.Text).ToList();
         return situation.LeavesAPrecisionOpen(turn.Question, turn.Language, quotes)
             ? new(EscalationReasons.Unanswered, ReplyKeys.PrecisionGap)
             : null;
     }
+
+    /// <summary>A medicine, an illness, great age…: no quote settles the patient's own case; null without one.</summary>
+    public TeamOffer? ForThePatientsSituation(TurnContext turn) =>
+        situation.HasPersonalFactor(turn.Question, turn.Language)
+            ? new(EscalationReasons.MedicalAdvice, ReplyKeys.PersonalSituation)
+            : null;
 
     /// <summary>
     /// The very reply the patient has just had, word for word (the same clarification, the same quotes, the

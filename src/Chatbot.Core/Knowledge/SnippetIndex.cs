@@ -54,7 +54,7 @@ public sealed class SnippetIndex
         concepts = new Concepts(content.Languages);
         procedureNames = ProcedureNames(content);
         procedureWords = ProcedureWords(content);
-        wholeLists = new(content.Languages.SelectMany(l => l.Value.ListQuestions.Select(p => (Tokeniser.Compile(p), l.Key))));
+        wholeLists = PhraseSets.PerLanguage(content.Languages, l => l.ListQuestions);
         var keysOf = content.Snippets.ToDictionary(s => s, s => Keys(Folding.Fold(s.Text), s.Document.Language));
         Weigh(keysOf.Values);
         foreach (var snippet in content.Snippets)

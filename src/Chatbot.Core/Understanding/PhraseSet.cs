@@ -1,3 +1,5 @@
+using Chatbot.Core.Content;
+
 namespace Chatbot.Core.Understanding;
 
 /// <summary>
@@ -63,4 +65,13 @@ public sealed class PhraseSet<T>
             if (i + phrase.Words.Length <= tokens.Count && phrase.MatchesAt(tokens, i)) found.Add((i, phrase, value));
         }
     }
+}
+
+/// <summary>Phrase sets read from the language files.</summary>
+public static class PhraseSets
+{
+    /// <summary>One list of each language file's phrases, each valued with its language.</summary>
+    public static PhraseSet<string> PerLanguage(
+        IReadOnlyDictionary<string, LanguageProfile> languages, Func<LanguageProfile, IReadOnlyList<string>> list) =>
+        new(languages.SelectMany(l => list(l.Value).Select(p => (Tokeniser.Compile(p), l.Key))));
 }

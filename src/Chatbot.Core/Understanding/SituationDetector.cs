@@ -79,7 +79,7 @@ public sealed partial class SituationDetector
         questionStarts.FindAll(tokens).Where(m => m.Value == language).Select(m => m.Index).Distinct().Count();
 
     private static PhraseSet<string> Compile(ChatContent content, Func<LanguageProfile, IReadOnlyList<string>> list) =>
-        new(content.Languages.SelectMany(l => list(l.Value).Select(p => (Tokeniser.Compile(p), l.Key))));
+        PhraseSets.PerLanguage(content.Languages, list);
 
     /// <summary>A personal factor of the message's language, not negated in the three words before it.</summary>
     public bool HasPersonalFactor(IReadOnlyList<Token> tokens, string language) => IsOfGreatAge(tokens, language) ||

@@ -24,13 +24,14 @@ public sealed class Answering(
             return Several(turn, state, candidates[0], several);
         }
         var asked = index.Ask(turn.Question, turn.Language);
-        var answered = candidates.Select(p => index.Find(turn.Topic, p, asked))
-            .Where(p => p.Snippets.Count > 0).ToList();
+        List<Passage> AnsweredFor(IReadOnlyList<string> procedures) =>
+            [.. procedures.Select(p => index.Find(turn.Topic, p, asked)).Where(p => p.Snippets.Count > 0)];
+        var answered = AnsweredFor(candidates);
         if (answered.Count == 0 && state.ProcedureAssumed && SetAside(turn, candidates) is { Count: > 0 } others)
         {
             // Only assumed (the one document in the patient's language): the others it stood for may answer.
             (candidates, state) = (others, state with { Procedures = others, ProcedureAssumed = false });
-            answered = [.. candidates.Select(p => index.Find(turn.Topic, p, asked)).Where(p => p.Snippets.Count > 0)];
+            answered = AnsweredFor(candidates);
         }
         if (answered.Count == 0)
         {

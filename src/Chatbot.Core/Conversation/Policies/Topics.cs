@@ -20,8 +20,8 @@ public sealed class EmptyMessage : ITurnPolicy
 /// </summary>
 public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
 {
-    /// <summary>Words of a message that only tells of the procedure: longer ones ask something too.</summary>
-    private const int ShortTelling = 14;
+    /// <summary>Words of a message that only tells (of the procedure, of a situation): longer ones ask too.</summary>
+    internal const int ShortTelling = 14;
 
     /// <summary>Below this, a topic read from a short telling is a guess, not a question heard.</summary>
     private const double AGuess = 0.6;
@@ -135,11 +135,8 @@ public sealed class PersonalSituationAsked(SituationDetector situation) : ITurnP
 /// </summary>
 public sealed class PersonalSituationTold(SituationDetector situation) : ITurnPolicy
 {
-    /// <summary>Words of a message that only tells of a situation: longer ones go on to ask something.</summary>
-    private const int ShortTelling = 14;
-
     public Outcome? Decide(TurnContext turn) =>
-        !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Tokens.Count <= ShortTelling
+        !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Tokens.Count <= ProcedureNoted.ShortTelling
         && !situation.AsksSomething(turn.Heard.Tokens, turn.Language)
         && situation.HasPersonalFactor(turn.Heard.Tokens, turn.Language)
             ? new(PersonalSituationAsked.Offered(turn), turn.State with { FallbackCount = 0 })
@@ -175,20 +172,21 @@ public sealed class PracticalDetail(SituationDetector situation, SnippetIndex in
         var state = turn.State with { FallbackCount = 0, PendingTopic = null };
         // "À quelle heure arriver le jour de l'ostéosynthèse ?": its document says "entrée la veille". The day's
         // topic heard for a known procedure: what its documents say first, then the detail they do not give.
+        // "I'm 7 months pregnant, can I stay with her in the room?": the situation said too, for the team.
+        var situationTold = offers.ForThePatientsSituation(turn);
         if (turn.Understood && DayTopics.Contains(turn.Topic) && turn.State.Procedures is [var procedure]
-            && index.Find(turn.Topic, procedure, index.Ask(turn.Question, turn.Language)) is { Snippets.Count: > 0 } said)
+            && index.Find(turn.Topic, procedure, index.Ask(turn.Question, turn.Language)) is
+                { Snippets.Count: > 0 } said)
         {
             var answer = new Answer([said]) { Topic = turn.Topic, Confidence = turn.Confidence };
-            var offer = offers.WithinTheDocumentsLimits(answer, turn) is { Because: ReplyKeys.PersonalSituation } own
-                ? own : new TeamOffer(EscalationReasons.Unanswered, ReplyKeys.PracticalDetail);
+            var offer = situationTold ?? new TeamOffer(EscalationReasons.Unanswered, ReplyKeys.PracticalDetail);
             return new(answer with { Offer = offer }, state with { LastTopic = turn.Topic });
         }
-        // "I'm 7 months pregnant, can I stay with her in the room?": the situation said too, for the team.
-        var told = situation.HasPersonalFactor(turn.Question, turn.Language)
-            ? new TeamOffer(EscalationReasons.MedicalAdvice, ReplyKeys.PersonalSituation)
-            : new TeamOffer(EscalationReasons.Unanswered);
         return new(new Fallback(ReplyKeys.PracticalDetail)
-            { Topic = turn.Topic, Confidence = turn.Confidence, Offer = told }, state);
+        {
+            Topic = turn.Topic, Confidence = turn.Confidence,
+            Offer = situationTold ?? new TeamOffer(EscalationReasons.Unanswered),
+        }, state);
     }
 }
 
