@@ -17,6 +17,9 @@ public sealed class LanguageDetector
 
     /// <summary>How clearly a short reply must be of another language to switch the conversation's.</summary>
     private const double ShortReplyMargin = 0.15;
+
+    /// <summary>Below this many trigrams, a message's words can outvote its letters.</summary>
+    private const int ShortMessage = 20;
     private const double HintBonus = 1.5;
     private const int BalancedCharacters = 1500;
     private readonly TrigramModel ours;
@@ -62,6 +65,7 @@ public sealed class LanguageDetector
     public string Detect(string folded, string? hint, string fallback, bool conversationKnown = false)
     {
         string? Vote() => conversationKnown ? null : words.Vote(folded);
+        folded = words.WithoutNames(folded);
         var letters = folded.Count(char.IsLetter);
         if (letters >= 6 && folded.Count(c => c is >= 'a' and <= 'z') < letters / 2) return Other;
         var trigrams = TrigramModel.Trigrams(folded);
@@ -74,12 +78,15 @@ public sealed class LanguageDetector
         {
             return Other;
         }
+        // "prende anche l'eliquis" in an Italian conversation: its letters look French ("hanche"), its words
+        // are the conversation's own.
+        if (conversationKnown && trigrams.Count < ShortMessage && words.Vote(folded) == fallback) return fallback;
         var ranked = ours.Rank(trigrams, hint, HintBonus);
         var margin = (ranked[0].Score - ranked[1].Score) / trigrams.Count;
         // "d'accord" in a French conversation looks Italian ("accordo"): a short reply switches the
         // conversation's language, and its emergency numbers, only when its letters leave no doubt.
         if (conversationKnown && trigrams.Count < ShortReply && margin < ShortReplyMargin) return fallback;
-        if (margin >= 0.02 || trigrams.Count >= 20) return ranked[0].Language;
+        if (margin >= 0.02 || trigrams.Count >= ShortMessage) return ranked[0].Language;
         return Vote() ?? (ranked[1].Language == fallback ? fallback : ranked[0].Language);
     }
 

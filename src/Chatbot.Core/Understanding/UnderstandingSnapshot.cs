@@ -18,7 +18,7 @@ public static class UnderstandingSnapshot
     public const string FileName = "understanding.snapshot";
 
     /// <summary>Bump when what is stored changes shape.</summary>
-    private const int Format = 5;
+    private const int Format = 6;
     private const uint Magic = 0x43425553; // "CBUS"
     private const int MaxArrayLength = 64 << 20;
 

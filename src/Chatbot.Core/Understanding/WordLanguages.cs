@@ -6,6 +6,8 @@ namespace Chatbot.Core.Understanding;
 /// Words that say which language a message is in: seen (nearly) only in one language's examples,
 /// snippets and word lists. Character trigrams cannot tell a message of one or two words
 /// ("Hello", "ciao", "who r u", "awake?"); such words can. Used only for short messages.
+/// Names that every language uses alike (medicines and illnesses in two languages' <c>personal_factors</c>:
+/// "eliquis", "xarelto") say nothing of the language and are left out of its trigrams.
 /// </summary>
 internal sealed class WordLanguages
 {
@@ -19,6 +21,8 @@ internal sealed class WordLanguages
     private readonly ulong[] words;
     private readonly byte[] languages;
     private readonly RowIndex rows;
+    private readonly ulong[] names;
+    private readonly RowIndex nameRows;
 
     public WordLanguages(ChatContent content)
     {
@@ -45,23 +49,42 @@ internal sealed class WordLanguages
         words = [.. telling.Select(c => Key(c.Key))];
         languages = [.. telling.Select(c => (byte)Array.IndexOf(c.Value, c.Value.Max()))];
         rows = new RowIndex(words);
+        names = [.. SharedNames(content).Select(Key).Order()];
+        nameRows = new RowIndex(names);
     }
 
-    private WordLanguages(ulong[] words, byte[] languages)
+    private WordLanguages(ulong[] words, byte[] languages, ulong[] names)
     {
         if (languages.Length != words.Length || languages.Any(l => l >= ChatContent.SupportedLanguages.Count)) throw new InvalidDataException("word languages do not match their words");
         this.words = words;
         this.languages = languages;
         rows = new RowIndex(words);
+        this.names = names;
+        nameRows = new RowIndex(names);
+    }
+
+    /// <summary>Single words (no wildcard) in the personal factors of two languages or more.</summary>
+    private static IEnumerable<string> SharedNames(ChatContent content) => content.Languages.Values
+        .SelectMany(l => l.PersonalFactors.Select(Folding.Fold).Where(f => !f.Contains(' ') && !f.Contains('*')).Distinct())
+        .GroupBy(f => f, StringComparer.Ordinal).Where(g => g.Count() >= 2).Select(g => g.Key);
+
+    /// <summary>The message without the names every language uses alike ("prende anche l eliquis": "prende anche l").</summary>
+    public string WithoutNames(string folded)
+    {
+        var all = Folding.Words(folded);
+        var kept = all.Where(w => !nameRows.TryGetRow(Key(w.Word), out _)).Select(w => w.Word).ToList();
+        return kept.Count == all.Count ? folded : string.Join(' ', kept);
     }
 
     internal void Write(BinaryWriter writer)
     {
         UnderstandingSnapshot.WriteArray(writer, words);
         UnderstandingSnapshot.WriteArray(writer, languages);
+        UnderstandingSnapshot.WriteArray(writer, names);
     }
 
-    internal static WordLanguages Read(BinaryReader reader) => new(UnderstandingSnapshot.ReadArray<ulong>(reader), UnderstandingSnapshot.ReadArray<byte>(reader));
+    internal static WordLanguages Read(BinaryReader reader) => new(UnderstandingSnapshot.ReadArray<ulong>(reader),
+        UnderstandingSnapshot.ReadArray<byte>(reader), UnderstandingSnapshot.ReadArray<ulong>(reader));
 
     /// <summary>The one language the message's telling words name; null when none does, or they disagree.</summary>
     public string? Vote(string folded)
