@@ -60,6 +60,7 @@ public sealed class Assistant
         this.keeping = keeping ?? Keeping.Default;
         selfService = new SelfServiceReplies(say, this.keeping);
         replies = new Replies(say, selfService, this.time, hours ?? OfficeHours.Default);
+        var questions = new Questions(understander, content, situation);
         policies =
         [
             new EmptyMessage(),
@@ -78,9 +79,9 @@ public sealed class Assistant
             new PersonRequest(situation),
             new PersonalDecision(situation),
             new PersonalSituationTold(situation),
-            new PracticalDetail(situation, index, offers),
+            new PracticalDetail(situation, index, offers, questions),
             new UnknownProcedureName(new UnknownProcedures(content)),
-            new Answering(content, index, offers, new Questions(understander, content, situation), understander),
+            new Answering(content, index, offers, questions, understander),
             new PersonalSituationAsked(situation),
             new SmallTalkByTopic(),
             new NotUnderstood(),

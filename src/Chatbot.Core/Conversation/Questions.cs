@@ -28,8 +28,10 @@ public sealed partial class Questions(Understander understander, ChatContent con
         // Only what ends with a question mark is a question: "sorry if this is a dumb question" is not one. A
         // phone message without any ("when does he need to arrive and does he need to stop eating") asks
         // where question words begin twice.
-        List<string> marked = turn.Text.Contains('?', StringComparison.Ordinal)
-            ? [.. turn.Text.Split('?').SkipLast(1)]
+        // A last question may have lost its mark: "…for my osteosynthesis? and should i bring anything".
+        var pieces = turn.Text.Split('?');
+        List<string> marked = pieces.Length > 1
+            ? [.. pieces.SkipLast(1), .. pieces[^1..].Where(p => StartsAQuestion(p, turn.Language))]
             : several ? [turn.Text] : [];
         var parts = (several ? marked.SelectMany(p => Clauses(p, turn.Language)) : marked)
             .Where(p => p.Count(char.IsLetter) >= 8).ToList();
@@ -59,7 +61,7 @@ public sealed partial class Questions(Understander understander, ChatContent con
         {
             var clause = question[start..at];
             start = at;
-            var asks = situation.StartsAQuestion(Words(StripAnd(clause), language), language);
+            var asks = StartsAQuestion(clause, language);
             if (asks && questions.Count == 0 && situation.AsksSomething(Words(opening, language), language))
             {
                 questions.Add(opening);
@@ -72,6 +74,9 @@ public sealed partial class Questions(Understander understander, ChatContent con
         if (opening.Length > 0) questions.Add(opening);
         return questions;
     }
+
+    private bool StartsAQuestion(string clause, string language) =>
+        situation.StartsAQuestion(Words(StripAnd(clause), language), language);
 
     private List<Token> Words(string clause, string language) =>
         understander.Tokens(clause.TrimStart(',', ';', ':', ' '), language);

@@ -15,7 +15,9 @@ internal sealed class WordLanguages
     private const double Share = 2.0 / 3;
     private const int MinSeen = 2;
 
-    /// <summary>A word of a language's own lists (greetings, SMS spellings, yes/no) weighs as three sightings.</summary>
+    /// <summary>
+    /// A word of a language's own lists (greetings, SMS spellings, yes/no) weighs as three sightings.
+    /// </summary>
     private const int ListWeight = 3;
 
     private readonly ulong[] words;
@@ -34,7 +36,10 @@ internal sealed class WordLanguages
             foreach (var (word, _) in Folding.Words(Folding.Fold(text)))
             {
                 if (word.Any(char.IsDigit)) continue;
-                if (!counts.TryGetValue(word, out var seen)) counts[word] = seen = new int[ChatContent.SupportedLanguages.Count];
+                if (!counts.TryGetValue(word, out var seen))
+                {
+                    counts[word] = seen = new int[ChatContent.SupportedLanguages.Count];
+                }
                 seen[l] += weight;
             }
         }
@@ -42,10 +47,12 @@ internal sealed class WordLanguages
         foreach (var snippet in content.Snippets) Count(snippet.Document.Language, snippet.Text, 1);
         foreach (var (language, profile) in content.Languages)
         {
-            foreach (var phrase in profile.Greetings.Concat(profile.Thanks).Concat(profile.Goodbyes).Concat(profile.Yes).Concat(profile.No).Concat(profile.Sms.Keys))
+            foreach (var phrase in profile.Greetings.Concat(profile.Thanks).Concat(profile.Goodbyes)
+                         .Concat(profile.Yes).Concat(profile.No).Concat(profile.Sms.Keys))
                 Count(language, phrase, ListWeight);
         }
-        var telling = counts.Where(c => c.Value.Sum() >= MinSeen && c.Value.Max() >= Share * c.Value.Sum()).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var telling = counts.Where(c => c.Value.Sum() >= MinSeen && c.Value.Max() >= Share * c.Value.Sum())
+            .OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
         words = [.. telling.Select(c => Key(c.Key))];
         languages = [.. telling.Select(c => (byte)Array.IndexOf(c.Value, c.Value.Max()))];
         rows = new RowIndex(words);
@@ -55,7 +62,10 @@ internal sealed class WordLanguages
 
     private WordLanguages(ulong[] words, byte[] languages, ulong[] names)
     {
-        if (languages.Length != words.Length || languages.Any(l => l >= ChatContent.SupportedLanguages.Count)) throw new InvalidDataException("word languages do not match their words");
+        if (languages.Length != words.Length || languages.Any(l => l >= ChatContent.SupportedLanguages.Count))
+        {
+            throw new InvalidDataException("word languages do not match their words");
+        }
         this.words = words;
         this.languages = languages;
         rows = new RowIndex(words);
@@ -65,10 +75,13 @@ internal sealed class WordLanguages
 
     /// <summary>Single words (no wildcard) in the personal factors of two languages or more.</summary>
     private static IEnumerable<string> SharedNames(ChatContent content) => content.Languages.Values
-        .SelectMany(l => l.PersonalFactors.Select(Folding.Fold).Where(f => !f.Contains(' ') && !f.Contains('*')).Distinct())
+        .SelectMany(l => l.PersonalFactors.Select(Folding.Fold).Where(IsOneName).Distinct())
         .GroupBy(f => f, StringComparer.Ordinal).Where(g => g.Count() >= 2).Select(g => g.Key);
 
-    /// <summary>The message without the names every language uses alike ("prende anche l eliquis": "prende anche l").</summary>
+    private static bool IsOneName(string folded) =>
+        !folded.Contains(' ', StringComparison.Ordinal) && !folded.Contains('*', StringComparison.Ordinal);
+
+    /// <summary>The message without the names all languages share ("prende anche l eliquis": "prende anche l").</summary>
     public string WithoutNames(string folded)
     {
         var all = Folding.Words(folded);
@@ -102,7 +115,10 @@ internal sealed class WordLanguages
 
     private static int IndexOf(string language)
     {
-        for (var i = 0; i < ChatContent.SupportedLanguages.Count; i++) if (ChatContent.SupportedLanguages[i] == language) return i;
+        for (var i = 0; i < ChatContent.SupportedLanguages.Count; i++)
+        {
+            if (ChatContent.SupportedLanguages[i] == language) return i;
+        }
         return -1;
     }
 

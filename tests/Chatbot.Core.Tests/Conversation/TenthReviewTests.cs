@@ -50,4 +50,36 @@ public class TenthReviewTests
     [InlineData("le ciment de la vertébroplastie, c'est définitif ?")]
     public void PhysiotherapyOrPermanence_NotInTheDocuments_IsSaid_AndTheTeamOffered(string message) =>
         Transcript.Start().Send(message).ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void AndForMyFather_HeIsHavingAnother_IsTheSameQuestion_ForHisProcedure() =>
+        Transcript.Start().Send("quanto dura il ricovero per la vertebroplastica").Expect("answer", "hospital_stay")
+            .Send("scusi mi sono sbagliato, e la cementoplastica ossea all omero")
+            .Expect("answer", "hospital_stay", "bone_cementoplasty")
+            .Send("e per mio padre? lui fa la vertebroplastica")
+            .Expect("answer", "hospital_stay", "vertebral_cementoplasty");
+
+    [Fact]
+    public void APracticalDetail_AndASecondQuestionWithoutItsMark_BothAnswered()
+    {
+        var chat = Transcript.Start()
+            .Send("what time do i need to arrive at the hospital for my osteosynthesis? and should i bring anything")
+            .Expect("answer", "hospital_stay", "osteosynthesis").ExpectEscalation("offered", "unanswered");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("entrée la veille", StringComparison.Ordinal));
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("apporter votre dossier", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("il faut venir accompagne pour l osteosynthese ? mon fils travaille ce jour la et je n ai personne")]
+    [InlineData("do i need someone with me for the vertebroplasty? i have no one to drive me home")]
+    [InlineData("devo venire accompagnata per la vertebroplastica? non ho nessuno che mi accompagni")]
+    public void NobodyToComeWith_IsThePatientsSituation_TheTeamOffered(string message) =>
+        Transcript.Start().Send(message).ExpectEscalation("offered", "medical_advice");
+
+    [Fact]
+    public void WhichOne_AnsweredWithThePatientsSituation_IsNotAskedAgain_TheTeamIsOffered() =>
+        Transcript.Start().Send("combien de temps on reste a l hopital apres la cimentoplastie ?").Expect("clarify")
+            .Send("je vis seule a 82 ans, comment je fais pour rentrer chez moi")
+            .Expect("fallback", "medical_advice").ExpectEscalation("offered", "medical_advice");
 }

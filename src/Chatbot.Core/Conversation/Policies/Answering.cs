@@ -42,6 +42,12 @@ public sealed class Answering(
         // Never merge what different procedures' documents say: ask which one, among those that answer.
         if (candidates.Count > 1)
         {
+            // "Which one?" answered with the patient's situation ("je vis seule à 82 ans, comment rentrer ?"), not
+            // a name: not the same question again, the team, who knows both.
+            if (turn.Before.PendingTopic is not null && offers.ForThePatientsSituation(turn) is not null)
+            {
+                return new(PersonalSituationAsked.Offered(turn), state);
+            }
             // Asked once already: the patient may not know its name; the team is offered with the question.
             // One button alone would be taken as the patient's procedure: all candidates then, and the
             // documents of the one picked answer or say they do not.

@@ -158,7 +158,8 @@ public sealed class TranslationRequest(SituationDetector situation) : ITurnPolic
 /// patient to the reception desk, nor "which procedure?" (the answer does not depend on it). A question on
 /// a subject of the documents in the same message is answered instead (the classifier is sure of it).
 /// </summary>
-public sealed class PracticalDetail(SituationDetector situation, SnippetIndex index, TeamOffers offers) : ITurnPolicy
+public sealed class PracticalDetail(
+    SituationDetector situation, SnippetIndex index, TeamOffers offers, Questions questions) : ITurnPolicy
 {
     private static readonly HashSet<string> DayTopics = ["preparation", "hospital_stay", "course"];
 
@@ -178,7 +179,12 @@ public sealed class PracticalDetail(SituationDetector situation, SnippetIndex in
             && index.Find(turn.Topic, procedure, index.Ask(turn.Question, turn.Language)) is
                 { Snippets.Count: > 0 } said)
         {
-            var answer = new Answer([said]) { Topic = turn.Topic, Confidence = turn.Confidence };
+            // "…what time do I arrive? and should I bring anything": the message's other questions their quotes too.
+            var others = questions.Of(turn).Where(q => q.Topic != turn.Topic)
+                .Select(q => index.Find(q.Topic, procedure, index.Ask(q.Words, turn.Language)) with { Topic = q.Topic })
+                .Where(p => p.Snippets.Count > 0).ToList();
+            List<Passage> passages = others.Count == 0 ? [said] : [said with { Topic = turn.Topic }, .. others];
+            var answer = new Answer(passages) { Topic = turn.Topic, Confidence = turn.Confidence };
             var offer = situationTold ?? new TeamOffer(EscalationReasons.Unanswered, ReplyKeys.PracticalDetail);
             return new(answer with { Offer = offer }, state with { LastTopic = turn.Topic });
         }
