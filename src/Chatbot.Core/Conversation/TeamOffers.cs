@@ -9,10 +9,19 @@ namespace Chatbot.Core.Conversation;
 /// </summary>
 public sealed class TeamOffers(SituationDetector situation)
 {
+    private static readonly HashSet<string> OwnDayTopics = ["hospital_stay", "preparation", "fasting"];
+
     /// <summary>Quotes that cannot settle this patient's case (medical_advice) or the point asked.</summary>
     public TeamOffer? WithinTheDocumentsLimits(Answer answer, TurnContext turn)
     {
         if (ForThePatientsSituation(turn) is { } own) return own;
+        // The patient's day (stay, preparation, fasting) told only by the general article, not by the document on
+        // the patient's procedure: each hospital and procedure sets its own; the team, who knows, offered.
+        if (turn.State.Procedures.Count == 1 && OwnDayTopics.Contains(turn.Topic)
+            && answer.Passages.All(p => p.FromGeneralSource))
+        {
+            return new(EscalationReasons.Unanswered);
+        }
         var quotes = answer.Passages.SelectMany(p => p.Snippets).Select(s => s.Text).ToList();
         return situation.LeavesAPrecisionOpen(turn.Question, turn.Language, quotes)
             ? new(EscalationReasons.Unanswered, ReplyKeys.PrecisionGap)

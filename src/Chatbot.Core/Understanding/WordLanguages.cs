@@ -81,7 +81,7 @@ internal sealed class WordLanguages
     private static bool IsOneName(string folded) =>
         !folded.Contains(' ', StringComparison.Ordinal) && !folded.Contains('*', StringComparison.Ordinal);
 
-    /// <summary>The message without the names all languages share ("prende anche l eliquis": "prende anche l").</summary>
+    /// <summary>The message without the names all languages share ("prende anche l eliquis").</summary>
     public string WithoutNames(string folded)
     {
         var all = Folding.Words(folded);

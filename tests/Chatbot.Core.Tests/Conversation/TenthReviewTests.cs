@@ -82,4 +82,17 @@ public class TenthReviewTests
         Transcript.Start().Send("combien de temps on reste a l hopital apres la cimentoplastie ?").Expect("clarify")
             .Send("je vis seule a 82 ans, comment je fais pour rentrer chez moi")
             .Expect("fallback", "medical_advice").ExpectEscalation("offered", "medical_advice");
+
+    [Fact]
+    public void TheDayOfAKnownProcedure_ToldOnlyByTheGeneralArticle_OffersTheTeam() =>
+        Transcript.Start()
+            .Send("she is having the cement for a bone metastasis in her pelvis, does she need to stay overnight?")
+            .Expect("answer", "hospital_stay", "metastasis_cementoplasty").ExpectQuotesFrom("medisite-cimentoplastie")
+            .ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void OkThenAQuestion_AfterAnOffer_IsTheQuestion_NotAYesToTheTeam() =>
+        Transcript.Start().Send("my father go home same day or he sleep there? cement for his cancer in back")
+            .ExpectEscalation("offered", "unanswered")
+            .Send("ok. he must eat nothing before?").Expect("escalate", "fasting");
 }

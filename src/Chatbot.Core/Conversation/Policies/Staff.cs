@@ -1,3 +1,4 @@
+using Chatbot.Core.Content;
 using Chatbot.Core.Escalation;
 using Chatbot.Core.Understanding;
 
@@ -48,7 +49,10 @@ public sealed class OfferAnswered : ITurnPolicy
     {
         if (turn.Before.OfferedEscalation is not { } offered) return null;
         if (turn.Heard.IsClosing) return new(Greeting.Of(turn) with { KeepsOffer = true }, turn.State);
-        if (turn.Heard.IsYes)
+        // "ok. he must eat nothing before?": an answer to the offer that goes on to a question of the documents.
+        var goesOn = turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Tokens.Count > 2
+            && turn.Understood && turn.Kind == TopicKind.Answer;
+        if (turn.Heard.IsYes && !goesOn)
         {
             var accepted = new Escalate(offered, ReplyKeys.EscalationAccepted) { Topic = Escalations.TopicOf(offered) };
             return new(accepted, turn.State);
