@@ -95,4 +95,14 @@ public class TenthReviewTests
         Transcript.Start().Send("my father go home same day or he sleep there? cement for his cancer in back")
             .ExpectEscalation("offered", "unanswered")
             .Send("ok. he must eat nothing before?").Expect("escalate", "fasting");
+
+    [Theory]
+    [InlineData("c est normal d avoir encore mal au dos apres la vertebroplastie ?")]
+    [InlineData("e normale avere ancora mal di schiena dopo la vertebroplastica?")]
+    public void StillInPain_IsAnsweredByTheSentenceOnPain_NotByTheStayInHospital(string message)
+    {
+        var chat = Transcript.Start().Send(message).Expect("answer", "recovery", "vertebral_cementoplasty");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("diminution rapide des douleurs", StringComparison.Ordinal));
+    }
 }
