@@ -103,6 +103,7 @@ public class TenthReviewTests
     {
         var chat = Transcript.Start().Send(message).Expect("answer", "recovery", "vertebral_cementoplasty");
 
-        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("diminution rapide des douleurs", StringComparison.Ordinal));
+        Assert.Contains(chat.Last.Citations,
+            c => c.Quote.Contains("diminution rapide des douleurs", StringComparison.Ordinal));
     }
 }
