@@ -19,7 +19,7 @@ public sealed class ProcedureDetector
     private readonly Dictionary<string, PhraseSet<bool>> fillers;
 
     /// <summary>More words than this around a name make a question of their own, fillers or not.</summary>
-    private const int MaxFillers = 8;
+    private const int MaxFillers = 12;
 
     public ProcedureDetector(ChatContent content)
     {
@@ -72,6 +72,8 @@ public sealed class ProcedureDetector
         var covered = (bool[])names.Clone();
         cues.GetValueOrDefault(language)?.Cover(tokens, covered);
         if (!covered.Any(c => c) || covered.Count(c => !c) > MaxFillers) return false;
+        // "e per mia madre che ha 88 anni e una vertebra schiacciata?": an age or a date fills too.
+        for (var i = 0; i < tokens.Count; i++) covered[i] |= tokens[i].Text.All(char.IsAsciiDigit);
         // Phrases, not words: "c'est pour une" fills, "qu'est-ce que c'est" asks; "what about" fills, "what is" asks.
         fillers.GetValueOrDefault(language)?.Cover(tokens, covered);
         return covered.All(c => c);
