@@ -48,7 +48,8 @@ public class EleventhReviewTests
     public void AFearSaidInPassing_BeforeAQuestionTheQuoteAnswers_GetsThePlainAnswer()
     {
         var chat = Transcript.Start()
-            .Send("j'ai une peur bleue de pas me réveiller... pour les vis dans le bassin on est endormi complètement ?")
+            .Send("j'ai une peur bleue de pas me réveiller... "
+                + "pour les vis dans le bassin on est endormi complètement ?")
             .Expect("answer", "anesthesia", "osteosynthesis");
 
         Assert.Null(chat.Last.Escalation);
