@@ -24,10 +24,21 @@ public sealed class Composer(ChatContent content)
         var citations = new List<Citation>();
         foreach (var passage in passages)
         {
-            if (passage.Topic is { } topic) Line(text, Say(language, ReplyKeys.PerTopic).Replace("{topic}", TopicName(language, topic), StringComparison.Ordinal));
-            else if (passages.Count > 1) Line(text, Say(language, ReplyKeys.PerProcedure).Replace("{procedure}", ProcedureName(language, passage.Procedure), StringComparison.Ordinal));
-            // Under a question's heading, "here is what our documents say" goes without saying; where they come from does not.
-            if (Intro(language, passage) is var intro && (passage.Topic is null || intro != Say(language, ReplyKeys.AnswerIntro))) Line(text, intro);
+            if (passage.Topic is { } topic)
+            {
+                Line(text, Say(language, ReplyKeys.PerTopic)
+                    .Replace("{topic}", TopicName(language, topic), StringComparison.Ordinal));
+            }
+            // The general article is headed by what it is ("general information on cementoplasty"), not a procedure.
+            else if (passages.Count > 1 && !passage.FromGeneralSource)
+            {
+                Line(text, Say(language, ReplyKeys.PerProcedure)
+                    .Replace("{procedure}", ProcedureName(language, passage.Procedure), StringComparison.Ordinal));
+            }
+            // Under a question's heading, "here is what our documents say" goes without saying; where they come
+            // from does not.
+            var intro = Intro(language, passage);
+            if (passage.Topic is null || intro != Say(language, ReplyKeys.AnswerIntro)) Line(text, intro);
             foreach (var snippet in passage.Snippets)
             {
                 citations.Add(Citation.Of(snippet));

@@ -54,7 +54,13 @@ public sealed class ProcedureDetector
             Procedures(tokens, language, named, familyNamed),
             OnlyNames(tokens, language, covered),
             Mask(tokens, covered))
-        { Denied = [.. denied.Select(m => m.Value).Distinct()], Named = [.. named.OrderBy(m => m.Index).Select(m => m.Value).Distinct()] };
+        {
+            Denied = [.. denied.Select(m => m.Value).Distinct()],
+            Named = [.. named.OrderBy(m => m.Index).Select(m => m.Value).Distinct()],
+            // "Cimentoplastie vertébrale" is a name of its own, not the family's word.
+            Families = [.. familyNamed.Where(f => !named.Any(n => f.Index >= n.Index && f.Index < n.Index + n.Phrase.Words.Length))
+                .Select(f => f.Value.Id).Distinct()],
+        };
     }
 
     /// <summary>In the same sentence only: "non fa male per niente. vertebroplastica 3 giorni fa" names it.</summary>
@@ -150,4 +156,7 @@ public sealed record ProcedureReading(IReadOnlyList<string> Procedures, bool Onl
 
     /// <summary>Every procedure named ("my mum's vertebroplasty and my dad's osteosynthesis"), in order.</summary>
     public IReadOnlyList<string> Named { get; init; } = [];
+
+    /// <summary>Families named by their own word ("cimentoplastie ou ostéosynthèse ?"): their ids.</summary>
+    public IReadOnlyList<string> Families { get; init; } = [];
 }

@@ -28,7 +28,8 @@ public sealed class Tokeniser(IReadOnlyDictionary<string, LanguageProfile> langu
             {
                 var word = folded[start..i];
                 var elided = c == '\'' || (start > 0 && folded[start - 1] == '\'');
-                if (!elided && sms is not null && sms.TryGetValue(word, out var expanded))
+                if (!elided && sms is not null && sms.TryGetValue(word, out var expanded) 
+                    && !AlreadyWritten(folded, word, i, expanded))
                 {
                     foreach (var part in expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries)) tokens.Add(new Token(part, sentence, clause));
                 }
@@ -48,6 +49,21 @@ public sealed class Tokeniser(IReadOnlyDictionary<string, LanguageProfile> langu
             else if (folded[i] == ',' && tokens.Count > 0 && tokens[^1].Clause == clause) clause++;
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// "c est pareil" typed without its apostrophe: "c" is not expanded to "c est" again (which made "c est est").
+    /// True when the expansion begins with the word and its next word follows in the message.
+    /// </summary>
+    private static bool AlreadyWritten(string folded, string word, int end, string expanded)
+    {
+        var parts = expanded.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || parts[0] != word) return false;
+        var start = end;
+        while (start < folded.Length && !char.IsLetterOrDigit(folded[start])) start++;
+        var stop = start;
+        while (stop < folded.Length && char.IsLetterOrDigit(folded[stop])) stop++;
+        return folded.AsSpan(start, stop - start).SequenceEqual(parts[1]);
     }
 
     /// <summary>Folds and splits a content phrase ("ne sent plus", "saign*") the same way as messages.</summary>

@@ -36,6 +36,9 @@ public sealed record Understanding(
     /// <summary>Every procedure the message names by its own name, in order.</summary>
     public IReadOnlyList<string> NamedProcedures { get; init; } = [];
 
+    /// <summary>Families the message names by their own word ("la cimentoplastie et l'ostéosynthèse").</summary>
+    public IReadOnlyList<string> NamedFamilies { get; init; } = [];
+
     /// <summary>An empty message: nothing heard.</summary>
     public static Understanding Nothing(string language) =>
         new(language, [], null, new TopicGuess("out_of_scope", 0), [], false, false, false, false, false, false);
@@ -175,6 +178,7 @@ public sealed partial class Understander
             IsOnlyYesOrNo = (yes || no) && tokens.Count <= 3 && IsCovered(answers, tokens, okCounts: true),
             DeniedProcedures = named.Denied,
             NamedProcedures = named.Named,
+            NamedFamilies = named.Families,
         };
     }
 

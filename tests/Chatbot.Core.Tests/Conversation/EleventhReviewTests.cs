@@ -54,4 +54,28 @@ public class EleventhReviewTests
 
         Assert.Null(chat.Last.Escalation);
     }
+
+    [Theory]
+    [InlineData("quelle difference entre cimentoplastie et osteosynthese percutanee ?")]
+    [InlineData("la cimentoplastie et l osteosynthese c est pareil ?")]
+    [InlineData("whats the difference between a cementoplasty and percutaneous osteosynthesis")]
+    public void AFamilysWord_ComparedWithAProcedure_IsDescribedByTheGeneralArticle_BesideIt(string message)
+    {
+        var chat = Transcript.Start().Send(message).Expect("answer", "definition");
+
+        Assert.Contains(chat.Last.Citations, c => c.DocumentId == "medisite-cimentoplastie");
+        Assert.Contains(chat.Last.Citations, c => c.DocumentId == "osteosynthese-percutanee");
+        // The general article is not headed as if it were one of the procedures.
+        Assert.DoesNotContain("Pour Cimentoplastie", chat.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AComparisonOnASubject_QuotesEachProcedureOnThatSubject()
+    {
+        var chat = Transcript.Start().Send("which is riskier, vertebroplasty or osteosynthesis? compare the risks")
+            .Expect("answer", "risks");
+
+        Assert.Contains(chat.Last.Citations, c => c.DocumentId == "cimentoplastie-vertebrale");
+        Assert.Contains(chat.Last.Citations, c => c.DocumentId == "osteosynthese-percutanee");
+    }
 }

@@ -1,3 +1,4 @@
+using Chatbot.Core.Content;
 using Chatbot.Core.Knowledge;
 using Chatbot.Core.Understanding;
 
@@ -6,21 +7,30 @@ namespace Chatbot.Core.Conversation.Policies;
 /// <summary>
 /// "What's the difference between vertebroplasty and cementoplasty for metastases?": each procedure named
 /// is described by its own document, under its name, never merged. Only the last name used to count,
-/// and the answer described one of the two. Names only: a family word ("cimentoplastie") has no
-/// document of its own to set beside another.
+/// and the answer described one of the two. A family's word ("la cimentoplastie ou l'ostéosynthèse ?") has
+/// no document of its own: the general article on it speaks for it, said to be general. A comparison on a
+/// subject of the documents ("laquelle demande le plus d'hospitalisation ?") quotes each on that subject.
 /// </summary>
-public sealed class Comparison(SnippetIndex index, SituationDetector situation) : ITurnPolicy
+public sealed class Comparison(ChatContent content, SnippetIndex index, SituationDetector situation) : ITurnPolicy
 {
     private const string Described = "definition";
 
     public Outcome? Decide(TurnContext turn)
     {
         var named = turn.Heard.NamedProcedures;
-        if (named.Count < 2 || !situation.Compares(turn.Heard.Tokens, turn.Language)) return null;
+        var families = content.Families.Where(f => turn.Heard.NamedFamilies.Contains(f.Id))
+            .Where(f => !f.Members.Any(named.Contains)).ToList();
+        if (named.Count + families.Count < 2 || !situation.Compares(turn.Heard.Tokens, turn.Language)) return null;
+        var topic = turn.Understood && turn.Kind == TopicKind.Answer ? turn.Topic : Described;
         var asked = index.Ask(turn.Question, turn.Language);
-        var passages = named.Select(p => index.Find(Described, p, asked)).Where(p => p.Snippets.Count > 0).ToList();
+        List<Passage> passages =
+        [
+            .. families.Select(f => index.General(topic, f.Members, asked)).OfType<Passage>(),
+            .. named.Select(p => index.Find(topic, p, asked)),
+        ];
+        passages.RemoveAll(p => p.Snippets.Count == 0);
         if (passages.Count < 2) return null;
-        var answer = new Answer(passages) { Topic = Described, Confidence = 1 };
-        return new(answer, turn.State with { LastTopic = Described, LastQuestions = [], PendingTopic = null });
+        var answer = new Answer(passages) { Topic = topic, Confidence = 1 };
+        return new(answer, turn.State with { LastTopic = topic, LastQuestions = [], PendingTopic = null });
     }
 }
