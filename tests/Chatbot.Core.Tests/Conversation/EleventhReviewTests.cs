@@ -78,4 +78,23 @@ public class EleventhReviewTests
         Assert.Contains(chat.Last.Citations, c => c.DocumentId == "cimentoplastie-vertebrale");
         Assert.Contains(chat.Last.Citations, c => c.DocumentId == "osteosynthese-percutanee");
     }
+
+    [Fact]
+    public void WillItHurtAfterwards_AfterWhichOne_IsAnsweredByTheSentenceOnPain()
+    {
+        var chat = Transcript.Start().Send("will it hurt afterwards and for how long").Expect("clarify")
+            .Send("the one for my spine, the crushed vertebra").Expect("answer", procedure: "vertebral_cementoplasty");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("deux ou trois jours", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HowLongToSet_AndAfterHowManyHours_BothAnswered()
+    {
+        var chat = Transcript.Start()
+            .Send("quanto tempo ci mette il cemento a indurire e dopo quante ore posso alzarmi").Expect("answer");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("10-15 minuti", StringComparison.Ordinal));
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("due ore", StringComparison.Ordinal));
+    }
 }
