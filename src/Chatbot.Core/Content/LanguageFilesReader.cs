@@ -67,6 +67,7 @@ internal static class LanguageFilesReader
                 PersonalFactors = file.Texts(root, "personal_factors", required: false),
                 DecisionQuestions = file.Texts(root, "decision_questions", required: false),
                 SameQuestion = file.Texts(root, "same_question", required: false),
+                Worries = file.Texts(root, "worries", required: false),
                 OtherOne = file.Texts(root, "other_one", required: false),
                 PersonRequests = file.Texts(root, "person_requests", required: false),
                 TranslationRequests = file.Texts(root, "translation_requests", required: false),

@@ -126,6 +126,12 @@ public sealed record LanguageProfile(
     /// </summary>
     public IReadOnlyList<string> PersonalFactors { get; init; } = [];
 
+    /// <summary>
+    /// A fear told with the question ("j'ai peur de ne pas me réveiller", "terrified of the anaesthetic"): the
+    /// quote answers, and the team, who can talk it through, is offered.
+    /// </summary>
+    public IReadOnlyList<string> Worries { get; init; } = [];
+
     /// <summary>"C'est pareil pour la vertébroplastie ?": the question just asked, for that procedure.</summary>
     public IReadOnlyList<string> SameQuestion { get; init; } = [];
 
@@ -208,7 +214,7 @@ public sealed record LanguageProfile(
     /// </summary>
     public IEnumerable<string> RulePhrases =>
         Greetings.Concat(Thanks).Concat(Goodbyes).Concat(Negations).Concat(Hypotheticals).Concat(Past)
-            .Concat(Worsening).Concat(Politeness).Concat(NameFillers).Concat(PersonalFactors).Concat(SameQuestion)
+            .Concat(Worsening).Concat(Politeness).Concat(NameFillers).Concat(PersonalFactors).Concat(Worries).Concat(SameQuestion)
             .Concat(OtherOne).Concat(PersonRequests).Concat(TranslationRequests).Concat(AgeUnits)
             .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(Comparisons)
             .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionWhen).Concat(PrecisionDetails)

@@ -21,6 +21,7 @@ public static class ReplyKeys
     public const string OfferStaff = "offer_staff";
     public const string PersonalSituation = "personal_situation";
     public const string PrecisionGap = "precision_gap";
+    public const string Worry = "worry";
     public const string PracticalDetail = "practical_detail";
     public const string OfferDeclined = "offer_declined";
     public const string EscalationHuman = "escalation_human";
@@ -88,6 +89,6 @@ public static class ReplyKeys
         WhatWeKnowLanguage, WhatWeKnowProcedure, WhatWeKnowRequest, WhatWeKnowMessages, WhatWeKnowKept,
         ForgetMeConfirm, ForgetMeOptionYes, Forgotten, ForgottenRequest, ForgottenEmergency, ForgetMeKept,
         StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder, ProcedureAssumed,
-        CallbackYes, CallbackNo, AddedToRequest, ClarifyAgain,
+        CallbackYes, CallbackNo, AddedToRequest, ClarifyAgain, Worry,
     ];
 }

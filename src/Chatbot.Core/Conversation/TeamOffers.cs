@@ -22,6 +22,10 @@ public sealed class TeamOffers(SituationDetector situation)
         {
             return new(EscalationReasons.Unanswered);
         }
+        if (situation.TellsAWorry(turn.Question, turn.Language))
+        {
+            return new(EscalationReasons.MedicalAdvice, ReplyKeys.Worry);
+        }
         var quotes = answer.Passages.SelectMany(p => p.Snippets).Select(s => s.Text).ToList();
         return situation.LeavesAPrecisionOpen(turn.Question, turn.Language, quotes)
             ? new(EscalationReasons.Unanswered, ReplyKeys.PrecisionGap)

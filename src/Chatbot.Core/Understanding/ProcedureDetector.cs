@@ -50,6 +50,9 @@ public sealed class ProcedureDetector
         // "Ce n'est pas une vertébroplastie": a name denied is not a choice.
         var denied = named.Where(m => Denied(tokens, m.Index, language)).ToList();
         named.RemoveAll(denied.Contains);
+        // "c'est une ostéosynthèse du bassin, pas une cimentoplastie": a family's word denied beside a procedure
+        // named is no choice either. Alone it stays ("i stop or no for the cement?" is about the cement).
+        if (named.Count > 0) familyNamed.RemoveAll(m => Denied(tokens, m.Index, language));
         return new ProcedureReading(
             Procedures(tokens, language, named, familyNamed),
             OnlyNames(tokens, language, covered),

@@ -18,6 +18,7 @@ public sealed partial class SituationDetector
 
     private readonly Negations negations;
     private readonly PhraseSet<string> factors;
+    private readonly PhraseSet<string> worries;
     private readonly PhraseSet<string> decisions;
     private readonly PhraseSet<string> persons;
     private readonly PhraseSet<string> otherOne;
@@ -41,6 +42,7 @@ public sealed partial class SituationDetector
     {
         negations = new Negations(content);
         factors = Compile(content, l => l.PersonalFactors);
+        worries = Compile(content, l => l.Worries);
         decisions = Compile(content, l => l.DecisionQuestions);
         persons = Compile(content, l => l.PersonRequests);
         otherOne = Compile(content, l => l.OtherOne);
@@ -84,6 +86,10 @@ public sealed partial class SituationDetector
     /// <summary>A personal factor of the message's language, not negated in the three words before it.</summary>
     public bool HasPersonalFactor(IReadOnlyList<Token> tokens, string language) => IsOfGreatAge(tokens, language) ||
         factors.FindAll(tokens).Any(m => m.Value == language && !negations.Before(tokens, m.Index, language));
+
+    /// <summary>"J'ai très peur de l'anesthésie", "ho paura": a fear told, not denied.</summary>
+    public bool TellsAWorry(IReadOnlyList<Token> tokens, string language) =>
+        worries.FindAll(tokens).Any(m => m.Value == language && !negations.Before(tokens, m.Index, language));
 
     /// <summary>"J'ai 87 ans", "my mum is 91 years old": the documents speak for no age in particular.</summary>
     private bool IsOfGreatAge(IReadOnlyList<Token> tokens, string language)

@@ -6,7 +6,7 @@ namespace Chatbot.Core.Tests.Conversation;
 /// What the eleventh blind clinical review found (issue 20), general causes each: "je suis une charge pour
 /// tout le monde" read as a question on cover (3 D); "and for my mother, 88, a crushed vertebra?" kept the
 /// father's procedure and lost the question (D: another procedure's stay); "what if I don't wake up?"
-/// answered by the anaesthesia quote as if it settled the risk.
+/// answered by the anaesthesia quote as if it settled the risk; a fear told with a question not heard.
 /// </summary>
 public class EleventhReviewTests
 {
@@ -44,13 +44,19 @@ public class EleventhReviewTests
     public void WhatIfIDoNotWakeUp_IsARiskTheDocumentsDoNotSettle_TheTeamOffered(string message) =>
         Transcript.Start().Send(message).Expect("answer", "anesthesia").ExpectEscalation("offered", "unanswered");
 
+    [Theory]
+    [InlineData("j'ai une peur bleue de pas me réveiller... pour les vis du bassin on est endormi complètement ?",
+        "C'est normal d'être inquiet")]
+    [InlineData("im terrified of the anaesthetic, will i be asleep for the vertebroplasty?", "natural to feel worried")]
+    [InlineData("ho una paura matta, per la vertebroplastica mi addormentano?", "normale essere preoccupati")]
+    public void AFearToldWithAQuestion_IsHeard_TheQuoteAnswers_AndTheTeamIsOffered(string message, string heard) =>
+        Transcript.Start().Send(message).Expect("answer", "anesthesia").ExpectText(heard)
+            .ExpectEscalation("offered", "medical_advice");
+
     [Fact]
-    public void AFearSaidInPassing_BeforeAQuestionTheQuoteAnswers_GetsThePlainAnswer()
+    public void TheSameQuestionWithoutAFear_GetsThePlainAnswer()
     {
-        var chat = Transcript.Start()
-            .Send("j'ai une peur bleue de pas me réveiller... "
-                + "pour les vis dans le bassin on est endormi complètement ?")
-            .Expect("answer", "anesthesia", "osteosynthesis");
+        var chat = Transcript.Start().Send("will i be asleep for the vertebroplasty?").Expect("answer", "anesthesia");
 
         Assert.Null(chat.Last.Escalation);
     }

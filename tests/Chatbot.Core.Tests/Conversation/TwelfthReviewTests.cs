@@ -1,0 +1,29 @@
+using Chatbot.Core.Conversation;
+
+namespace Chatbot.Core.Tests.Conversation;
+
+/// <summary>
+/// What the twelfth blind clinical review found (issue 20): a correction that denies the family's word
+/// ("c'est une ostéosynthèse du bassin, pas une cimentoplastie") kept the vertebral document (3 D).
+/// </summary>
+public class TwelfthReviewTests
+{
+    [Theory]
+    [InlineData("ma mere doit faire une cimentoplastie vertebrale, combien de temps elle restera a l hopital ?",
+        "pardon je me suis trompee c est une osteosynthese du bassin pas une cimentoplastie")]
+    [InlineData("my mum is having a vertebroplasty, how long will she stay in hospital?",
+        "sorry my mistake, its an osteosynthesis of the pelvis not a cementoplasty")]
+    public void ACorrection_ThatDeniesTheFamilysWord_IsTheProcedureNamed(string question, string correction) =>
+        Transcript.Start().Send(question).Expect("answer", "hospital_stay", "vertebral_cementoplasty")
+            .Send(correction).Expect("answer", "hospital_stay", "osteosynthesis")
+            .ExpectQuotesFrom("osteosynthese-percutanee");
+
+    [Fact]
+    public void AFamilysWordAfterANo_WithNoOtherProcedure_IsStillTheFamily()
+    {
+        var chat = Transcript.Start()
+            .Send("i take aspirin every day for heart. i stop or no for the cement in bone for cancer?");
+
+        Assert.Equal("metastasis_cementoplasty", chat.Last.Procedure);
+    }
+}
