@@ -74,7 +74,7 @@ public sealed class Assistant
             new BareYesOrNo(),
             new EmergencyByTopic(),
             new AnyProcedure(content, index, situation),
-            new Comparison(content, index, situation),
+            new Comparison(content, index, situation, offers),
             new ProcedureNoted(situation),
             new PersonRequest(situation),
             new PersonalDecision(situation),

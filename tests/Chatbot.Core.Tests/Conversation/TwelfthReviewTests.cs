@@ -26,4 +26,22 @@ public class TwelfthReviewTests
 
         Assert.Equal("metastasis_cementoplasty", chat.Last.Procedure);
     }
+
+    [Theory]
+    [InlineData("whats the difference between vertebroplasty and percutaneous osteosynthesis, which is less risky?",
+        "This precise point is not stated")]
+    [InlineData("quelle difference entre cimentoplastie et osteosynthese percutanee ? laquelle fait moins mal",
+        "Ce point précis n'est pas indiqué")]
+    public void WhichOneIsSaferOrHurtsLess_TheDocumentsDoNotWeigh_SaidSo_TheTeamOffered(string message, string said) =>
+        Transcript.Start().Send(message).Expect("answer", "definition").ExpectText(said)
+            .ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void APlainComparison_GetsThePlainAnswer()
+    {
+        var chat = Transcript.Start().Send("c est quoi la difference entre la vertebroplastie et l osteosynthese ?")
+            .Expect("answer", "definition");
+
+        Assert.Null(chat.Last.Escalation);
+    }
 }

@@ -10,8 +10,10 @@ namespace Chatbot.Core.Conversation.Policies;
 /// and the answer described one of the two. A family's word ("la cimentoplastie ou l'ostéosynthèse ?") has
 /// no document of its own: the general article on it speaks for it, said to be general. A comparison on a
 /// subject of the documents ("laquelle demande le plus d'hospitalisation ?") quotes each on that subject.
+/// Which one is safer or hurts less, the documents do not say: said so, and the team offered.
 /// </summary>
-public sealed class Comparison(ChatContent content, SnippetIndex index, SituationDetector situation) : ITurnPolicy
+public sealed class Comparison(ChatContent content, SnippetIndex index, SituationDetector situation, TeamOffers offers)
+    : ITurnPolicy
 {
     private const string Described = "definition";
 
@@ -31,6 +33,8 @@ public sealed class Comparison(ChatContent content, SnippetIndex index, Situatio
         passages.RemoveAll(p => p.Snippets.Count == 0);
         if (passages.Count < 2) return null;
         var answer = new Answer(passages) { Topic = topic, Confidence = 1 };
+        // "Which one is less risky?": the documents describe each, never weigh one against the other.
+        answer = answer with { Offer = offers.WithinTheDocumentsLimits(answer, turn) };
         return new(answer, turn.State with { LastTopic = topic, LastQuestions = [], PendingTopic = null });
     }
 }
