@@ -39,4 +39,13 @@ public class ThirteenthReviewTests
     public void PregnantAndCanIHaveIt_IsADecisionForTheTeam() =>
         Transcript.Start().Send("im 14 weeks pregnant, can i have vertebroplasty")
             .Expect("escalate", "medical_advice").ExpectEscalation("created", "medical_advice");
+
+    [Theory]
+    [InlineData("what if the vertebroplasty doesnt work?")]
+    [InlineData("pour la vertebroplastie, si ca ne marche pas on fait quoi ?")]
+    [InlineData("e se la vertebroplastica non funziona?")]
+    [InlineData("can i stay with her overnight after her vertebroplasty?")]
+    public void WhatIfItFails_OrStayingTheNight_IsAPointTheDocumentsDoNotGive(string message) =>
+        Transcript.Start().Send(message).Expect("answer", procedure: "vertebral_cementoplasty")
+            .ExpectEscalation("offered", "unanswered");
 }
