@@ -44,4 +44,14 @@ public class TwelfthReviewTests
 
         Assert.Null(chat.Last.Escalation);
     }
+
+    [Fact]
+    public void TwoQuestions_ThenWhichOne_BothAnsweredForTheProcedureSaid()
+    {
+        var chat = Transcript.Start().Send("is it painful, will i be asleep during it?").Expect("clarify")
+            .Send("its for my crushed vertebra, osteoporosis").Expect("answer", procedure: "vertebral_cementoplasty");
+
+        Assert.Contains("On Anaesthesia:", chat.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("On How it is done:", chat.Last.Text, StringComparison.Ordinal);
+    }
 }

@@ -57,7 +57,10 @@ public sealed class Answering(
                 Topic = turn.Topic, Confidence = turn.Confidence,
                 Offer = turn.Before.PendingTopic is null ? null : new(EscalationReasons.LowConfidence),
             };
-            return new(clarify, state);
+            // "Is it painful, will I be asleep?": once the procedure is said, each question gets its quotes.
+            var questionsAsked = Several(turn);
+            return new(clarify, questionsAsked.Count > 1
+                ? state with { LastQuestions = [.. questionsAsked.Select(q => q.Topic)] } : state);
         }
         var answer = new Answer(answered) { Topic = turn.Topic, Confidence = turn.Confidence };
         return new(answer with { Offer = offers.WithinTheDocumentsLimits(answer, turn) }, state);
