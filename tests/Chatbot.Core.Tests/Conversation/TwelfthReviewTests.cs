@@ -54,4 +54,15 @@ public class TwelfthReviewTests
         Assert.Contains("On Anaesthesia:", chat.Last.Text, StringComparison.Ordinal);
         Assert.Contains("On How it is done:", chat.Last.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ASecondQuestionWithoutItsMark_BeginningSentiro_IsAnswered()
+    {
+        var chat = Transcript.Start()
+            .Send("la cementoplastica si fa in anestesia locale? sentiro dolore durante l iniezione")
+            .Expect("answer", "anesthesia");
+
+        Assert.Contains("Su «Anestesia»:", chat.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Su «Come si svolge»:", chat.Last.Text, StringComparison.Ordinal);
+    }
 }
