@@ -5,7 +5,7 @@ namespace Chatbot.Core.Conversation;
 /// <summary>
 /// When quotes are not enough, the answer stays and the team is offered (a "yes" then reaches staff):
 /// the documents cannot settle the patient's own situation, they do not give the precise point asked,
-/// or the patient has just had this very reply. A plain question gets a plain answer.
+/// the patient tells a fear, or has just had this very reply. A plain question gets a plain answer.
 /// </summary>
 public sealed class TeamOffers(SituationDetector situation)
 {

@@ -9,7 +9,7 @@ namespace Chatbot.Core.Conversation.Policies;
 /// is described by its own document, under its name, never merged. Only the last name used to count,
 /// and the answer described one of the two. A family's word ("la cimentoplastie ou l'ostéosynthèse ?") has
 /// no document of its own: the general article on it speaks for it, said to be general. A comparison on a
-/// subject of the documents ("laquelle demande le plus d'hospitalisation ?") quotes each on that subject.
+/// subject of the documents ("which is riskier, vertebroplasty or osteosynthesis?") quotes each on it.
 /// Which one is safer or hurts less, the documents do not say: said so, and the team offered.
 /// </summary>
 public sealed class Comparison(ChatContent content, SnippetIndex index, SituationDetector situation, TeamOffers offers)
