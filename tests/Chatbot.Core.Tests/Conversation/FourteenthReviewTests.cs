@@ -36,4 +36,10 @@ public class FourteenthReviewTests
         Assert.Equal("vertebral_cementoplasty", chat.Last.Procedure);
         Assert.DoesNotContain(chat.Last.Citations, c => c.Quote.Contains("2h après", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void CouldMySisterHaveItToo_OnBloodThinners_IsADecisionForTheTeam_NotTheLastTopic() =>
+        Transcript.Start().Send("is the vertebroplasty covered by insurance").Expect("escalate", "reimbursement")
+            .Send("my sister also has the same osteoporosis, could she have it too, she's on blood thinners")
+            .Expect("escalate", "medical_advice").ExpectEscalation("created", "medical_advice");
 }
