@@ -94,6 +94,10 @@ public sealed class SnippetIndex
         return new Passage(procedure, [], false);
     }
 
+    /// <summary>One of a message's several questions: its quotes for this procedure, headed by its topic.</summary>
+    public Passage ForQuestion(string topic, IReadOnlyList<Token> words, string procedure, string language) =>
+        Find(topic, procedure, Ask(words, language)) with { Topic = topic };
+
     /// <summary>What the general article says on this topic, whichever of these procedures it is.</summary>
     public Passage? General(string topic, IEnumerable<string> procedures, Asked asked)
     {

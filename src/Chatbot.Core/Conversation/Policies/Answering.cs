@@ -74,9 +74,7 @@ public sealed class Answering(
         TurnContext turn, ConversationState state, string procedure,
         IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> several)
     {
-        var passages = several
-            .Select(q => index.Find(q.Topic, procedure, index.Ask(q.Words, turn.Language)) with { Topic = q.Topic })
-            .ToList();
+        var passages = several.Select(q => index.ForQuestion(q.Topic, q.Words, procedure, turn.Language)).ToList();
         var answered = passages.Where(p => p.Snippets.Count > 0).ToList();
         var notAnswered = passages.Where(p => p.Snippets.Count == 0).Select(p => p.Topic!).ToList();
         if (answered.Count == 0)

@@ -181,7 +181,7 @@ public sealed class PracticalDetail(
         {
             // "…what time do I arrive? and should I bring anything": the message's other questions their quotes too.
             var others = questions.Of(turn).Where(q => q.Topic != turn.Topic)
-                .Select(q => index.Find(q.Topic, procedure, index.Ask(q.Words, turn.Language)) with { Topic = q.Topic })
+                .Select(q => index.ForQuestion(q.Topic, q.Words, procedure, turn.Language))
                 .Where(p => p.Snippets.Count > 0).ToList();
             List<Passage> passages = others.Count == 0 ? [said] : [said with { Topic = turn.Topic }, .. others];
             var answer = new Answer(passages) { Topic = turn.Topic, Confidence = turn.Confidence };
