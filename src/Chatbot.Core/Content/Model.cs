@@ -45,6 +45,13 @@ public sealed record Procedure(
     /// ("cementoplastica" in Italian): the patient may mean another one, whose answers differ.
     /// </summary>
     public IReadOnlyDictionary<string, string> Scope { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Per language, what patients call the illness it treats ("tassement", "crushed vertebra"): with no
+    /// procedure's name in the message, the procedure meant, unless an outranking procedure's cues say otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Conditions { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>A verbatim passage of a source document, tagged by topic.</summary>

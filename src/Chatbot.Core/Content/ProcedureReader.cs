@@ -20,21 +20,26 @@ internal static class ProcedureReader
         {
             var id = file.Text(node, "id");
             var labels = ReadLabels(file, node, "labels", required: true);
-            var cues = new Dictionary<string, IReadOnlyList<string>>();
-            if (file.Map(node, "cues", required: false) is { } cueMap)
-            {
-                foreach (var (language, list) in file.Entries(cueMap)) cues[language] = file.TextsOf(list, "cues");
-            }
+            var cues = ReadLists(file, node, "cues");
             if (id is not null)
             {
                 procedures.Add(new Procedure(id, labels, file.Texts(node, "names"), cues)
                 {
                     Outranks = file.Texts(node, "outranks", required: false),
                     Scope = ReadLabels(file, node, "scope", required: false),
+                    Conditions = ReadLists(file, node, "conditions"),
                 });
             }
         }
         return (families, procedures);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadLists(YamlFile file, YamlMappingNode node, string key)
+    {
+        var lists = new Dictionary<string, IReadOnlyList<string>>();
+        if (file.Map(node, key, required: false) is not { } map) return lists;
+        foreach (var (language, list) in file.Entries(map)) lists[language] = file.TextsOf(list, key);
+        return lists;
     }
 
     private static Dictionary<string, string> ReadLabels(YamlFile file, YamlMappingNode node, string key, bool required)

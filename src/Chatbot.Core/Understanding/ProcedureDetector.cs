@@ -12,6 +12,8 @@ public sealed class ProcedureDetector
     private readonly PhraseSet<string> names;
     private readonly PhraseSet<ProcedureFamily> familyNames;
     private readonly Dictionary<string, PhraseSet<string>> cues;
+    private readonly Dictionary<string, PhraseSet<string>> conditions;
+    private readonly IReadOnlyList<string> all;
     private readonly Dictionary<string, IReadOnlyList<string>> outranks;
     private readonly Negations negations;
 
@@ -25,10 +27,9 @@ public sealed class ProcedureDetector
     {
         names = new PhraseSet<string>(content.Procedures.SelectMany(p => p.Names.Concat(p.Labels.Values).Select(n => (Tokeniser.Compile(n), p.Id))));
         familyNames = new PhraseSet<ProcedureFamily>(content.Families.SelectMany(f => f.Names.Select(n => (Tokeniser.Compile(n), f))));
-        cues = content.Procedures
-            .SelectMany(p => p.Cues.SelectMany(c => c.Value.Select(cue => (Language: c.Key, Phrase: Tokeniser.Compile(cue), p.Id))))
-            .GroupBy(c => c.Language)
-            .ToDictionary(g => g.Key, g => new PhraseSet<string>(g.Select(c => (c.Phrase, c.Id))));
+        cues = PerLanguage(content, p => p.Cues);
+        conditions = PerLanguage(content, p => p.Conditions);
+        all = [.. content.Procedures.Select(p => p.Id)];
         // Validated content has one procedure per id.
         outranks = content.Procedures.ToDictionary(p => p.Id, p => p.Outranks);
         negations = new Negations(content);
@@ -106,7 +107,7 @@ public sealed class ProcedureDetector
         {
             return [specific.Value];
         }
-        if (family.Value is null) return [];
+        if (family.Value is null) return Conditioned(tokens, language);
         var cued = Cued(tokens, language, family.Value.Members);
         // "Risks of vertebroplasty? the cement can leak": the family's word, said after one of its own
         // procedures, means that procedure unless cues point to another ("…no, the cement for my metastases").
@@ -129,6 +130,28 @@ public sealed class ProcedureDetector
         cued.RemoveAll(p => found.Any(other => outranks[other].Contains(p)));
         return cued;
     }
+
+    /// <summary>
+    /// No name, but the illness one procedure treats: "combien de temps sur la table pour mon tassement ?" is
+    /// the vertebral cementoplasty. "Crushed vertebra from my cancer" is the metastases' one (it outranks),
+    /// and cues of two procedures that neither outranks ("tassement… et le bassin") leave it open.
+    /// </summary>
+    private List<string> Conditioned(IReadOnlyList<Token> tokens, string language)
+    {
+        if (!conditions.TryGetValue(language, out var set)) return [];
+        var found = set.FindAll(tokens).Select(m => m.Value).Distinct().ToList();
+        if (found.Count == 0) return [];
+        var cued = Cued(tokens, language, all);
+        return cued.Count == 0 ? (found is [_] ? found : []) : (cued is [_] ? cued : []);
+    }
+
+    private static Dictionary<string, PhraseSet<string>> PerLanguage(
+        ChatContent content, Func<Procedure, IReadOnlyDictionary<string, IReadOnlyList<string>>> lists) =>
+        content.Procedures
+            .SelectMany(p => lists(p).SelectMany(
+                c => c.Value.Select(w => (Language: c.Key, Phrase: Tokeniser.Compile(w), p.Id))))
+            .GroupBy(c => c.Language)
+            .ToDictionary(g => g.Key, g => new PhraseSet<string>(g.Select(c => (c.Phrase, c.Id))));
 
     private static List<Token> Mask(IReadOnlyList<Token> tokens, bool[] covered)
     {

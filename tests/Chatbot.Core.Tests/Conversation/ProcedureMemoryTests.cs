@@ -32,6 +32,23 @@ public class ProcedureMemoryTests
         Assert.Equal(procedure, chat.Last.Procedure);
     }
 
+    [Theory]
+    [InlineData("ça dure combien de temps sur la table pour mon tassement ?", "vertebral_cementoplasty")]
+    [InlineData("lei fa intervento per vertebra schiacciata, la mattina puo bere acqua?", "vertebral_cementoplasty")]
+    [InlineData("Will I be awake while they do it? It is for a crushed vertebra.", "vertebral_cementoplasty")]
+    [InlineData("crushed vertebra from my cancer, will I be asleep?", "metastasis_cementoplasty")]
+    public void TheFractureItTreats_NamesTheProcedure_UnlessCancerIsSaid(string message, string procedure)
+    {
+        var chat = Transcript.Start().Send(message);
+
+        Assert.NotEqual("clarify", chat.Last.Action);
+        Assert.Equal(procedure, chat.Last.Procedure);
+    }
+
+    [Fact]
+    public void BackPainAlone_NamesNoProcedure() =>
+        Transcript.Start().Send("j'ai mal au dos, est-ce que je serai endormi ?").Expect("clarify");
+
     [Fact]
     public void TheFamilysWord_WithAnotherProceduresCues_StillMovesToIt() =>
         Transcript.Start().Send("les risques de la vertébroplastie ? ah non pardon, c'est le ciment pour mes métastases")
