@@ -77,8 +77,9 @@ public sealed class Assistant
             new Comparison(content, index, situation, offers),
             new ProcedureNoted(situation),
             new PersonRequest(situation),
-            new PersonalDecision(situation),
+            // "Prende anche l'eliquis": told, not asked; the classifier's "medical advice" would open a request.
             new PersonalSituationTold(situation),
+            new PersonalDecision(situation),
             new PracticalDetail(situation, index, offers, questions),
             new UnknownProcedureName(new UnknownProcedures(content)),
             new Answering(content, index, offers, questions, understander),

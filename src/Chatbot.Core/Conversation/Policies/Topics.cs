@@ -138,6 +138,7 @@ public sealed class PersonalSituationTold(SituationDetector situation) : ITurnPo
     public Outcome? Decide(TurnContext turn) =>
         !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Tokens.Count <= ProcedureNoted.ShortTelling
         && !situation.AsksSomething(turn.Heard.Tokens, turn.Language)
+        && !situation.AsksForADecision(turn.Heard.Tokens, turn.Language)
         && situation.HasPersonalFactor(turn.Heard.Tokens, turn.Language)
             ? new(PersonalSituationAsked.Offered(turn), turn.State with { FallbackCount = 0 })
             : null;
