@@ -30,4 +30,32 @@ public class FifteenthReviewTests
 
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains(fragment, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AContextTold_WithNoQuestion_IsNoted_NotReadAsFasting() =>
+        Transcript.Start()
+            .Send("bonsoir desolee de l'heure, ma mere a eu sa vertebroplastie ce matin elle est rentree ce soir")
+            .Expect("smalltalk", "greeting", "vertebral_cementoplasty");
+
+    [Fact]
+    public void AGreetingWithAnAge_IsGreeted_AndTheQuestionInvited() =>
+        Transcript.Start().Send("buonasera sono Gino ho 90 anni").Expect("smalltalk", "greeting");
+
+    [Fact]
+    public void LivingAlone_AndStairsWithoutALift_AreForTheTeam()
+    {
+        var chat = Transcript.Start().Send("buonasera sono Gino ho 90 anni")
+            .Send("il medico ha detto cementoplastica per il femore io vivo solo chi mi porta a casa")
+            .ExpectEscalation("offered", "medical_advice");
+
+        chat.Send("ma dopo posso salire le scale? abito al terzo piano senza ascensore")
+            .Expect("answer", "walking", "bone_cementoplasty").ExpectEscalation("offered", "medical_advice");
+    }
+
+    [Theory]
+    [InlineData("bonsoir ma femme a sa cimentoplastie pour les metastases osseuses demain elle a le droit de diner " +
+        "ce soir ou pas", "fasting")]
+    [InlineData("can it cause a cement embolism, my dad has bone metastases and is having cementoplasty", "risks")]
+    public void AQuestionWithoutItsMark_InALongTelling_IsStillAQuestion(string message, string topic) =>
+        Transcript.Start().Send(message).Expect(topic == "fasting" ? "escalate" : "answer", topic);
 }

@@ -23,6 +23,12 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
     /// <summary>Words of a message that only tells (of the procedure, of a situation): longer ones ask too.</summary>
     internal const int ShortTelling = 14;
 
+    /// <summary>
+    /// Words of a message that tells of the procedure ("ma mère, 86 ans, a eu sa vertébroplastie ce matin, elle est
+    /// rentrée ce soir"), with no question mark nor question word: a context, however its words lean.
+    /// </summary>
+    private const int Telling = 24;
+
     /// <summary>Below this, a topic read from a short telling is a guess, not a question heard.</summary>
     private const double AGuess = 0.6;
 
@@ -37,7 +43,7 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
         // A guessed answer topic only for a short telling ("had my osteosynthesis yesterday"): "dites-moi ce
         // que c'est" and "May I eat my breakfast before I come in." ask without the mark.
         var noQuestionHeard = !turn.Understood || turn.Kind is TopicKind.Greeting or TopicKind.OutOfScope
-            || (turn.Kind is TopicKind.Answer && turn.Question.Count <= ShortTelling
+            || (turn.Kind is TopicKind.Answer && turn.Question.Count <= Telling
                 && situation.TellsOfTheProcedure(turn.Heard.Tokens, turn.Language))
             // "Je dois avoir une cimentoplastie pour mes métastases" read as a personal decision at 0.51, "quick q
             // about the pelvic screw operation" as recovery at 0.48: a sentence with no question in it, and the
@@ -135,13 +141,21 @@ public sealed class PersonalSituationAsked(SituationDetector situation) : ITurnP
 /// </summary>
 public sealed class PersonalSituationTold(SituationDetector situation) : ITurnPolicy
 {
-    public Outcome? Decide(TurnContext turn) =>
-        !turn.Text.Contains('?', StringComparison.Ordinal) && turn.Heard.Tokens.Count <= ProcedureNoted.ShortTelling
-        && !situation.AsksSomething(turn.Heard.Tokens, turn.Language)
-        && !situation.AsksForADecision(turn.Heard.Tokens, turn.Language)
-        && situation.HasPersonalFactor(turn.Heard.Tokens, turn.Language)
-            ? new(PersonalSituationAsked.Offered(turn), turn.State with { FallbackCount = 0 })
-            : null;
+    public Outcome? Decide(TurnContext turn)
+    {
+        if (turn.Text.Contains('?', StringComparison.Ordinal) || turn.Heard.Tokens.Count > ProcedureNoted.ShortTelling
+            || situation.AsksSomething(turn.Heard.Tokens, turn.Language)
+            || situation.AsksForADecision(turn.Heard.Tokens, turn.Language)
+            || !situation.HasPersonalFactor(turn.Heard.Tokens, turn.Language))
+        {
+            return null;
+        }
+        var state = turn.State with { FallbackCount = 0 };
+        // "Buonasera, sono Gino, ho 90 anni": nothing asked nor named yet, a first word; greeted, the question invited.
+        return turn.State.Procedures.Count == 0 && turn.Before.LastTopic is null
+            ? new(new SmallTalk(ReplyKeys.GreetingHello) { Topic = "greeting", Confidence = turn.Confidence }, state)
+            : new(PersonalSituationAsked.Offered(turn), state);
+    }
 }
 
 /// <summary>"Can you translate?": the bot quotes as written and cannot; an offer made before stays open.</summary>
