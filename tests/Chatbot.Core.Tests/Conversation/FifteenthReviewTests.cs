@@ -58,4 +58,9 @@ public class FifteenthReviewTests
     [InlineData("can it cause a cement embolism, my dad has bone metastases and is having cementoplasty", "risks")]
     public void AQuestionWithoutItsMark_InALongTelling_IsStillAQuestion(string message, string topic) =>
         Transcript.Start().Send(message).Expect(topic == "fasting" ? "escalate" : "answer", topic);
+
+    [Fact]
+    public void WillItHurt_ForAGrandmother_IsNotTheListOfRisks() =>
+        Transcript.Start().Send("my nan is having a vertebroplasty").Send("she wants to know if its gonna hurt")
+            .Expect("answer", "course", "vertebral_cementoplasty");
 }
