@@ -63,4 +63,19 @@ public class FifteenthReviewTests
     public void WillItHurt_ForAGrandmother_IsNotTheListOfRisks() =>
         Transcript.Start().Send("my nan is having a vertebroplasty").Send("she wants to know if its gonna hurt")
             .Expect("answer", "course", "vertebral_cementoplasty");
+
+    [Fact]
+    public void AnswerInEnglish_IsAskingForATranslation_NotTheLastQuestionAgain() =>
+        Transcript.Start().Send("my dad is having a cementoplasty for bone mets").Send("what is it exactly?")
+            .Send("Sorry, can you answer in English, my Italian is patchy")
+            .Expect("smalltalk", "out_of_scope").ExpectText("cannot translate");
+
+    [Fact]
+    public void ASecondOperation_GetsTheSentenceThatNoneIsNeeded()
+    {
+        var chat = Transcript.Start().Send(
+            "will i need a second operation afterwards or is it a one-off, the cementoplasty for my pelvis metastasis");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("chirurgie au décours", StringComparison.Ordinal));
+    }
 }
