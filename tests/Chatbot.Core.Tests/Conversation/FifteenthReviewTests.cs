@@ -78,4 +78,22 @@ public class FifteenthReviewTests
 
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("chirurgie au décours", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void NotUnderstandingFrench_AndAskingForAnItalianDoctor_IsARequestForAPerson() =>
+        Transcript.Start().Send("non capisco il francese, posso parlare con un medico che parla italiano?")
+            .Expect("escalate", "human");
+
+    [Fact]
+    public void WhenWillHeWalkAgain_AfterAVertebroplasty_SaysTheDocumentGivesNoTime() =>
+        Transcript.Start().Send("mon pere a une vertebroplastie jeudi, il restera combien de temps a l hopital ?")
+            .Send("et il pourra remarcher quand ?")
+            .Expect("answer", "walking", "vertebral_cementoplasty").ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void AFallDownTheStairs_IsNotAQuestionOnStairs() =>
+        Transcript.Start()
+            .Send("est ce que l'ostéosynthèse c'est seulement pour le cancer ? moi c'est une fracture du bassin " +
+                "après une chute dans l'escalier")
+            .Expect("answer", procedure: "osteosynthesis");
 }

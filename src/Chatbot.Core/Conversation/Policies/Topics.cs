@@ -158,10 +158,14 @@ public sealed class PersonalSituationTold(SituationDetector situation) : ITurnPo
     }
 }
 
-/// <summary>"Can you translate?": the bot quotes as written and cannot; an offer made before stays open.</summary>
+/// <summary>
+/// "Can you translate?": the bot quotes as written and cannot; an offer made before stays open. "Non capisco il
+/// francese, posso parlare con un medico che parla italiano?" asks for a person: that request wins.
+/// </summary>
 public sealed class TranslationRequest(SituationDetector situation) : ITurnPolicy
 {
     public Outcome? Decide(TurnContext turn) => situation.AsksForATranslation(turn.Question, turn.Language)
+        && !situation.AsksForAPerson(turn.Question, turn.Language)
         ? new(new SmallTalk(ReplyKeys.Translation, KeepsOffer: turn.Before.OfferedEscalation is not null)
             { Topic = "out_of_scope" }, turn.State)
         : null;
