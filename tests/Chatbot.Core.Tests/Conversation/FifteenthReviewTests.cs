@@ -96,4 +96,20 @@ public class FifteenthReviewTests
             .Send("est ce que l'ostéosynthèse c'est seulement pour le cancer ? moi c'est une fracture du bassin " +
                 "après une chute dans l'escalier")
             .Expect("answer", procedure: "osteosynthesis");
+
+    [Fact]
+    public void DoesItRemoveTheCancer_IsAnsweredByPalliative()
+    {
+        var chat = Transcript.Start().Send("mon mari a une cimentoplastie pour ses métastases")
+            .Send("est ce que ça enlève le cancer ?").Expect("answer", "efficacy", "metastasis_cementoplasty");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("traitement palliatif", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OnAnticoagulants_MustIStop_InAConversation_IsADecisionForTheTeam() =>
+        Transcript.Start().Send("mon médecin m'envoie pour une ostéosynthèse percutanée, c'est quoi ça")
+            .Send("c'est remboursé ?")
+            .Send("j'ai 10 de tension et je prends des anticoagulants, faut arrêter ?")
+            .Expect("escalate", "medical_advice").ExpectEscalation("created", "medical_advice");
 }
