@@ -112,4 +112,14 @@ public class FifteenthReviewTests
             .Send("c'est remboursé ?")
             .Send("j'ai 10 de tension et je prends des anticoagulants, faut arrêter ?")
             .Expect("escalate", "medical_advice").ExpectEscalation("created", "medical_advice");
+
+    [Fact]
+    public void VertebroplastyAndCementoplasty_TheSameThing_QuotesTheGeneralArticleBesideItsOwn()
+    {
+        var chat = Transcript.Start()
+            .Send("whats the difference between vertebroplasty and cementoplasty, are they the same thing")
+            .ExpectQuotesFrom("medisite-cimentoplastie", "cimentoplastie-vertebrale");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("cimentoplastie vertébrale", StringComparison.Ordinal));
+    }
 }

@@ -20,8 +20,8 @@ public sealed class Comparison(ChatContent content, SnippetIndex index, Situatio
     public Outcome? Decide(TurnContext turn)
     {
         var named = turn.Heard.NamedProcedures;
-        var families = content.Families.Where(f => turn.Heard.NamedFamilies.Contains(f.Id))
-            .Where(f => !f.Members.Any(named.Contains)).ToList();
+        // "Vertebroplasty and cementoplasty, the same thing?": the family's general article beside its member's own.
+        var families = content.Families.Where(f => turn.Heard.NamedFamilies.Contains(f.Id)).ToList();
         if (named.Count + families.Count < 2 || !situation.Compares(turn.Heard.Tokens, turn.Language)) return null;
         var topic = turn.Understood && turn.Kind == TopicKind.Answer ? turn.Topic : Described;
         var asked = index.Ask(turn.Question, turn.Language);
