@@ -62,6 +62,7 @@ internal static class LanguageFilesReader
                 NotTypos = file.Texts(root, "not_typos", required: false),
                 MeantAsRedFlags = file.Texts(root, "meant_as_red_flags", required: false),
                 Worsening = file.Texts(root, "worsening", required: false),
+                Waiting = file.Texts(root, "waiting", required: false),
                 Politeness = file.Texts(root, "politeness", required: false),
                 NameFillers = file.Texts(root, "name_fillers", required: false),
                 PersonalFactors = file.Texts(root, "personal_factors", required: false),

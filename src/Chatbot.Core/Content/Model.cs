@@ -121,6 +121,12 @@ public sealed record LanguageProfile(
     /// <summary>"It's getting worse", "au secours": after an emergency, the emergency guidance again.</summary>
     public IReadOnlyList<string> Worsening { get; init; } = [];
 
+    /// <summary>
+    /// "Je peux pas attendre demain matin ?": waiting or coming later, after an emergency the guidance again,
+    /// negated or not (unlike "worse": "it's not getting worse").
+    /// </summary>
+    public IReadOnlyList<string> Waiting { get; init; } = [];
+
     /// <summary>"please", "s'il vous plaît": left out when guessing the topic, since staff requests use them most.</summary>
     public IReadOnlyList<string> Politeness { get; init; } = [];
 
@@ -221,7 +227,7 @@ public sealed record LanguageProfile(
     /// </summary>
     public IEnumerable<string> RulePhrases =>
         Greetings.Concat(Thanks).Concat(Goodbyes).Concat(Negations).Concat(Hypotheticals).Concat(Past)
-            .Concat(Worsening).Concat(Politeness).Concat(NameFillers).Concat(PersonalFactors).Concat(Worries).Concat(SameQuestion)
+            .Concat(Worsening).Concat(Waiting).Concat(Politeness).Concat(NameFillers).Concat(PersonalFactors).Concat(Worries).Concat(SameQuestion)
             .Concat(OtherOne).Concat(PersonRequests).Concat(TranslationRequests).Concat(AgeUnits)
             .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(Comparisons)
             .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionWhen).Concat(PrecisionDetails)

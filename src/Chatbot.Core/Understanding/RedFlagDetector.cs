@@ -26,6 +26,9 @@ public sealed class RedFlagDetector
     /// <summary>"It's getting worse", "ça s'aggrave", "peggiora" of every language, with the language of each.</summary>
     private readonly PhraseSet<string> worsening;
 
+    /// <summary>Waiting or coming later, in every language: counted negated or not.</summary>
+    private readonly PhraseSet<bool> waiting;
+
     private readonly Negations negation;
 
     public RedFlagDetector(ChatContent content)
@@ -40,15 +43,16 @@ public sealed class RedFlagDetector
             new PhraseSet<bool>(l.Value.Hypotheticals.Select(h => (Tokeniser.Compile(h), true))),
             new PhraseSet<bool>(l.Value.Past.Select(h => (Tokeniser.Compile(h), true)))));
         worsening = new PhraseSet<string>(content.Languages.SelectMany(l => l.Value.Worsening.Select(w => (Tokeniser.Compile(w), l.Key))));
+        waiting = new PhraseSet<bool>(content.Languages.SelectMany(l => l.Value.Waiting.Select(w => (Tokeniser.Compile(w), true))));
     }
 
     /// <summary>
     /// "It's getting worse now", not "it's not getting worse": no negation of its language in the three
     /// words before (wider than a symptom's, since "worse" alone is also listed). After an emergency,
-    /// the emergency guidance again.
+    /// the emergency guidance again. Waiting counts however it is put: "je peux pas attendre demain ?" asks to.
     /// </summary>
     public bool SaysWorse(IReadOnlyList<Token> tokens) =>
-        worsening.FindAll(tokens).Any(m => !negation.Before(tokens, m.Index, m.Value));
+        waiting.FindAll(tokens).Count > 0 || worsening.FindAll(tokens).Any(m => !negation.Before(tokens, m.Index, m.Value));
 
     public RedFlagCheck Check(IReadOnlyList<Token> tokens)
     {

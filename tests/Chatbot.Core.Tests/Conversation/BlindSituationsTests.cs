@@ -40,4 +40,12 @@ public class BlindSituationsTests
     public void APoliteDefinitionQuestion_InCapitals_IsAnswered() =>
         Transcript.Start().Send("BONJOUR JE VOUDRAIS SAVOIR CE QUE C EST UNE OSTEOSYNTHESE PERCUTANEE MERCI")
             .Expect("answer", "definition", "osteosynthesis");
+
+    [Theory]
+    [InlineData("c'est dimanche soir, je peux pas attendre lundi pour appeler le service ?")]
+    [InlineData("can't we just wait until the morning and call them?")]
+    [InlineData("non possiamo aspettare domani mattina per chiamare il reparto?")]
+    public void WaitingAskedNegatively_AfterAnEmergency_IsTheGuidanceAgain(string then) =>
+        Transcript.Start().Send("had my vertebroplasty two days ago and tonight I have 39 of fever with chills")
+            .Expect("escalate", "emergency").Send(then).Expect("escalate", "emergency");
 }
