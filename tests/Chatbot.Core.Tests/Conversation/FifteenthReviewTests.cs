@@ -122,4 +122,11 @@ public class FifteenthReviewTests
 
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("cimentoplastie vertébrale", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("j'ai tres mal au dos depuis la cimentoplastie vertebrale d'il y a 3 semaines, " +
+        "c'est normal que ca revienne ?")]
+    [InlineData("three weeks after my vertebroplasty the pain has come back, is that normal?")]
+    public void PainComingBackWeeksAfter_IsForTheTeam(string message) =>
+        Transcript.Start().Send(message).Expect("answer", "recovery").ExpectEscalation("offered", "medical_advice");
 }
