@@ -120,7 +120,8 @@ public class FifteenthReviewTests
             .Send("whats the difference between vertebroplasty and cementoplasty, are they the same thing")
             .ExpectQuotesFrom("medisite-cimentoplastie", "cimentoplastie-vertebrale");
 
-        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("cimentoplastie vertébrale", StringComparison.Ordinal));
+        Assert.Contains(chat.Last.Citations,
+            c => c.Quote.Contains("cimentoplastie vertébrale", StringComparison.Ordinal));
     }
 
     [Theory]
