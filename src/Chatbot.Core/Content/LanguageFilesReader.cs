@@ -85,6 +85,7 @@ internal static class LanguageFilesReader
                 ListQuestions = file.Texts(root, "list_questions", required: false),
                 QuestionStarts = file.Texts(root, "question_starts", required: false),
                 Announcements = file.Texts(root, "announcements", required: false),
+                Introductions = file.Texts(root, "introductions", required: false),
                 Concepts = ReadLists(file, root, "concepts"),
                 Commands = ReadCommands(file, root),
             };

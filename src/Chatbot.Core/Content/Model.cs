@@ -200,6 +200,9 @@ public sealed record LanguageProfile(
     /// </summary>
     public IReadOnlyList<string> Announcements { get; init; } = [];
 
+    /// <summary>"Sono la nipote, scrivo per la nonna", "I'm writing from Toronto": who writes, not what they ask.</summary>
+    public IReadOnlyList<string> Introductions { get; init; } = [];
+
     /// <summary>
     /// Words that begin a question inside a sentence ("combien", "est ce que", "will i"): "il reste combien de
     /// temps, est-ce qu'il sera endormi et pourra-t-il conduire ?" asks three questions with one mark.
@@ -232,7 +235,7 @@ public sealed record LanguageProfile(
             .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(Comparisons)
             .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionWhen).Concat(PrecisionDetails)
             .Concat(ListQuestions)
-            .Concat(Announcements).Concat(QuestionStarts).Concat(Commands.Values.SelectMany(c => c));
+            .Concat(Announcements).Concat(Introductions).Concat(QuestionStarts).Concat(Commands.Values.SelectMany(c => c));
 }
 
 /// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>

@@ -76,6 +76,7 @@ public sealed class Assistant
             new AnyProcedure(content, index, situation),
             new Comparison(content, index, situation, offers),
             new ProcedureNoted(situation),
+            new Introduction(situation),
             new PersonRequest(situation),
             // "Prende anche l'eliquis": told, not asked; the classifier's "medical advice" would open a request.
             new PersonalSituationTold(situation),

@@ -28,6 +28,7 @@ public sealed partial class SituationDetector
     private readonly PhraseSet<string> anyProcedure;
     private readonly PhraseSet<string> comparisons;
     private readonly PhraseSet<string> announcements;
+    private readonly PhraseSet<string> introductions;
     private readonly Dictionary<string, HashSet<string>> ageUnits;
     private readonly PhraseSet<string> numbers;
     private readonly PhraseSet<string> clock;
@@ -52,6 +53,7 @@ public sealed partial class SituationDetector
         anyProcedure = Compile(content, l => l.AnyProcedure);
         comparisons = Compile(content, l => l.Comparisons);
         announcements = Compile(content, l => l.Announcements);
+        introductions = Compile(content, l => l.Introductions);
         ageUnits = content.Languages.ToDictionary(l => l.Key, l => l.Value.AgeUnits.ToHashSet(StringComparer.Ordinal));
         numbers = Compile(content, l => l.PrecisionNumbers);
         clock = Compile(content, l => l.ClockQuestions);
@@ -72,6 +74,14 @@ public sealed partial class SituationDetector
     /// <summary>"J'ai eu ma cimentoplastie lundi", "my dad is booked for…": telling of the procedure.</summary>
     public bool TellsOfTheProcedure(IReadOnlyList<Token> tokens, string language) =>
         Says(announcements, tokens, language);
+
+    /// <summary>"Sono la nipote, scrivo per la nonna Carmela": the writer says who they are.</summary>
+    public bool Introduces(IReadOnlyList<Token> tokens, string language) => Says(introductions, tokens, language);
+
+    /// <summary>No question mark, no question's words, no person asked for: the message tells, it does not ask.</summary>
+    public bool OnlyTells(string text, IReadOnlyList<Token> tokens, string language) =>
+        !text.Contains('?', StringComparison.Ordinal) && !AsksSomething(tokens, language)
+        && !AsksForAPerson(tokens, language);
 
     /// <summary>"Per la vertebroplastica quanto resto…": a question's words anywhere in the clause.</summary>
     public bool AsksSomething(IReadOnlyList<Token> tokens, string language) => QuestionWords(tokens, language) > 0;

@@ -27,7 +27,7 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
     /// Words of a message that tells of the procedure ("ma mère, 86 ans, a eu sa vertébroplastie ce matin, elle est
     /// rentrée ce soir"), with no question mark nor question word: a context, however its words lean.
     /// </summary>
-    private const int Telling = 24;
+    internal const int Telling = 24;
 
     /// <summary>Below this, a topic read from a short telling is a guess, not a question heard.</summary>
     private const double AGuess = 0.6;
@@ -44,7 +44,12 @@ public sealed class ProcedureNoted(SituationDetector situation) : ITurnPolicy
         // que c'est" and "May I eat my breakfast before I come in." ask without the mark.
         var noQuestionHeard = !turn.Understood || turn.Kind is TopicKind.Greeting or TopicKind.OutOfScope
             || (turn.Kind is TopicKind.Answer && turn.Question.Count <= Telling
-                && situation.TellsOfTheProcedure(turn.Heard.Tokens, turn.Language))
+                && (situation.TellsOfTheProcedure(turn.Heard.Tokens, turn.Language)
+                    || situation.Introduces(turn.Heard.Tokens, turn.Language)))
+            // "Sono infermiera e paziente oncologica, metastasi vertebrali": who writes, read as "human" by the
+            // classifier alone; no person asked for.
+            || (turn.Kind is TopicKind.Human && situation.Introduces(turn.Heard.Tokens, turn.Language)
+                && !situation.AsksForAPerson(turn.Question, turn.Language))
             // "Je dois avoir une cimentoplastie pour mes métastases" read as a personal decision at 0.51, "quick q
             // about the pelvic screw operation" as recovery at 0.48: a sentence with no question in it, and the
             // topic a guess. Not keywords ("vertebroplastie: jacuzzi"): those ask, tersely, and are answered.
