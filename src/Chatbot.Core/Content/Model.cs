@@ -200,7 +200,8 @@ public sealed record LanguageProfile(
     /// </summary>
     public IReadOnlyList<string> Announcements { get; init; } = [];
 
-    /// <summary>"Sono la nipote, scrivo per la nonna", "I'm writing from Toronto": who writes, not what they ask.</summary>
+    /// <summary>"Sono la nipote, scrivo per la nonna", "I'm writing from Toronto": who writes, not what they ask.
+    /// </summary>
     public IReadOnlyList<string> Introductions { get; init; } = [];
 
     /// <summary>
@@ -235,7 +236,8 @@ public sealed record LanguageProfile(
             .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(Comparisons)
             .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionWhen).Concat(PrecisionDetails)
             .Concat(ListQuestions)
-            .Concat(Announcements).Concat(Introductions).Concat(QuestionStarts).Concat(Commands.Values.SelectMany(c => c));
+            .Concat(Announcements).Concat(Introductions).Concat(QuestionStarts)
+            .Concat(Commands.Values.SelectMany(c => c));
 }
 
 /// <summary>Everything in <c>dialogs/</c>, loaded, validated and immutable.</summary>

@@ -78,7 +78,7 @@ public sealed partial class SituationDetector
     /// <summary>"Sono la nipote, scrivo per la nonna Carmela": the writer says who they are.</summary>
     public bool Introduces(IReadOnlyList<Token> tokens, string language) => Says(introductions, tokens, language);
 
-    /// <summary>No question mark, no question's words, no person asked for: the message tells, it does not ask.</summary>
+    /// <summary>No question mark, no question's words, no person asked for: it tells, it does not ask.</summary>
     public bool OnlyTells(string text, IReadOnlyList<Token> tokens, string language) =>
         !text.Contains('?', StringComparison.Ordinal) && !AsksSomething(tokens, language)
         && !AsksForAPerson(tokens, language);
