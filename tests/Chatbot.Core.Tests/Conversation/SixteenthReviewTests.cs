@@ -52,4 +52,11 @@ public class SixteenthReviewTests
     [InlineData("a che ora apre il reparto di radiologia e dove si parcheggia?")]
     public void APracticalDetail_IsForTheTeam_NotReception(string message) =>
         Transcript.Start().Send(message).ExpectEscalation("offered", "unanswered");
+
+    [Theory]
+    [InlineData("Quand est-ce que je pourrai reprendre le travail après l'ostéosynthèse du sacrum ? je suis maçon")]
+    [InlineData("im a bricklayer, how many weeks off work after the screws in my pelvis??")]
+    public void APhysicalJob_BesideTheTimeOffWork_IsForTheTeam(string message) =>
+        Transcript.Start().Send(message).Expect("answer", "recovery", "osteosynthesis")
+            .ExpectEscalation("offered", "unanswered");
 }
