@@ -59,4 +59,13 @@ public class SixteenthReviewTests
     public void APhysicalJob_BesideTheTimeOffWork_IsForTheTeam(string message) =>
         Transcript.Start().Send(message).Expect("answer", "recovery", "osteosynthesis")
             .ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void IDontKnow_TheDoctorJustSaidCement_IsAnsweredInGeneral_WithTheSettingTime()
+    {
+        var chat = Transcript.Start().Send("how long does the bone cement take to set").Expect("clarify", "course")
+            .Send("I don't know, the doctor just said cement in the bone").Expect("answer", "course");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("30 minutes", StringComparison.Ordinal));
+    }
 }

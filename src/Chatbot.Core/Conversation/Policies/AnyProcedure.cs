@@ -15,7 +15,9 @@ public sealed class AnyProcedure(ChatContent content, SnippetIndex index, Situat
 {
     public Outcome? Decide(TurnContext turn)
     {
-        if (turn.Before.PendingTopic is not { } topic || turn.Heard.Procedures.Count > 0
+        // "I don't know, the doctor just said cement in the bone": the family's word alone chooses none.
+        if (turn.Before.PendingTopic is not { } topic || turn.Heard.Procedures.Count == 1
+            || turn.Heard.NamedProcedures.Count > 0
             || !situation.LeavesTheProcedureOpen(turn.Heard.Tokens, turn.Language))
         {
             return null;
