@@ -72,8 +72,9 @@ public class SixteenthReviewTests
     [Fact]
     public void FourQuestionsInOneLine_WithoutMarks_AreAnsweredUpToThree()
     {
-        var chat = Transcript.Start().Send("hi so my wife is having the cementoplasty for her bone mets next week and i " +
-            "want to know if she will be asleep and how long it takes and if it is dangerous and when she comes home");
+        var chat = Transcript.Start().Send("hi so my wife is having the cementoplasty for her bone mets next " +
+            "week and i want to know if she will be asleep and how long it takes and if it is dangerous and " +
+            "when she comes home");
 
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("anesthésie générale", StringComparison.Ordinal));
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("Fuite de ciment", StringComparison.Ordinal));
