@@ -79,4 +79,13 @@ public class SixteenthReviewTests
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("anesthésie générale", StringComparison.Ordinal));
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("Fuite de ciment", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void DuringRadiotherapy_IsAnsweredByAloneOrWithOtherTreatments_AndTheTeamOffered()
+    {
+        var chat = Transcript.Start().Send("peut-on faire la cimentoplastie pour métastases pendant la radiothérapie ?")
+            .Expect("answer", "indications", "metastasis_cementoplasty");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("radiothérapie", StringComparison.Ordinal));
+    }
 }
