@@ -30,6 +30,9 @@ public sealed record Answer(IReadOnlyList<Passage> Passages) : Decision
 {
     /// <summary>Questions of the same message the documents do not answer, said so after the quotes.</summary>
     public IReadOnlyList<string> NotAnswered { get; init; } = [];
+
+    /// <summary>The message asked more questions than one reply quotes for: said, so none seems forgotten.</summary>
+    public bool MoreQuestions { get; init; }
 }
 
 /// <summary>The documents say nothing on this for these procedures: said plainly, and the team offered.</summary>

@@ -19,7 +19,10 @@ public sealed partial class Questions(Understander understander, ChatContent con
     [GeneratedRegex(@"[,;:]|\s(?:et|and|e|ed)\s", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 
-    /// <summary>The message's questions on different answer topics; one (the message's) when it asks one.</summary>
+    /// <summary>
+    /// The message's questions on different answer topics, all of them (a reply quotes for the first
+    /// <see cref="MaxPerMessage"/>); one (the message's) when it asks one.
+    /// </summary>
     public IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> Of(TurnContext turn)
     {
         IReadOnlyList<(string, IReadOnlyList<Token>)> one = [(turn.Topic, turn.Question)];
@@ -44,7 +47,7 @@ public sealed partial class Questions(Understander understander, ChatContent con
             var isAnswer = confidence >= Assistant.MinConfidence && content.FindTopic(topic)?.Kind == TopicKind.Answer;
             if (isAnswer && !found.Exists(f => f.Topic == topic)) found.Add((topic, heard.Tokens));
         }
-        return found.Count >= 2 ? found.Take(MaxPerMessage).ToList() : one;
+        return found.Count >= 2 ? found : one;
     }
 
     /// <summary>

@@ -101,6 +101,7 @@ public sealed class Replies(Composer say, SelfServiceReplies selfService, TimePr
         {
             quoted += "\n\n" + say.NoAnswer(language, topic, [.. state.Procedures]);
         }
+        if (answer.MoreQuestions) quoted += "\n\n" + say.Say(language, ReplyKeys.MoreQuestions);
         IReadOnlyList<string> buttons = [];
         if (state.ProcedureAssumed && answer.Passages is [var passage] && say.Assumed(language, passage.Procedure) is
             { } assumed)

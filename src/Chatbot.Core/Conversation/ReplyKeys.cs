@@ -77,6 +77,7 @@ public static class ReplyKeys
     public const string CallbackNo = "callback_no";
     public const string CrisisReminder = "crisis_reminder";
     public const string AddedToRequest = "added_to_request";
+    public const string MoreQuestions = "more_questions";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -89,6 +90,6 @@ public static class ReplyKeys
         WhatWeKnowLanguage, WhatWeKnowProcedure, WhatWeKnowRequest, WhatWeKnowMessages, WhatWeKnowKept,
         ForgetMeConfirm, ForgetMeOptionYes, Forgotten, ForgottenRequest, ForgottenEmergency, ForgetMeKept,
         StartedOver, WelcomeBack, RequestStillOpen, EmergencyReminder, CrisisReminder, ProcedureAssumed,
-        CallbackYes, CallbackNo, AddedToRequest, ClarifyAgain, Worry,
+        CallbackYes, CallbackNo, AddedToRequest, ClarifyAgain, Worry, MoreQuestions,
     ];
 }

@@ -70,7 +70,7 @@ public class SixteenthReviewTests
     }
 
     [Fact]
-    public void FourQuestionsInOneLine_WithoutMarks_AreAnsweredUpToThree()
+    public void FourQuestionsInOneLine_WithoutMarks_ThreeAreAnswered_AndTheFourthLeftForNext()
     {
         var chat = Transcript.Start().Send("hi so my wife is having the cementoplasty for her bone mets next " +
             "week and i want to know if she will be asleep and how long it takes and if it is dangerous and " +
@@ -78,6 +78,7 @@ public class SixteenthReviewTests
 
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("anesthésie générale", StringComparison.Ordinal));
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("Fuite de ciment", StringComparison.Ordinal));
+        chat.ExpectText("first three questions");
     }
 
     [Fact]

@@ -60,20 +60,26 @@ public sealed class Answering(
             // "Is it painful, will I be asleep?": once the procedure is said, each question gets its quotes.
             var questionsAsked = Several(turn);
             return new(clarify, questionsAsked.Count > 1
-                ? state with { LastQuestions = [.. questionsAsked.Select(q => q.Topic)] } : state);
+                ? state with
+                {
+                    LastQuestions = [.. questionsAsked.Take(Questions.MaxPerMessage).Select(q => q.Topic)],
+                }
+                : state);
         }
         var answer = new Answer(answered) { Topic = turn.Topic, Confidence = turn.Confidence };
         return new(answer with { Offer = offers.WithinTheDocumentsLimits(answer, turn) }, state);
     }
 
     /// <summary>
-    /// Each question its quotes, in order (three questions at most, see <see cref="Questions"/>); those the
-    /// documents do not answer said so. Not fewer quotes each: a risk list is not to be cut.
+    /// Each question its quotes, in order (three questions at most, see <see cref="Questions"/>: a phone shows
+    /// no more; further ones are said to be left for next); those the documents do not answer said so. Not
+    /// fewer quotes each: a risk list is not to be cut.
     /// </summary>
     private Outcome Several(
         TurnContext turn, ConversationState state, string procedure,
-        IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> several)
+        IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> asked)
     {
+        var several = asked.Take(Questions.MaxPerMessage).ToList();
         var passages = several.Select(q => index.ForQuestion(q.Topic, q.Words, procedure, turn.Language)).ToList();
         var answered = passages.Where(p => p.Snippets.Count > 0).ToList();
         var notAnswered = passages.Where(p => p.Snippets.Count == 0).Select(p => p.Topic!).ToList();
@@ -84,7 +90,10 @@ public sealed class Answering(
             return new(none, state);
         }
         var answer = new Answer(answered)
-        { Topic = several[0].Topic, Confidence = turn.Confidence, NotAnswered = notAnswered };
+        {
+            Topic = several[0].Topic, Confidence = turn.Confidence, NotAnswered = notAnswered,
+            MoreQuestions = asked.Count > several.Count,
+        };
         // A question without quotes is said unanswered; one whose quotes miss its precise point ("à quelle
         // heure") is said so too, with the offer, or the patient reads the quotes as its answer.
         var within = offers.WithinTheDocumentsLimits(answer, turn);

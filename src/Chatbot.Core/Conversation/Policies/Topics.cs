@@ -204,7 +204,7 @@ public sealed class PracticalDetail(
                 { Snippets.Count: > 0 } said)
         {
             // "…what time do I arrive? and should I bring anything": the message's other questions their quotes too.
-            var others = questions.Of(turn).Where(q => q.Topic != turn.Topic)
+            var others = questions.Of(turn).Where(q => q.Topic != turn.Topic).Take(Questions.MaxPerMessage - 1)
                 .Select(q => index.ForQuestion(q.Topic, q.Words, procedure, turn.Language))
                 .Where(p => p.Snippets.Count > 0).ToList();
             List<Passage> passages = others.Count == 0 ? [said] : [said with { Topic = turn.Topic }, .. others];
