@@ -33,6 +33,13 @@ public sealed class Answering(
             (candidates, state) = (others, state with { Procedures = others, ProcedureAssumed = false });
             answered = AnsweredFor(candidates);
         }
+        else if (answered.Count == 0 && state.ProcedureAssumed && AnsweredFor(Others(candidates)) is { Count: > 0 } by)
+        {
+            // "La cementoplastica è pericolosa? ho letto di embolia": no cue, and the Italian document does not
+            // say. Which one, among those whose documents answer (the assumption kept until the patient picks).
+            return new(new Clarify([.. by.Select(p => p.Procedure)])
+                { Topic = turn.Topic, Confidence = turn.Confidence }, state);
+        }
         if (answered.Count == 0)
         {
             var none = new NotInTheDocuments(candidates)
@@ -104,13 +111,16 @@ public sealed class Answering(
     /// <summary>
     /// The other procedures of the family an assumed procedure was taken from ("cementoplastica") that the
     /// message's cues also point to ("metastasi all'omero": the French document on metastases answers the
-    /// risks the Italian one does not state). Without such a cue the assumed one's "not stated" stands.
+    /// risks the Italian one does not state). Without such a cue, the patient is asked which one (seventeenth
+    /// review: "the Italian document does not say" read as a refusal where an answer existed).
     /// </summary>
-    private List<string> SetAside(TurnContext turn, IReadOnlyList<string> assumed)
-    {
-        var family = content.Families.FirstOrDefault(f => assumed.All(f.Members.Contains));
-        return family is null ? [] : understander.Cued(turn.Heard, [.. family.Members.Except(assumed)]);
-    }
+    private List<string> SetAside(TurnContext turn, IReadOnlyList<string> assumed) =>
+        understander.Cued(turn.Heard, Others(assumed));
+
+    /// <summary>The other procedures of the family an assumed procedure was taken from.</summary>
+    private List<string> Others(IReadOnlyList<string> assumed) =>
+        content.Families.FirstOrDefault(f => assumed.All(f.Members.Contains)) is { } family
+            ? [.. family.Members.Except(assumed)] : [];
 
     /// <summary>The message's questions, or those of the last message asked again for another procedure.</summary>
     private IReadOnlyList<(string Topic, IReadOnlyList<Token> Words)> Several(TurnContext turn) =>

@@ -1,0 +1,30 @@
+namespace Chatbot.Core.Tests.Conversation;
+
+/// <summary>
+/// What the seventeenth blind clinical review found (issue 20, 91.4 % A, no D): an Italian risk question on an
+/// unnamed "cementoplastica" refused because the Italian document says nothing of risks; a precision (breakfast
+/// before a 2 pm operation) or a visitor's insurance card left unsaid.
+/// </summary>
+public class SeventeenthReviewTests
+{
+    [Fact]
+    public void AnItalianRiskQuestion_TheItalianDocumentDoesNotAnswer_AsksWhichOne_AmongThoseThatDo()
+    {
+        var chat = Transcript.Start().Send("la cementoplastica e pericolosa? ho letto di embolia")
+            .Expect("clarify", "risks");
+
+        Assert.Contains("Cementoplastica per metastasi ossee (documento francese)", chat.Last.SuggestedActions);
+        Assert.DoesNotContain("Cementoplastica ossea", chat.Last.SuggestedActions);
+        chat.Send("Cementoplastica per metastasi ossee (documento francese)")
+            .Expect("answer", "risks", "metastasis_cementoplasty");
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("embolie de ciment", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("can i eat breakfast before the pelvic screw fixation? op is at 2pm", "fasting")]
+    [InlineData("Is percutaneous osteosynthesis covered by insurance? I'm British with an EHIC card, visiting France",
+        "reimbursement")]
+    public void APrecisionTheQuoteDoesNotGive_IsSaid_AndTheTeamOffered(string message, string topic) =>
+        Transcript.Start().Send(message).Expect("answer", topic, "osteosynthesis")
+            .ExpectEscalation("offered", "unanswered");
+}
