@@ -79,6 +79,7 @@ internal static class LanguageFilesReader
                 AgeUnits = file.Texts(root, "age_units", required: false),
                 PrecisionNumbers = file.Texts(root, "precision_numbers", required: false),
                 PrecisionDetails = file.Texts(root, "precision_details", required: false),
+                PrecisionSubjects = file.Texts(root, "precision_subjects", required: false),
                 Quantities = file.Texts(root, "quantities", required: false),
                 PrecisionWhen = file.Texts(root, "precision_when", required: false),
                 Timings = file.Texts(root, "timings", required: false),

@@ -196,6 +196,9 @@ public sealed record LanguageProfile(
     /// <summary>Asking about one precise thing (water, tobacco, an insurer): the quotes must name it.</summary>
     public IReadOnlyList<string> PrecisionDetails { get; init; } = [];
 
+    /// <summary>A subject asked ("back to work"): the quotes must speak of it, in any language (its concept).</summary>
+    public IReadOnlyList<string> PrecisionSubjects { get; init; } = [];
+
     /// <summary>"J'ai eu ma cimentoplastie lundi": telling of the procedure, not asking (with no question word).
     /// </summary>
     public IReadOnlyList<string> Announcements { get; init; } = [];
@@ -235,6 +238,7 @@ public sealed record LanguageProfile(
             .Concat(OtherOne).Concat(PersonRequests).Concat(TranslationRequests).Concat(AgeUnits)
             .Concat(DecisionQuestions).Concat(PracticalQuestions).Concat(AnyProcedure).Concat(Comparisons)
             .Concat(ClockQuestions).Concat(PrecisionNumbers).Concat(PrecisionWhen).Concat(PrecisionDetails)
+            .Concat(PrecisionSubjects)
             .Concat(ListQuestions)
             .Concat(Announcements).Concat(Introductions).Concat(QuestionStarts)
             .Concat(Commands.Values.SelectMany(c => c));

@@ -1,4 +1,5 @@
 using Chatbot.Core.Content;
+using Chatbot.Core.Knowledge;
 
 namespace Chatbot.Core.Understanding;
 
@@ -29,10 +30,13 @@ public sealed partial class SituationDetector
     private readonly PhraseSet<string> comparisons;
     private readonly PhraseSet<string> announcements;
     private readonly PhraseSet<string> introductions;
+    private readonly Concepts concepts;
+    private readonly IReadOnlyList<string> languages;
     private readonly Dictionary<string, HashSet<string>> ageUnits;
     private readonly PhraseSet<string> numbers;
     private readonly PhraseSet<string> clock;
     private readonly PhraseSet<string> details;
+    private readonly PhraseSet<string> subjects;
     private readonly List<Phrase> quantities;
     private readonly PhraseSet<string> when;
     private readonly List<Phrase> timings;
@@ -54,10 +58,13 @@ public sealed partial class SituationDetector
         comparisons = Compile(content, l => l.Comparisons);
         announcements = Compile(content, l => l.Announcements);
         introductions = Compile(content, l => l.Introductions);
+        concepts = new Concepts(content.Languages);
+        languages = [.. content.Languages.Keys];
         ageUnits = content.Languages.ToDictionary(l => l.Key, l => l.Value.AgeUnits.ToHashSet(StringComparer.Ordinal));
         numbers = Compile(content, l => l.PrecisionNumbers);
         clock = Compile(content, l => l.ClockQuestions);
         details = Compile(content, l => l.PrecisionDetails);
+        subjects = Compile(content, l => l.PrecisionSubjects);
         // Quotes are French or Italian whatever the patient's language: every language's words count.
         quantities = [.. content.Languages.Values.SelectMany(l => l.Quantities).Select(Tokeniser.Compile)];
         when = Compile(content, l => l.PrecisionWhen);
@@ -160,7 +167,20 @@ public sealed partial class SituationDetector
         if (clock.FindAll(question).Any(m => m.Value == language) && !quotes.Any(q => ClockTime().IsMatch(q))) return true;
         if (when.FindAll(question).Any(m => m.Value == language) && !givesANumber
             && !folded.Any(words => timings.Any(p => Names(words, p)))) return true;
-        return details.FindAll(question).Any(m => m.Value == language && !folded.Any(words => Names(words, m.Phrase)));
+        return details.FindAll(question).Any(m => m.Value == language && !folded.Any(words => Names(words, m.Phrase)))
+            || subjects.FindAll(question).Any(m => m.Value == language && !Means(m.Phrase, language, folded));
+    }
+
+    /// <summary>
+    /// A quote says the subject in its own language: "back to work" is answered by "un arrêt de travail de 48h"
+    /// (both name the concept of work). Details ("moins mal", "stay with her overnight") are matched by their
+    /// words: their concept (pain, night) is in quotes that do not answer them.
+    /// </summary>
+    private bool Means(Phrase detail, string language, List<List<string>> quotes)
+    {
+        var asked = detail.Words.SelectMany(w => concepts.Of(w, language)).ToHashSet(StringComparer.Ordinal);
+        return asked.Count > 0 && quotes.Any(words => words.Any(
+            w => languages.Any(l => concepts.Of(w, l).Any(asked.Contains))));
     }
 
     private static bool Names(List<string> words, Phrase phrase)

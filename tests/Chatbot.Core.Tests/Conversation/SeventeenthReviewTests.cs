@@ -27,4 +27,19 @@ public class SeventeenthReviewTests
     public void APrecisionTheQuoteDoesNotGive_IsSaid_AndTheTeamOffered(string message, string topic) =>
         Transcript.Start().Send(message).Expect("answer", topic, "osteosynthesis")
             .ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void BackAtTheOffice_AfterTheMetastasesProcedure_IsNotStated_AndTheTeamOffered() =>
+        Transcript.Start().Send("How long before I'm back at the office after the cementoplasty for my bone mets?")
+            .Expect("answer", "recovery", "metastasis_cementoplasty").ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void BackToWork_AfterTheScrews_IsAnsweredByTheFrenchSickLeave_InAnotherLanguage()
+    {
+        var chat = Transcript.Start().Send("when can I go back to work after the pelvic screws?")
+            .Expect("answer", "recovery", "osteosynthesis");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("arrêt de travail", StringComparison.Ordinal));
+        Assert.Null(chat.Last.Escalation);
+    }
 }
