@@ -36,7 +36,7 @@ public sealed partial class Questions(Understander understander, ChatContent con
         List<string> marked = pieces.Length > 1
             ? [.. pieces.SkipLast(1), .. pieces[^1..].Where(p => StartsAQuestion(p, turn.Language))]
             : several ? [turn.Text] : [];
-        var parts = (several ? marked.SelectMany(p => Clauses(p, turn.Language)) : marked)
+        var parts = (several ? Joined(marked).SelectMany(p => Clauses(p, turn.Language)) : Joined(marked))
             .Where(p => p.Count(char.IsLetter) >= 8).ToList();
         if (parts.Count < 2) return one;
         var found = new List<(string Topic, IReadOnlyList<Token> Words)>();
@@ -48,6 +48,22 @@ public sealed partial class Questions(Understander understander, ChatContent con
             if (isAnswer && !found.Exists(f => f.Topic == topic)) found.Add((topic, heard.Tokens));
         }
         return found.Count >= 2 ? found : one;
+    }
+
+    /// <summary>
+    /// "…combien de temps je dois rester allongé à plat ? des heures ?": two words after a question mark say
+    /// more of the question before (they were read as a second question, on fasting).
+    /// </summary>
+    private static List<string> Joined(List<string> marked)
+    {
+        var joined = new List<string>();
+        foreach (var piece in marked)
+        {
+            var words = piece.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (joined.Count > 0 && words < 3) joined[^1] += " " + piece;
+            else joined.Add(piece);
+        }
+        return joined;
     }
 
     /// <summary>

@@ -42,4 +42,14 @@ public class SeventeenthReviewTests
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("arrêt de travail", StringComparison.Ordinal));
         Assert.Null(chat.Last.Escalation);
     }
+
+    [Fact]
+    public void TwoWordsAfterAQuestionMark_SayMoreOfTheQuestion_NotASecondOne()
+    {
+        var chat = Transcript.Start()
+            .Send("apres la vertebroplastie combien de temps je dois rester allongé a plat ? des heures ?")
+            .Expect("answer", "walking", "vertebral_cementoplasty").ExpectEscalation("offered", "unanswered");
+
+        Assert.DoesNotContain("jeun", chat.Last.Text, StringComparison.Ordinal);
+    }
 }
