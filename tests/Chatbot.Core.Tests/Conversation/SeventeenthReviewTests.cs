@@ -52,4 +52,10 @@ public class SeventeenthReviewTests
 
         Assert.DoesNotContain("jeun", chat.Last.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("can I reschedule the vertebroplasty appointment?")]
+    [InlineData("est-ce que je peux déplacer le rendez-vous de la vertébroplastie ?")]
+    public void MovingTheAppointment_IsForTheTeam(string message) =>
+        Assert.NotNull(Transcript.Start().Send(message).Last.Escalation);
 }
