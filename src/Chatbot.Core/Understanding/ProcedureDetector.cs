@@ -122,8 +122,10 @@ public sealed class ProcedureDetector
     /// </summary>
     public List<string> Cued(IReadOnlyList<Token> tokens, string language, IReadOnlyList<string> candidates)
     {
+        // "Sulla vertebra L3, non al bacino": a cue denied is not where it is done.
         var cued = cues.TryGetValue(language, out var set)
-            ? set.FindAll(tokens).Select(c => c.Value).Where(candidates.Contains).Distinct().ToList()
+            ? set.FindAll(tokens).Where(c => !Denied(tokens, c.Index, language))
+                .Select(c => c.Value).Where(candidates.Contains).Distinct().ToList()
             : [];
         // "Cement for my spine metastases": the spine cue fits a vertebral cementoplasty, but metastases are meant.
         var found = cued.ToArray();
