@@ -26,4 +26,12 @@ public class EighteenthReviewTests
         Transcript.Start().Send("la cimentoplastie du bassin pour mes métastases, je marche quand ?")
             .Send("pardon c est sur la vertebre L3, pas le bassin")
             .Expect("answer", "walking", "vertebral_cementoplasty");
+
+    [Theory]
+    [InlineData("je suis prof, est-ce que je pourrai reprendre les cours lundi après ma vertébroplastie ?")]
+    [InlineData("after the vertebroplasty, what is the infection risk and what signs should I watch for at home?")]
+    [InlineData("la vertebroplastie, il faut une prise de sang ? je peux la faire au labo de mon village ?")]
+    [InlineData("dopo l'osteosintesi del sacro potrà prendere in braccio il nipotino di 10 kg?")]
+    public void APointTheQuotesDoNotGive_IsSaid_AndTheTeamOffered(string message) =>
+        Transcript.Start().Send(message).ExpectEscalation("offered", "unanswered");
 }
