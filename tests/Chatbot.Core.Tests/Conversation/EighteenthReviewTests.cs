@@ -34,4 +34,15 @@ public class EighteenthReviewTests
     [InlineData("dopo l'osteosintesi del sacro potrà prendere in braccio il nipotino di 10 kg?")]
     public void APointTheQuotesDoNotGive_IsSaid_AndTheTeamOffered(string message) =>
         Transcript.Start().Send(message).ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void WhoPaysForThis_IsReimbursement_NotTheReceptionDesk() =>
+        Transcript.Start().Send("the cementoplasty for my femur").Send("also my wife is asking who pays for this")
+            .Expect("escalate", "reimbursement").ExpectEscalation("offered", "unanswered");
+
+    [Fact]
+    public void DoesMumSleepThroughIt_IsTheAnaesthesia() =>
+        Transcript.Start().Send("la cementoplastica al femore della mamma")
+            .Send("lei dice pure che mamma dorme tutta l'operazione, è vero?")
+            .Expect("answer", "anesthesia", "bone_cementoplasty");
 }
