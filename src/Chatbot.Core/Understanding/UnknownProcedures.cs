@@ -27,7 +27,9 @@ public sealed class UnknownProcedures
         foreach (var token in tokens)
         {
             var word = token.Text;
-            var madeLikeOne = Array.Exists(Endings, e => word.EndsWith(e, StringComparison.Ordinal));
+            // A stem before the ending: "plastica" alone is plastic ("allergic to some plastics", corrected to it).
+            var madeLikeOne = Array.Exists(
+                Endings, e => word.EndsWith(e, StringComparison.Ordinal) && word.Length >= e.Length + 3);
             if (word.Length >= 8 && madeLikeOne && !known.Contains(word)) return word;
         }
         return null;
