@@ -34,7 +34,9 @@ public sealed partial class Questions(Understander understander, ChatContent con
         // A last question may have lost its mark: "…for my osteosynthesis? and should i bring anything".
         var pieces = turn.Text.Split('?');
         List<string> marked = pieces.Length > 1
-            ? [.. pieces.SkipLast(1), .. pieces[^1..].Where(p => StartsAQuestion(p, turn.Language))]
+            ? [.. pieces.SkipLast(1), .. pieces[^1..].Where(p => StartsAQuestion(p, turn.Language)
+                // "…can I walk again? I'm a postman, when can I go back to work": its clause begins the question.
+                || (several && situation.AsksSomething(Words(p, turn.Language), turn.Language)))]
             : several ? [turn.Text] : [];
         var parts = (several ? Joined(marked).SelectMany(p => Clauses(p, turn.Language)) : Joined(marked))
             .Where(p => p.Count(char.IsLetter) >= 8).ToList();

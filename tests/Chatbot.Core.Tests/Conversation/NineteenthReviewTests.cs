@@ -25,4 +25,14 @@ public class NineteenthReviewTests
 
         Assert.NotEqual("emergency", chat.Last.Topic);
     }
+
+    [Fact]
+    public void ALastQuestionWithoutItsMark_AfterATelling_IsAnswered()
+    {
+        var chat = Transcript.Start()
+            .Send("How soon after sacrum osteosynthesis can I walk again? I'm a postman, when can I go back to work");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("arrêt de travail", StringComparison.Ordinal));
+        chat.ExpectEscalation("offered", "unanswered");
+    }
 }
