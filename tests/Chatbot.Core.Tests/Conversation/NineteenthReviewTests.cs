@@ -35,4 +35,9 @@ public class NineteenthReviewTests
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("arrêt de travail", StringComparison.Ordinal));
         chat.ExpectEscalation("offered", "unanswered");
     }
+
+    [Fact]
+    public void AGrandsonTellingOfYesterdaysProcedure_IsNoted_NotAnsweredAsRecovery() =>
+        Transcript.Start().Send("salam, c pour ma grand mere, elle a eu la cimentoplastie pour ses metastases hier")
+            .Expect("smalltalk", "greeting", "metastasis_cementoplasty");
 }
