@@ -38,7 +38,15 @@ internal static class ProcedureReader
     {
         var lists = new Dictionary<string, IReadOnlyList<string>>();
         if (file.Map(node, key, required: false) is not { } map) return lists;
-        foreach (var (language, list) in file.Entries(map)) lists[language] = file.TextsOf(list, key);
+        foreach (var (language, list) in file.Entries(map))
+        {
+            // "xx:" or "fra:" would be a list never read: said with its line, not silently dead.
+            if (!ChatContent.SupportedLanguages.Contains(language))
+            {
+                file.Error(list, $"'{key}': '{language}' is not one of {string.Join(", ", ChatContent.SupportedLanguages)}");
+            }
+            else lists[language] = file.TextsOf(list, key);
+        }
         return lists;
     }
 

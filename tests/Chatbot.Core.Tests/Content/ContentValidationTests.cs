@@ -67,6 +67,23 @@ public class ContentValidationTests
     }
 
     [Fact]
+    public void AProceduresConditions_InAnUnknownLanguage_OrNotAList_FailWithFileAndLine()
+    {
+        var dialogs = TestContent.CopyDialogs();
+        var file = Path.Combine(dialogs, "procedures.yaml");
+        File.WriteAllText(file, File.ReadAllText(file)
+            .Replace("      fr: [tassement, tassements,", "      fr: {bad: map}\n      fra: [tassement, tassements,",
+                StringComparison.Ordinal));
+
+        var (_, errors) = ContentLoader.LoadWithErrors(dialogs);
+
+        Assert.Contains(errors, e => e.File == "dialogs/procedures.yaml" && e.Line > 1
+            && e.Reason == "'conditions' must be a list");
+        Assert.Contains(errors, e => e.File == "dialogs/procedures.yaml" && e.Line > 1
+            && e.Reason.Contains("'fra' is not one of fr, it, en", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void UnknownTopicOnASnippet_AndMissingReply_AreBothReported()
     {
         var dialogs = TestContent.CopyDialogs();
