@@ -43,7 +43,8 @@ internal static class ProcedureReader
             // "xx:" or "fra:" would be a list never read: said with its line, not silently dead.
             if (!ChatContent.SupportedLanguages.Contains(language))
             {
-                file.Error(list, $"'{key}': '{language}' is not one of {string.Join(", ", ChatContent.SupportedLanguages)}");
+                var known = string.Join(", ", ChatContent.SupportedLanguages);
+                file.Error(list, $"'{key}': '{language}' is not one of {known}");
             }
             else lists[language] = file.TextsOf(list, key);
         }
