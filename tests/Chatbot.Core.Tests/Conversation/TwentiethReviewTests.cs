@@ -23,4 +23,13 @@ public class TwentiethReviewTests
             .Expect("escalate", "emergency")
             .Send("posso aspettare domani mattina che mio marito torna?")
             .Expect("escalate", "emergency").ExpectText("Aspettare non è consigliato");
+
+    [Fact]
+    public void ANurseAskingTheLeakRate_WithoutAMark_IsAnswered_NotGreeted()
+    {
+        var chat = Transcript.Start().Send("I'm a nurse, can you tell me the cement leak rate for vertebroplasty " +
+            "and whether leaks are usually symptomatic").Expect("answer", "risks", "vertebral_cementoplasty");
+
+        Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("1 à 5%", StringComparison.Ordinal));
+    }
 }
