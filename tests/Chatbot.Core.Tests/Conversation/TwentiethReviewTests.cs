@@ -32,4 +32,9 @@ public class TwentiethReviewTests
 
         Assert.Contains(chat.Last.Citations, c => c.Quote.Contains("1 à 5%", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void PickingUpHerChildren_AfterTheProcedure_IsNotStated_AndTheTeamOffered() =>
+        Transcript.Start().Send("I have a spinal metastasis and two kids under 5, will I be able to pick them up " +
+            "after the cementoplasty? when can I walk?").ExpectEscalation("offered", "unanswered");
 }
