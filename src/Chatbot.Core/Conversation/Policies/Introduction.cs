@@ -15,7 +15,6 @@ public sealed class Introduction(SituationDetector situation) : ITurnPolicy
         && situation.Introduces(turn.Heard.Tokens, turn.Language)
         && situation.OnlyTells(turn.Text, turn.Heard.Tokens, turn.Language)
         && !situation.HasPersonalFactor(turn.Heard.Tokens, turn.Language)
-            ? new(new SmallTalk(ReplyKeys.GreetingHello) { Topic = "greeting", Confidence = turn.Confidence },
-                turn.State with { FallbackCount = 0 })
+            ? new(Greeting.Of(turn) with { Confidence = turn.Confidence }, turn.State with { FallbackCount = 0 })
             : null;
 }

@@ -158,7 +158,7 @@ public sealed class PersonalSituationTold(SituationDetector situation) : ITurnPo
         var state = turn.State with { FallbackCount = 0 };
         // "Buonasera, sono Gino, ho 90 anni": nothing asked nor named yet, a first word; greeted, the question invited.
         return turn.State.Procedures.Count == 0 && turn.Before.LastTopic is null
-            ? new(new SmallTalk(ReplyKeys.GreetingHello) { Topic = "greeting", Confidence = turn.Confidence }, state)
+            ? new(Greeting.Of(turn) with { Confidence = turn.Confidence }, state)
             : new(PersonalSituationAsked.Offered(turn), state);
     }
 }
